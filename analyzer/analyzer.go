@@ -1,0 +1,78 @@
+// Package analyzer defines racelint's Analyzer, which reports
+// check-then-act races between Go code and the database: a record is read,
+// a decision is made in Go, and the same record is written, so two
+// concurrent requests can both pass the check.
+//
+// The package's public API is Analyzer (default configuration, flags
+// bound), New (an analyzer for an explicit Config), Config and Rules.
+package analyzer
+
+import (
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+
+	"github.com/racelint/racelint/analyzer/internal/catalog"
+	"github.com/racelint/racelint/analyzer/internal/checks"
+)
+
+// Doc is the analyzer's documentation as go vet and editors show it.
+const Doc = `report check-then-act races against the database
+
+racelint follows dataflow from an ORM or SQL read, through the branches that
+test what was read, to a write of the same record. It reports the write when
+two concurrent requests could both pass the check (check-then-update,
+check-then-insert, lost updates, unguarded transactions) and the code is not
+protected by a conditional write whose affected-row count is checked, a
+locking read in the same transaction, Serializable isolation, a conflict-safe
+insert or an atomic expression.
+
+Silence a finding whose race is acceptable with
+	//racelint:ignore RL001 <reason>
+on the reported line, the line above it, or the enclosing function's doc comment.`
+
+// Analyzer is racelint with the default configuration; its flags
+// (-rules, -disable, -skip-tables) configure it before the first run.
+var Analyzer = func() *analysis.Analyzer {
+	cfg := Defaults()
+	a := newAnalyzer(&cfg)
+	BindFlags(&a.Flags, &cfg)
+	return a
+}()
+
+// New returns a fresh analyzer that closes over a copy of cfg. Each call
+// builds an independent analyzer, so several configurations can coexist
+// (for example in an editor), but only one may run per driver invocation.
+func New(cfg Config) (*analysis.Analyzer, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	c := cfg
+	c.Rules = append([]string(nil), cfg.Rules...)
+	c.Disable = append([]string(nil), cfg.Disable...)
+	c.SkipTables = append([]string(nil), cfg.SkipTables...)
+	return newAnalyzer(&c), nil
+}
+
+// Rule describes one racelint rule.
+type Rule = catalog.Rule
+
+// Rules returns every rule, ordered by ID.
+func Rules() []Rule { return catalog.All() }
+
+func newAnalyzer(cfg *Config) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "racelint",
+		Doc:      Doc,
+		URL:      "https://github.com/racelint/racelint/blob/main/docs/index.md",
+		Requires: []*analysis.Analyzer{buildssa.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if err := cfg.Validate(); err != nil {
+				return nil, err
+			}
+			return nil, checks.Run(pass, checks.Options{
+				Enabled:    cfg.enabled,
+				SkipTables: cfg.SkipTables,
+			})
+		},
+	}
+}

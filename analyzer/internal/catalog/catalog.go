@@ -1,0 +1,115 @@
+// Package catalog is the single source of truth for racelint's rules:
+// identifiers, names, titles, CWE links and one-line advice. It holds data
+// only; the analyzer, the CLI (SARIF, -explain) and the documentation test
+// all read it from here so that a rule is described in exactly one place.
+package catalog
+
+// Severity orders findings for output formats that need one (SARIF level).
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Rule describes one rule. IDs are stable: a retired ID is never reused.
+type Rule struct {
+	ID         string   // "RL001"
+	Name       string   // "check-then-update"
+	Title      string   // one line, sentence case, no trailing period
+	Fix        string   // the atomic rewrite in one phrase
+	CWE        []int    // related CWE ids
+	Severity   Severity // default severity
+	Confidence string   // "high" or "medium": how often a report is a real race
+	Since      string   // first version that shipped the rule
+}
+
+// DocsBase is where rule pages live; a rule's URL is DocsBase + ID + ".md".
+const DocsBase = "https://github.com/racelint/racelint/blob/main/docs/rules/"
+
+// URL returns the documentation page of the rule.
+func (r Rule) URL() string { return DocsBase + r.ID + ".md" }
+
+// Rules is ordered by ID.
+var rules = []Rule{
+	{
+		ID: "RL001", Name: "check-then-update",
+		Title:      "State is checked in Go, then the same record is written unconditionally",
+		Fix:        "move the check into the write: a conditional UPDATE ... WHERE <check> whose affected-row count decides the branch",
+		CWE:        []int{362, 367},
+		Severity:   Error,
+		Confidence: "high",
+		Since:      "v0.1.0",
+	},
+	{
+		ID: "RL002", Name: "check-then-insert",
+		Title:      "A record is looked up, found missing, then inserted",
+		Fix:        "insert conflict-safely (unique constraint + ON CONFLICT DO NOTHING, or handle the duplicate-key error) instead of checking first",
+		CWE:        []int{362, 367},
+		Severity:   Error,
+		Confidence: "high",
+		Since:      "v0.1.0",
+	},
+	{
+		ID: "RL003", Name: "lost-update",
+		Title:      "A value read from the database is modified in Go and written back",
+		Fix:        "let the database compute the new value atomically (SET n = n + $1, guarded by WHERE when a bound matters)",
+		CWE:        []int{362},
+		Severity:   Error,
+		Confidence: "high",
+		Since:      "v0.1.0",
+	},
+	{
+		ID: "RL004", Name: "unchecked-conditional-write",
+		Title:      "A conditional write re-checks the state but its affected-row count is ignored",
+		Fix:        "read the affected-row count and treat 0 as losing the race",
+		CWE:        []int{362, 252},
+		Severity:   Error,
+		Confidence: "medium",
+		Since:      "v0.1.0",
+	},
+	{
+		ID: "RL005", Name: "tx-without-lock",
+		Title:      "Check-then-write inside a transaction at default isolation without a locking read",
+		Fix:        "lock the row when reading it (SELECT ... FOR UPDATE in the same transaction) or run the transaction Serializable with a retry",
+		CWE:        []int{362, 367},
+		Severity:   Error,
+		Confidence: "high",
+		Since:      "v0.1.0",
+	},
+	{
+		ID: "RL006", Name: "racy-helper",
+		Title:      "A library helper that checks and then creates is used as if it were atomic",
+		Fix:        "create with an ON CONFLICT clause against a unique index, then read the row",
+		CWE:        []int{362, 367},
+		Severity:   Warning,
+		Confidence: "high",
+		Since:      "v0.1.0",
+	},
+	{
+		ID: "RL007", Name: "serializable-without-retry",
+		Title:      "A Serializable or Repeatable Read transaction has no retry on serialization failure",
+		Fix:        "retry the whole transaction when it fails with SQLSTATE 40001",
+		CWE:        []int{362, 755},
+		Severity:   Warning,
+		Confidence: "medium",
+		Since:      "v0.1.0",
+	},
+}
+
+// All returns a copy of every rule, ordered by ID.
+func All() []Rule {
+	out := make([]Rule, len(rules))
+	copy(out, rules)
+	return out
+}
+
+// ByID returns the rule with the given ID.
+func ByID(id string) (Rule, bool) {
+	for _, r := range rules {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
