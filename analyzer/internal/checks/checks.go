@@ -1,7 +1,21 @@
-// Package checks decides and reports racelint's rules.
+// Package checks decides racelint's rules. It takes the operations the ops
+// package found in each function, pairs reads with writes of the same
+// record, looks for the checks between them and the protections around
+// them, and hands findings to the report package.
 package checks
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/ops"
+	"github.com/racelint/racelint/analyzer/internal/report"
+)
 
 // Options carries the configuration the rules need.
 type Options struct {
@@ -9,5 +23,258 @@ type Options struct {
 	SkipTables []string
 }
 
-// Run analyses one package.
-func Run(pass *analysis.Pass, opts Options) error { return nil }
+// Run analyses one package and reports its findings.
+func Run(pass *analysis.Pass, opts Options) error {
+	if !importsLibrary(pass.Pkg) {
+		return nil
+	}
+	info := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	pkg := ops.Analyze(apimodel.Default(), info.SrcFuncs)
+	r := report.New(pass, opts.Enabled, opts.SkipTables)
+	for _, f := range pkg.Funcs {
+		c := &funcChecker{pkg: pkg, f: f, r: r}
+		c.run()
+	}
+	r.Flush()
+	return nil
+}
+
+// importsLibrary is the fast path: a package that imports no supported
+// library directly has nothing for the rules to see.
+func importsLibrary(p *types.Package) bool {
+	libs := apimodel.Libraries()
+	for _, imp := range p.Imports() {
+		for _, l := range libs {
+			if imp.Path() == l {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// check is an if whose condition depends on what a read observed.
+type check struct {
+	cond   *ssa.If
+	op     *ops.Op
+	kind   ops.SourceKind
+	column string
+}
+
+type funcChecker struct {
+	pkg    *ops.Package
+	f      *ops.Func
+	r      *report.Reporter
+	checks []check
+	// inspected holds the writes whose affected-row count decides a
+	// branch or leaves the function.
+	inspected map[*ops.Op]bool
+	reported  map[*ops.Op]bool
+}
+
+func (c *funcChecker) run() {
+	if len(c.f.Ops) == 0 {
+		return
+	}
+	c.reported = map[*ops.Op]bool{}
+	c.collectChecks()
+	c.collectInspected()
+	for _, w := range c.f.Ops {
+		switch {
+		case w.Kind == ops.Update || w.Kind == ops.Delete:
+			c.update(w)
+		case w.Kind == ops.Insert:
+			c.insert(w)
+		case w.Kind == ops.FirstOrCreate:
+			c.firstOrCreate(w)
+		case w.Kind == ops.Begin:
+			c.serializable(w)
+		}
+	}
+	for _, w := range c.f.Ops {
+		if w.Kind == ops.Update && !c.reported[w] {
+			c.uncheckedClaim(w)
+		}
+	}
+}
+
+func (c *funcChecker) collectChecks() {
+	for _, cond := range c.f.Ifs {
+		for _, s := range c.f.Sources(cond.Cond) {
+			if s.Kind == ops.Count || s.Op.Kind.IsWrite() || s.Op.Kind == ops.Begin {
+				continue
+			}
+			kind := s.Kind
+			if kind == ops.Err {
+				kind = ops.NotFound // a helper such as isNotFound(err)
+			}
+			c.checks = append(c.checks, check{cond: cond, op: s.Op, kind: kind, column: s.Column})
+		}
+	}
+}
+
+func (c *funcChecker) collectInspected() {
+	c.inspected = map[*ops.Op]bool{}
+	mark := func(v ssa.Value) {
+		for _, s := range c.f.Sources(v) {
+			if s.Kind == ops.Count {
+				c.inspected[s.Op] = true
+			}
+		}
+	}
+	for _, cond := range c.f.Ifs {
+		mark(cond.Cond)
+	}
+	for _, b := range c.f.Fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			for _, v := range ret.Results {
+				mark(v)
+			}
+		}
+	}
+}
+
+// reads returns the reads that run before w, in source order.
+func (c *funcChecker) reads(w *ops.Op) []*ops.Op {
+	var out []*ops.Op
+	for _, r := range c.f.Ops {
+		if (r.Kind == ops.Read || r.Kind == ops.FirstOrInit) && r != w && r.Before(w) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// guard returns the first check on r, of one of kinds, that decides
+// whether w runs, and whose column satisfies ok.
+func (c *funcChecker) guard(r, w *ops.Op, ok func(check) bool, kinds ...ops.SourceKind) *check {
+	for i := range c.checks {
+		ch := &c.checks[i]
+		if ch.op != r || !hasKind(kinds, ch.kind) || !ok(*ch) {
+			continue
+		}
+		if guarded, _ := flow.Guards(ch.cond.Block(), w.Block()); guarded {
+			return ch
+		}
+	}
+	return nil
+}
+
+func hasKind(kinds []ops.SourceKind, k ops.SourceKind) bool {
+	for _, x := range kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// sameRow reports whether update or delete w provably touches the row r read.
+func (c *funcChecker) sameRow(r, w *ops.Op) bool {
+	if w.Object != nil && c.f.Filled(w.Object, r) {
+		return true
+	}
+	if r.Table == "" || r.Table != w.Table || w.Imprecise || r.Imprecise {
+		return false
+	}
+	pk, ok := w.PrimaryKey()
+	if !ok {
+		return false
+	}
+	if pk.Value == nil {
+		for _, rk := range r.Keys {
+			if rk.Value == nil && rk.Column == pk.Column && rk.Literal == pk.Literal {
+				return true
+			}
+		}
+		return false
+	}
+	for _, rk := range r.Keys {
+		if rk.Value != nil && flow.Equivalent(rk.Value, pk.Value) {
+			return true
+		}
+	}
+	return c.derivedFrom(pk.Value, r, "")
+}
+
+// derivedFrom reports whether v carries data r read; with column set, the
+// data must come from that column (or an unknown one).
+func (c *funcChecker) derivedFrom(v ssa.Value, r *ops.Op, column string) bool {
+	for _, s := range c.f.Sources(v) {
+		if s.Op == r && s.Kind == ops.Data && (column == "" || s.Column == "" || s.Column == column) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivedWrite returns the first column w writes with a value computed in
+// Go from what r read in that same column: a lost update.
+func (c *funcChecker) derivedWrite(r, w *ops.Op) (ops.Assign, bool) {
+	for _, a := range w.Writes {
+		if a.Value == nil || a.Atomic || a.Now {
+			continue
+		}
+		if c.derivedFrom(a.Value, r, a.Column) {
+			return a, true
+		}
+	}
+	return ops.Assign{}, false
+}
+
+// overlaps reports whether w writes column (or column is unknown).
+func overlaps(w *ops.Op, column string) bool {
+	if column == "" {
+		return true
+	}
+	cols, all := w.WrittenColumns()
+	if all {
+		return true
+	}
+	for _, c := range cols {
+		if c == column {
+			return true
+		}
+	}
+	return false
+}
+
+// rechecks reports whether w's WHERE re-tests one of cols (or any state
+// column when cols is empty), or an optimistic-lock version column.
+func rechecks(w *ops.Op, cols []string) bool {
+	for _, s := range w.State {
+		if len(cols) == 0 || isVersion(s) {
+			return true
+		}
+		for _, c := range cols {
+			if c == "" || s == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isVersion(col string) bool {
+	switch col {
+	case "version", "lockversion", "revision", "rev", "updatedat", "etag":
+		return true
+	}
+	return false
+}
+
+func writtenCols(w *ops.Op) []string {
+	cols, _ := w.WrittenColumns()
+	return cols
+}
+
+func intersect(a, b []string) string {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return x
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,284 @@
+// Package apimodel holds racelint's knowledge of database libraries as
+// declarative tables: for each function or method, identified by package
+// path, receiver type name and method name, the role it plays in a
+// check-then-act race (read, write, begin a transaction, observe a row...).
+//
+// Tables are ordered slices, one file per library, indexed once into a
+// read-only map. Nothing here looks at SSA; the ops package applies the
+// roles to calls.
+package apimodel
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Role is what a call does, as far as races are concerned.
+type Role int
+
+const (
+	RoleNone Role = iota
+
+	// SQL-carrying calls. Whether they read or write comes from the SQL text.
+	RoleQuery   // returns rows or a row to observe (Query, QueryRow, Queryx, Raw)
+	RoleExec    // returns a result with an affected-row count (Exec, NamedExec)
+	RoleGet     // scans one row into Dest (sqlx Get)
+	RoleSelect  // scans rows into Dest (sqlx Select)
+	RolePrepare // returns a statement that carries the SQL (Prepare)
+	RoleStmt    // a method of a prepared statement: SQL comes from its Prepare
+
+	// Observation: the receiver (or Arg 0 for functions) carries a read; the
+	// call's results and pointer arguments receive what was read.
+	RoleScan    // Row.Scan, Rows.Scan, StructScan, CollectOneRow
+	RoleNext    // Rows.Next: reports whether a row exists
+	RoleCount   // Result.RowsAffected, CommandTag.RowsAffected
+	RolePassSQL // returns its SQL argument, rewritten (Rebind, sqlx.In)
+
+	// Transactions.
+	RoleBegin  // returns a transaction handle; Opts is the options argument
+	RoleTxFunc // runs Func inside a transaction begun with Opts
+	RoleCommit // Commit or Rollback
+
+	// GORM.
+	RoleChain        // returns the receiver with one more clause (see Clause)
+	RoleModelRead    // First, Take, Last, Find, Scan, Pluck, Row(s): Dest is filled
+	RoleModelCount   // Count(&n)
+	RoleModelUpdate  // Update(col, val), UpdateColumn
+	RoleModelUpdates // Updates(map|struct), UpdateColumns
+	RoleModelSave    // Save(&obj): update by primary key, or insert
+	RoleModelCreate  // Create(&obj), CreateInBatches
+	RoleModelDelete  // Delete(&obj, conds...)
+	RoleModelFirstOrCreate
+	RoleModelFirstOrInit
+	RoleAtomicExpr // gorm.Expr: the value is computed by the database
+)
+
+// Clause says which part of a query a chain method adds.
+type Clause int
+
+const (
+	ClauseNone    Clause = iota
+	ClauseModel          // Model(x): the model, and the record when x was read
+	ClauseTable          // Table(name)
+	ClauseWhere          // Where/Not/Or(cond, args...)
+	ClauseClauses        // Clauses(exprs...): locking, on-conflict
+	ClauseRaw            // Raw(sql, args...)
+	ClauseKeep           // a clause that does not change which rows are touched
+)
+
+// Method is one table row.
+type Method struct {
+	Pkg  string // import path
+	Recv string // receiver type name without '*'; "" for package-level functions
+	Name string
+	Role Role
+
+	SQL    int    // index of the SQL argument (receiver excluded); -1 if none
+	Args   int    // index where the query arguments start; -1 if none
+	Dest   int    // index of the destination pointer; -1 if none
+	Opts   int    // index of the transaction options; -1 if none
+	Func   int    // index of the callback run in the transaction; -1 if none
+	Clause Clause // for RoleChain
+	Or     bool   // Where-like chain call that ORs (Or) or negates (Not)
+}
+
+func (m Method) key() key { return key{m.Pkg, m.Recv, m.Name} }
+
+type key struct{ pkg, recv, name string }
+
+// Model is an immutable index over every library table.
+type Model struct {
+	methods   map[key]Method
+	sentinels map[string]Sentinel // "pkg.Name" of package-level error variables
+}
+
+// Sentinel classifies a package-level error variable.
+type Sentinel int
+
+const (
+	NotFound Sentinel = iota + 1
+	DuplicateKey
+)
+
+// Default returns the model of every supported library.
+func Default() *Model {
+	m := &Model{methods: map[key]Method{}, sentinels: map[string]Sentinel{}}
+	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm} {
+		for _, e := range table {
+			m.methods[e.key()] = e
+		}
+	}
+	for _, s := range sentinels {
+		m.sentinels[s.pkg+"."+s.name] = s.kind
+	}
+	return m
+}
+
+// Lookup returns the table row for fn, if any. For interface methods whose
+// interface is not a library type (sqlc's DBTX, hand-written Querier
+// interfaces), the method is matched by shape: the same name as a
+// database/sql or pgx method and a result type from that library.
+func (m *Model) Lookup(fn *types.Func) (Method, bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return Method{}, false
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	recv := ""
+	if sig != nil && sig.Recv() != nil {
+		recv = TypeName(sig.Recv().Type())
+	}
+	if e, ok := m.methods[key{fn.Pkg().Path(), recv, fn.Name()}]; ok {
+		return e, true
+	}
+	if sig == nil || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return Method{}, false
+	}
+	lib := libraryOfResults(sig)
+	if lib == "" {
+		return Method{}, false
+	}
+	e, ok := m.methods[key{lib, shapeReceiver[lib], fn.Name()}]
+	return e, ok
+}
+
+// shapeReceiver is the library type whose methods interface methods are
+// matched against by shape.
+var shapeReceiver = map[string]string{
+	"database/sql":                   "DB",
+	"github.com/jackc/pgx/v5":        "Conn",
+	"github.com/jmoiron/sqlx":        "DB",
+	"github.com/jackc/pgx/v5/pgconn": "",
+}
+
+// libraryOfResults names the library a signature's results come from,
+// looking through pointers; pgconn results count as pgx.
+func libraryOfResults(sig *types.Signature) string {
+	for i := 0; i < sig.Results().Len(); i++ {
+		t := sig.Results().At(i).Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil {
+			continue
+		}
+		switch path := n.Obj().Pkg().Path(); path {
+		case "database/sql", "github.com/jmoiron/sqlx":
+			return path
+		case "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgconn":
+			return "github.com/jackc/pgx/v5"
+		}
+	}
+	return ""
+}
+
+// SentinelOf classifies the package-level variable v.
+func (m *Model) SentinelOf(v *types.Var) Sentinel {
+	if v == nil || v.Pkg() == nil {
+		return 0
+	}
+	return m.sentinels[v.Pkg().Path()+"."+v.Name()]
+}
+
+// TypeName returns the name of t's named type, looking through one pointer
+// and aliases; "" for unnamed types.
+func TypeName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// IsNamed reports whether t (through one pointer) is the named type pkg.name.
+func IsNamed(t types.Type, pkg, name string) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg
+}
+
+// Libraries lists the import paths whose presence makes a package worth
+// analysing.
+func Libraries() []string {
+	return []string{
+		"database/sql",
+		"github.com/jmoiron/sqlx",
+		"github.com/jackc/pgx/v5",
+		"github.com/jackc/pgx/v5/pgxpool",
+		"gorm.io/gorm",
+	}
+}
+
+// IsTxType reports whether t is a transaction handle type of a library
+// whose transactions are types of their own.
+func IsTxType(t types.Type) bool {
+	for _, tx := range txTypes {
+		if IsNamed(t, tx[0], tx[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+var txTypes = [][2]string{
+	{"database/sql", "Tx"},
+	{"github.com/jmoiron/sqlx", "Tx"},
+	{"github.com/jackc/pgx/v5", "Tx"},
+	{"github.com/jackc/pgx/v5/pgxpool", "Tx"},
+}
+
+// Isolation is a transaction isolation level as racelint cares about it.
+type Isolation int
+
+const (
+	IsolationDefault Isolation = iota // READ COMMITTED on PostgreSQL; unknown counts as default
+	IsolationRepeatableRead
+	IsolationSerializable
+)
+
+// IsolationOf maps a constant isolation value of the given options type to
+// an Isolation. database/sql uses an int enum, pgx a string enum.
+func IsolationOf(value string) Isolation {
+	switch strings.ToLower(strings.Trim(value, `"`)) {
+	case "6", "7", "serializable": // sql.LevelSerializable, sql.LevelLinearizable
+		return IsolationSerializable
+	case "4", "5", "repeatable read": // sql.LevelRepeatableRead, sql.LevelSnapshot
+		return IsolationRepeatableRead
+	}
+	return IsolationDefault
+}
+
+// IsolationFields are the struct fields that carry the isolation level in
+// transaction option types.
+var IsolationFields = map[string]bool{"Isolation": true, "IsoLevel": true}
+
+// DuplicateKeyCodes are error codes that mean a unique constraint fired:
+// PostgreSQL SQLSTATE 23505, MySQL 1062, SQLite's extended code 2067.
+var DuplicateKeyCodes = []string{"23505", "1062", "2067", "unique_violation"}
+
+// SerializationFailureCodes are SQLSTATEs a retry loop looks for.
+var SerializationFailureCodes = []string{"40001", "40P01", "serialization_failure"}
+
+// ErrorTypes are error types whose code field reports a duplicate key.
+var DuplicateKeyErrorTypes = [][2]string{
+	{"github.com/jackc/pgx/v5/pgconn", "PgError"},
+	{"github.com/lib/pq", "Error"},
+	{"github.com/go-sql-driver/mysql", "MySQLError"},
+}
+
+// ClauseType classifies a GORM clause type passed to Clauses.
+func ClauseType(t types.Type) string {
+	for _, c := range []string{"Locking", "OnConflict", "Expr", "Returning"} {
+		if IsNamed(t, "gorm.io/gorm/clause", c) {
+			return c
+		}
+	}
+	return ""
+}

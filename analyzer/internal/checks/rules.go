@@ -1,0 +1,352 @@
+package checks
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/ops"
+	"github.com/racelint/racelint/analyzer/internal/report"
+)
+
+// update decides RL001, RL003, RL004, RL005 and the FirstOrInit half of
+// RL006 for an UPDATE, DELETE or GORM write w.
+func (c *funcChecker) update(w *ops.Op) {
+	for _, r := range c.reads(w) {
+		if !c.sameRow(r, w) {
+			continue
+		}
+		if r.Kind == ops.FirstOrInit {
+			if w.Object != nil && w.Object == r.Object {
+				c.emit(report.Finding{Rule: "RL006", Write: w, Read: r, Table: w.Name,
+					Message: fmt.Sprintf("%s saves the object FirstOrInit built when it found no %s row; two requests can both miss and both create it", c.r.CallName(w), w.Name)})
+				return
+			}
+			continue
+		}
+		sameTx := ops.SameTx(r.Handle, w.Handle)
+		if sameTx && (r.Locking || r.Handle.Isolation >= apimodel.IsolationRepeatableRead) {
+			continue // a row lock or the isolation level serialises the two requests
+		}
+		derived, isDerived := c.derivedWrite(r, w)
+		g := c.guard(r, w, func(ch check) bool { return overlaps(w, ch.column) }, ops.Data)
+		implicit := ""
+		if g == nil && !isDerived {
+			implicit = intersect(r.State, writtenCols(w))
+			if implicit == "" && w.Kind == ops.Delete && len(r.State) > 0 {
+				implicit = r.State[0]
+			}
+		}
+		if !isDerived && g == nil && implicit == "" {
+			continue
+		}
+		// What the write must re-check in SQL to be safe.
+		var want []string
+		switch {
+		case isDerived:
+			want = []string{derived.Column}
+		case g != nil:
+			want = []string{g.column}
+		default:
+			want = []string{implicit}
+		}
+		if rechecks(w, want) {
+			if !c.inspected[w] {
+				c.emit(report.Finding{Rule: "RL004", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+					Message: fmt.Sprintf("%s re-checks %s in its WHERE but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), strings.Join(w.State, ", "))})
+			}
+			continue
+		}
+		checkText := c.checkText(g, r, implicit)
+		switch {
+		case sameTx:
+			c.emit(report.Finding{Rule: "RL005", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Message: fmt.Sprintf("%s writes the %s row that %s read in the same transaction without locking it (%s); at READ COMMITTED both transactions read the old row before either writes, so the transaction alone does not help", c.r.CallName(w), w.Name, c.r.CallName(r), checkText)})
+		case isDerived:
+			c.emit(report.Finding{Rule: "RL003", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Message: fmt.Sprintf("%s writes %s computed in Go from the value %s read; an update that lands in between is lost", c.r.CallName(w), columnName(derived.Column), c.r.CallName(r))})
+		default:
+			c.emit(report.Finding{Rule: "RL001", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Message: fmt.Sprintf("%s writes the %s row after %s was checked in Go on what %s read; two requests can both pass the check", c.r.CallName(w), w.Name, checkText, c.r.CallName(r))})
+		}
+		return
+	}
+}
+
+// insert decides RL002 and the FirstOrInit half of RL006.
+func (c *funcChecker) insert(w *ops.Op) {
+	for _, r := range c.reads(w) {
+		if r.Kind == ops.FirstOrInit && w.Object != nil && w.Object == r.Object {
+			c.emit(report.Finding{Rule: "RL006", Write: w, Read: r, Table: w.Name,
+				Message: fmt.Sprintf("%s creates the object FirstOrInit built when it found no %s row; two requests can both miss and both create it", c.r.CallName(w), w.Name)})
+			return
+		}
+		if r.Table == "" || r.Table != w.Table || r.Imprecise || !c.insertMatches(r, w) {
+			continue
+		}
+		g := c.guard(r, w, func(check) bool { return true }, ops.NotFound, ops.Data)
+		if g == nil {
+			continue
+		}
+		if w.ConflictSafe || c.duplicateHandled(w) {
+			return
+		}
+		if ops.SameTx(r.Handle, w.Handle) && r.Handle.Isolation == apimodel.IsolationSerializable {
+			return
+		}
+		c.emit(report.Finding{Rule: "RL002", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+			Message: fmt.Sprintf("%s inserts into %s after %s found no row via %s; two requests can both find none and both insert", c.r.CallName(w), w.Name, c.checkText(g, r, ""), c.r.CallName(r))})
+		return
+	}
+}
+
+// insertMatches reports whether insert w writes the key r looked up.
+func (c *funcChecker) insertMatches(r, w *ops.Op) bool {
+	if len(r.Keys) == 0 {
+		return true
+	}
+	for _, rk := range r.Keys {
+		for _, a := range w.Writes {
+			if rk.Value != nil && a.Value != nil && flow.Equivalent(rk.Value, a.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// duplicateHandled reports whether the code after w looks at a
+// duplicate-key error: SQLSTATE 23505, MySQL 1062, gorm.ErrDuplicatedKey,
+// errors.As into a driver error type, or a "duplicate"/"unique" message.
+func (c *funcChecker) duplicateHandled(w *ops.Op) bool {
+	found := false
+	for _, b := range c.f.Fn.Blocks {
+		if !flow.Reachable(w.Block(), b, nil) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			var buf [16]*ssa.Value
+			for _, p := range instr.Operands(buf[:0]) {
+				if p == nil || *p == nil {
+					continue
+				}
+				if isDuplicateMarker(c.pkg.Model, *p) {
+					found = true
+				}
+			}
+		}
+	}
+	return found
+}
+
+func isDuplicateMarker(m *apimodel.Model, v ssa.Value) bool {
+	switch x := v.(type) {
+	case *ssa.Const:
+		s := strings.ToLower(strings.Trim(x.String(), `"`))
+		if i := strings.IndexByte(s, ':'); i >= 0 {
+			s = strings.TrimSpace(s[:i])
+		}
+		for _, code := range apimodel.DuplicateKeyCodes {
+			if strings.Contains(s, code) {
+				return true
+			}
+		}
+		return strings.Contains(s, "duplicate") || strings.Contains(s, "unique")
+	case *ssa.Global:
+		if v, ok := x.Object().(*types.Var); ok {
+			return m.SentinelOf(v) == apimodel.DuplicateKey
+		}
+	case *ssa.Alloc:
+		for _, t := range apimodel.DuplicateKeyErrorTypes {
+			if apimodel.IsNamed(derefAll(x.Type()), t[0], t[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// firstOrCreate decides RL006 for GORM FirstOrCreate.
+func (c *funcChecker) firstOrCreate(w *ops.Op) {
+	if w.ConflictSafe || (w.Handle.Tx && w.Handle.Isolation == apimodel.IsolationSerializable) {
+		return
+	}
+	c.emit(report.Finding{Rule: "RL006", Write: w, Table: w.Name,
+		Message: fmt.Sprintf("%s is a SELECT then an INSERT, not one statement; two requests can both miss the %s row and both create it", c.r.CallName(w), w.Name)})
+}
+
+// serializable decides RL007 for a transaction begun Serializable or
+// Repeatable Read.
+func (c *funcChecker) serializable(b *ops.Op) {
+	if b.Isolation < apimodel.IsolationRepeatableRead || c.retries(b) {
+		return
+	}
+	level := "Serializable"
+	if b.Isolation == apimodel.IsolationRepeatableRead {
+		level = "Repeatable Read"
+	}
+	c.emit(report.Finding{Rule: "RL007", Write: b,
+		Message: fmt.Sprintf("%s begins a %s transaction but nothing retries it; under contention it fails with SQLSTATE 40001", c.r.CallName(b), level)})
+}
+
+// retries reports whether a serialization failure of the transaction b
+// begins is retried: b runs in a loop, inside a function literal passed to
+// a retry helper, or the code around it looks at SQLSTATE 40001.
+func (c *funcChecker) retries(b *ops.Op) bool {
+	if flow.InLoop(b.Block()) {
+		return true
+	}
+	for fn := c.f.Fn; fn != nil; fn = fn.Parent() {
+		if mentionsSerializationFailure(fn) {
+			return true
+		}
+		if fn.Parent() == nil {
+			break
+		}
+		if site := closureSite(fn); site != nil {
+			if flow.InLoop(site.Block()) || retryNamed(site) {
+				return true
+			}
+		}
+	}
+	if b.TxFunc != nil && mentionsSerializationFailure(b.TxFunc) {
+		return true
+	}
+	return false
+}
+
+// closureSite returns the call in fn's parent that receives fn as a
+// function literal.
+func closureSite(fn *ssa.Function) ssa.CallInstruction {
+	for _, blk := range fn.Parent().Blocks {
+		for _, instr := range blk.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			for _, ref := range *mc.Referrers() {
+				if call, ok := ref.(ssa.CallInstruction); ok {
+					return call
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func retryNamed(call ssa.CallInstruction) bool {
+	name := ""
+	if fn := call.Common().StaticCallee(); fn != nil {
+		name = fn.Name()
+	} else if call.Common().IsInvoke() {
+		name = call.Common().Method.Name()
+	}
+	n := strings.ToLower(name)
+	return strings.Contains(n, "retry") || strings.Contains(n, "backoff") || strings.Contains(n, "attempt")
+}
+
+func mentionsSerializationFailure(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			var buf [16]*ssa.Value
+			for _, p := range instr.Operands(buf[:0]) {
+				if p == nil || *p == nil {
+					continue
+				}
+				if k, ok := (*p).(*ssa.Const); ok {
+					s := strings.ToLower(k.String())
+					for _, code := range apimodel.SerializationFailureCodes {
+						if strings.Contains(s, code) {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// uncheckedClaim decides RL004 for a conditional claim or status
+// transition with no read before it: UPDATE ... SET owner_id = $1 WHERE
+// ... owner_id IS NULL whose affected-row count nobody reads.
+func (c *funcChecker) uncheckedClaim(w *ops.Op) {
+	if c.inspected[w] || len(w.State) == 0 || w.Imprecise {
+		return
+	}
+	for _, a := range w.Writes {
+		if a.Now || a.Atomic || a.Column == "" {
+			continue
+		}
+		claim := a.Value != nil && !isBoolish(a.Value)
+		transition := a.Column == "status" || a.Column == "state"
+		if !claim && !transition {
+			continue
+		}
+		for _, s := range w.State {
+			if s == a.Column {
+				c.emit(report.Finding{Rule: "RL004", Write: w, Table: w.Name,
+					Message: fmt.Sprintf("%s changes %s only where it is still unclaimed, but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), columnName(a.Column))})
+				return
+			}
+		}
+	}
+}
+
+func isBoolish(v ssa.Value) bool {
+	return v.Type() != nil && v.Type().Underlying().String() == "bool"
+}
+
+func (c *funcChecker) emit(f report.Finding) {
+	c.reported[f.Write] = true
+	c.r.Add(f)
+}
+
+func checkPos(g *check) token.Pos {
+	if g == nil {
+		return token.NoPos
+	}
+	return report.CondPos(g.cond.Cond)
+}
+
+// checkText names the check for a message: the condition as written, or
+// the read's own filter.
+func (c *funcChecker) checkText(g *check, r *ops.Op, implicit string) string {
+	if g != nil {
+		if s := c.r.ExprText(report.CondPos(g.cond.Cond)); s != "" {
+			return "`" + s + "`"
+		}
+		if g.column != "" {
+			return columnName(g.column)
+		}
+		return "the value"
+	}
+	if implicit != "" {
+		return columnName(implicit) + " (filtered by the read's WHERE)"
+	}
+	return "the value"
+}
+
+func columnName(c string) string {
+	if c == "" {
+		return "the value"
+	}
+	return c
+}
+
+// derefAll removes every level of pointer from t.
+func derefAll(t types.Type) types.Type {
+	for i := 0; i < 4; i++ {
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			return t
+		}
+		t = p.Elem()
+	}
+	return t
+}

@@ -1,0 +1,338 @@
+// Package flow holds pure SSA utilities the rules share: argument lists of
+// variadic calls, constant strings, memory roots, value equivalence and
+// control-flow queries. It knows nothing about databases.
+package flow
+
+import (
+	"fmt"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Strip removes conversions that do not change a value's identity:
+// interface boxing, named-type changes and string conversions.
+func Strip(v ssa.Value) ssa.Value {
+	for i := 0; i < 16; i++ {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.TypeAssert:
+			if x.CommaOk {
+				return v
+			}
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// VariadicArgs returns the elements of a slice built for a variadic call
+// (`f(a, b)` becomes a fresh array with one store per element), stripped
+// of boxing. ok is false when the slice comes from elsewhere (`f(args...)`).
+func VariadicArgs(v ssa.Value) (elems []ssa.Value, ok bool) {
+	if c, isConst := v.(*ssa.Const); isConst && c.IsNil() {
+		return nil, true
+	}
+	sl, isSlice := v.(*ssa.Slice)
+	if !isSlice {
+		return nil, false
+	}
+	arr, isAlloc := sl.X.(*ssa.Alloc)
+	if !isAlloc {
+		return nil, false
+	}
+	n := 0
+	if a, isArr := deref(arr.Type()).Underlying().(*types.Array); isArr {
+		n = int(a.Len())
+	}
+	elems = make([]ssa.Value, n)
+	for _, ref := range *arr.Referrers() {
+		ia, isIA := ref.(*ssa.IndexAddr)
+		if !isIA {
+			continue
+		}
+		idx, isConst := ia.Index.(*ssa.Const)
+		if !isConst {
+			return nil, false
+		}
+		i, exact := constant.Int64Val(idx.Value)
+		if !exact || i < 0 || int(i) >= n {
+			return nil, false
+		}
+		for _, r := range *ia.Referrers() {
+			if st, isStore := r.(*ssa.Store); isStore && st.Addr == ia {
+				elems[i] = Strip(st.Val)
+			}
+		}
+	}
+	for _, e := range elems {
+		if e == nil {
+			return nil, false
+		}
+	}
+	return elems, true
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// Unknown stands in for the parts of a string that are not constant, such
+// as a %s verb of fmt.Sprintf; classifiers treat it as an unknown name.
+const Unknown = "racelint_unknown"
+
+// ConstString resolves v to a constant string when it is built from
+// constants: literals, concatenation, fmt.Sprintf with a constant format
+// (verbs become Unknown), package-level variables initialised once with a
+// constant, and phis whose edges agree.
+func ConstString(v ssa.Value) (string, bool) {
+	return constString(v, 0)
+}
+
+func constString(v ssa.Value, depth int) (string, bool) {
+	if depth > 12 || v == nil {
+		return "", false
+	}
+	v = Strip(v)
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.Value != nil && x.Value.Kind() == constant.String {
+			return constant.StringVal(x.Value), true
+		}
+	case *ssa.BinOp:
+		if x.Op.String() == "+" {
+			l, ok1 := constString(x.X, depth+1)
+			r, ok2 := constString(x.Y, depth+1)
+			if ok1 && ok2 {
+				return l + r, true
+			}
+		}
+	case *ssa.Phi:
+		var s string
+		for i, e := range x.Edges {
+			es, ok := constString(e, depth+1)
+			if !ok || (i > 0 && es != s) {
+				return "", false
+			}
+			s = es
+		}
+		return s, len(x.Edges) > 0
+	case *ssa.Call:
+		if fn := x.Common().StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "fmt" && fn.Name() == "Sprintf" && len(x.Call.Args) > 0 {
+			if format, ok := constString(x.Call.Args[0], depth+1); ok {
+				return replaceVerbs(format), true
+			}
+		}
+	case *ssa.UnOp:
+		if g, ok := x.X.(*ssa.Global); ok && x.Op.String() == "*" {
+			return globalInit(g, depth)
+		}
+	}
+	return "", false
+}
+
+// replaceVerbs replaces fmt verbs with Unknown so that a formatted table
+// name is not mistaken for a real one.
+func replaceVerbs(format string) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			b.WriteByte(format[i])
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			b.WriteByte('%')
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0 {
+			j++
+		}
+		b.WriteString(Unknown)
+		i = j
+	}
+	return b.String()
+}
+
+// globalInit returns the constant stored into g by the package initializer
+// when that is the only store to g in the package.
+func globalInit(g *ssa.Global, depth int) (string, bool) {
+	init := g.Pkg.Func("init")
+	if init == nil {
+		return "", false
+	}
+	var val string
+	found := 0
+	for _, b := range init.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok && st.Addr == g {
+				s, ok := constString(st.Val, depth+1)
+				if !ok {
+					return "", false
+				}
+				val = s
+				found++
+			}
+		}
+	}
+	return val, found == 1
+}
+
+// Root returns the memory object an address points into and the field
+// path from it: &e.OpenedAt.Time has root e and path [OpenedAt Time].
+// Indexing contributes "[]" to the path.
+func Root(addr ssa.Value) (root ssa.Value, path []string) {
+	for i := 0; i < 32; i++ {
+		switch x := addr.(type) {
+		case *ssa.FieldAddr:
+			path = append(path, FieldName(x.X.Type(), x.Field))
+			addr = x.X
+		case *ssa.IndexAddr:
+			path = append(path, "[]")
+			addr = x.X
+		case *ssa.Slice:
+			addr = x.X
+		case *ssa.UnOp:
+			// A slice or pointer loaded from a variable: the variable's
+			// memory is the object (for e := range items).
+			if x.Op.String() != "*" {
+				return addr, reverse(path)
+			}
+			if _, isPtr := x.Type().Underlying().(*types.Pointer); isPtr {
+				return addr, reverse(path)
+			}
+			addr = x.X
+		default:
+			return addr, reverse(path)
+		}
+	}
+	return addr, reverse(path)
+}
+
+func reverse(s []string) []string {
+	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
+		s[i], s[j] = s[j], s[i]
+	}
+	return s
+}
+
+// FieldName returns the name of field i of the struct t points to (or is).
+func FieldName(t types.Type, i int) string {
+	st, ok := deref(t).Underlying().(*types.Struct)
+	if !ok || i >= st.NumFields() {
+		return fmt.Sprint(i)
+	}
+	return st.Field(i).Name()
+}
+
+// FieldTag returns the struct tag of field i of the struct t points to.
+func FieldTag(t types.Type, i int) string {
+	st, ok := deref(t).Underlying().(*types.Struct)
+	if !ok || i >= st.NumFields() {
+		return ""
+	}
+	return st.Tag(i)
+}
+
+// Equivalent reports whether a and b provably hold the same value at their
+// uses: the same SSA value, equal constants, the same parameter, or the
+// same field loaded from equivalent bases (req.ID twice). It does not
+// consider stores between the loads, which callers accept as imprecision
+// in favour of matching the common shape.
+func Equivalent(a, b ssa.Value) bool {
+	return equivalent(Strip(a), Strip(b), 0)
+}
+
+func equivalent(a, b ssa.Value, depth int) bool {
+	if a == b {
+		return true
+	}
+	if depth > 8 || a == nil || b == nil {
+		return false
+	}
+	switch x := a.(type) {
+	case *ssa.Const:
+		y, ok := b.(*ssa.Const)
+		return ok && x.Value != nil && y.Value != nil && constant.Compare(x.Value, tokenEQL, y.Value)
+	case *ssa.FieldAddr:
+		y, ok := b.(*ssa.FieldAddr)
+		return ok && x.Field == y.Field && equivalent(Strip(x.X), Strip(y.X), depth+1)
+	case *ssa.Field:
+		y, ok := b.(*ssa.Field)
+		return ok && x.Field == y.Field && equivalent(Strip(x.X), Strip(y.X), depth+1)
+	case *ssa.UnOp:
+		y, ok := b.(*ssa.UnOp)
+		return ok && x.Op == y.Op && x.Op.String() == "*" && equivalent(Strip(x.X), Strip(y.X), depth+1)
+	case *ssa.Extract:
+		y, ok := b.(*ssa.Extract)
+		return ok && x.Index == y.Index && x.Tuple == y.Tuple
+	}
+	return false
+}
+
+// Reachable reports whether block to can be reached from block from
+// without passing through avoid (which may be nil).
+func Reachable(from, to, avoid *ssa.BasicBlock) bool {
+	if from == avoid {
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{from: true}
+	stack := []*ssa.BasicBlock{from}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if b == to {
+			return true
+		}
+		for _, s := range b.Succs {
+			if s != avoid && !seen[s] {
+				seen[s] = true
+				stack = append(stack, s)
+			}
+		}
+	}
+	return false
+}
+
+// InLoop reports whether b lies on a cycle of its function's CFG.
+func InLoop(b *ssa.BasicBlock) bool {
+	for _, s := range b.Succs {
+		if Reachable(s, b, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// Guards reports whether the If ending block cond decides whether block
+// target runs: target is reachable from exactly one successor of cond.
+// Paths that come back through cond (loops) do not count.
+func Guards(cond, target *ssa.BasicBlock) (guarded bool, branch int) {
+	if len(cond.Succs) != 2 {
+		return false, 0
+	}
+	t := Reachable(cond.Succs[0], target, cond)
+	f := Reachable(cond.Succs[1], target, cond)
+	switch {
+	case t && !f:
+		return true, 0
+	case f && !t:
+		return true, 1
+	}
+	return false, 0
+}

@@ -1,0 +1,5 @@
+package flow
+
+import "go/token"
+
+const tokenEQL = token.EQL

@@ -1,0 +1,357 @@
+package ops
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/sqltext"
+)
+
+func isGORMFinisher(r apimodel.Role) bool {
+	switch r {
+	case apimodel.RoleModelRead, apimodel.RoleModelCount, apimodel.RoleModelUpdate, apimodel.RoleModelUpdates,
+		apimodel.RoleModelSave, apimodel.RoleModelCreate, apimodel.RoleModelDelete,
+		apimodel.RoleModelFirstOrCreate, apimodel.RoleModelFirstOrInit:
+		return true
+	}
+	return false
+}
+
+// chain is what a GORM method chain (db.Model(x).Where(...).Clauses(...))
+// contributes to the statement its finisher runs.
+type chain struct {
+	root       ssa.Value  // the handle the chain starts from
+	modelType  types.Type // Model(x)
+	modelObj   ssa.Value  // memory root of Model(x)
+	table      string     // Table(name)
+	keys       []Key
+	state      []string
+	imprecise  bool
+	locking    bool
+	onConflict bool
+	raw        *sqltext.Statement
+	rawArgs    []ssa.Value
+}
+
+// gormChain walks back from a finisher's receiver through chain calls.
+func (f *Func) gormChain(v ssa.Value) chain {
+	var ch chain
+	for i := 0; i < 64; i++ {
+		v = flow.Strip(v)
+		c, ok := v.(*ssa.Call)
+		if !ok {
+			break
+		}
+		m, ok := f.model.Lookup(callee(c))
+		if !ok || m.Role != apimodel.RoleChain {
+			break
+		}
+		switch m.Clause {
+		case apimodel.ClauseModel:
+			if x := arg(c, m, 0); x != nil {
+				x = flow.Strip(x)
+				ch.modelType = x.Type()
+				ch.modelObj, _ = flow.Root(x)
+			}
+		case apimodel.ClauseTable:
+			if s, ok := flow.ConstString(arg(c, m, 0)); ok {
+				ch.table = table(s)
+			}
+		case apimodel.ClauseWhere:
+			keys, state, imprecise := f.gormConditions(argList(c, m, 0))
+			if m.Or {
+				ch.imprecise = true
+				break
+			}
+			ch.keys = append(ch.keys, keys...)
+			ch.state = append(ch.state, state...)
+			ch.imprecise = ch.imprecise || imprecise
+		case apimodel.ClauseClauses:
+			for _, e := range argList(c, m, 0) {
+				switch apimodel.ClauseType(e.Type()) {
+				case "Locking":
+					ch.locking = true
+				case "OnConflict":
+					ch.onConflict = true
+				}
+			}
+		case apimodel.ClauseRaw:
+			if s, ok := flow.ConstString(arg(c, m, 0)); ok {
+				st := sqltext.Parse(s)
+				ch.raw = &st
+				ch.rawArgs = argList(c, m, 1)
+			}
+		}
+		v = receiver(c)
+	}
+	ch.root = v
+	return ch
+}
+
+// gormConditions interprets the arguments of Where or of a finisher's
+// inline conditions: a SQL fragment with arguments, a struct or map of
+// column values, or a bare primary key.
+func (f *Func) gormConditions(conds []ssa.Value) (keys []Key, state []string, imprecise bool) {
+	if len(conds) == 0 {
+		return nil, nil, false
+	}
+	first := flow.Strip(conds[0])
+	if s, ok := flow.ConstString(first); ok {
+		preds, hasOr := sqltext.ParseCondition(s)
+		args := conds[1:]
+		keys, state = wherePredicates(preds, func(o sqltext.Operand) ssa.Value {
+			if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(args) {
+				return args[o.Param]
+			}
+			return nil
+		})
+		return keys, state, hasOr
+	}
+	if isString(first.Type()) {
+		return nil, nil, true // a condition built at run time
+	}
+	if fields := f.literalFields(first); fields != nil {
+		for _, fv := range fields {
+			keys = append(keys, Key{Column: fv.Column, Value: fv.Value})
+		}
+		return keys, nil, false
+	}
+	if isBasic(first.Type()) {
+		return []Key{{Column: "id", Value: first}}, nil, false
+	}
+	return nil, nil, true
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isBasic(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Basic)
+	return ok
+}
+
+// literalFields returns the columns set by a struct or map literal (the
+// stores into a fresh allocation, or the updates of a fresh map).
+func (f *Func) literalFields(v ssa.Value) []Assign {
+	v = flow.Strip(v)
+	if l, ok := v.(*ssa.UnOp); ok && l.Op.String() == "*" {
+		v = l.X
+	}
+	switch x := v.(type) {
+	case *ssa.Alloc:
+		var out []Assign
+		for _, st := range f.store[x] {
+			root, path := flow.Root(st.Addr)
+			if root != x || len(path) != 1 {
+				continue
+			}
+			out = append(out, Assign{Column: normalizeColumn(path[0]), Value: flow.Strip(st.Val), Atomic: isGormExpr(f, st.Val), Now: isTimeNow(st.Val)})
+		}
+		if out == nil {
+			return []Assign{}
+		}
+		return out
+	case *ssa.MakeMap:
+		out := []Assign{}
+		for _, ref := range *x.Referrers() {
+			mu, ok := ref.(*ssa.MapUpdate)
+			if !ok || mu.Map != x {
+				continue
+			}
+			col, ok := flow.ConstString(mu.Key)
+			if !ok {
+				return nil
+			}
+			out = append(out, Assign{Column: normalizeColumn(col), Value: flow.Strip(mu.Value), Atomic: isGormExpr(f, mu.Value), Now: isTimeNow(mu.Value)})
+		}
+		return out
+	}
+	return nil
+}
+
+// isGormExpr reports whether v is built by gorm.Expr: a value the database
+// computes.
+func isGormExpr(f *Func, v ssa.Value) bool {
+	c, ok := flow.Strip(v).(*ssa.Call)
+	if !ok {
+		return false
+	}
+	m, ok := f.model.Lookup(callee(c))
+	return ok && m.Role == apimodel.RoleAtomicExpr
+}
+
+// modelName returns the model type's name behind pointers and slices.
+func modelName(t types.Type) string {
+	for i := 0; i < 4 && t != nil; i++ {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		case *types.Named:
+			if _, isStruct := u.Underlying().(*types.Struct); isStruct {
+				return u.Obj().Name()
+			}
+			if _, isSlice := u.Underlying().(*types.Slice); isSlice {
+				t = u.Underlying()
+				continue
+			}
+			return ""
+		}
+		return ""
+	}
+	return ""
+}
+
+func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
+	ch := f.gormChain(receiver(c))
+	if m.Role == apimodel.RoleExec {
+		op := f.sqlOp(c, m, arg(c, m, m.SQL), argList(c, m, m.Args))
+		if op != nil {
+			op.Handle = f.handle(ch.root)
+		}
+		return op
+	}
+	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root), Locking: ch.locking, ConflictSafe: ch.onConflict, Imprecise: ch.imprecise}
+	op.Keys = append(op.Keys, ch.keys...)
+	op.State = append(op.State, ch.state...)
+	var dest ssa.Value
+	if m.Dest >= 0 {
+		dest = arg(c, m, m.Dest)
+		if dest != nil {
+			dest = flow.Strip(dest)
+			op.Object, _ = flow.Root(dest)
+		}
+	}
+	inline := func(from int) {
+		keys, state, imprecise := f.gormConditions(argList(c, m, from))
+		op.Keys = append(op.Keys, keys...)
+		op.State = append(op.State, state...)
+		op.Imprecise = op.Imprecise || imprecise
+	}
+	name := ch.table
+	if name == "" && ch.modelType != nil {
+		name = table(modelName(ch.modelType))
+	}
+	switch m.Role {
+	case apimodel.RoleModelRead, apimodel.RoleModelCount:
+		op.Kind = Read
+		if ch.raw != nil {
+			op.Stmt = ch.raw
+			op.Locking = op.Locking || ch.raw.Lock != sqltext.NoLock
+			name = table(ch.raw.Table)
+			keys, state := wherePredicates(ch.raw.Where, func(o sqltext.Operand) ssa.Value {
+				if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(ch.rawArgs) {
+					return ch.rawArgs[o.Param]
+				}
+				return nil
+			})
+			op.Keys, op.State = append(op.Keys, keys...), append(op.State, state...)
+		} else if m.Role == apimodel.RoleModelRead && m.Name != "Pluck" && m.Name != "Scan" {
+			inline(1)
+		}
+		if m.Role == apimodel.RoleModelCount {
+			op.Object = nil
+		}
+	case apimodel.RoleModelFirstOrCreate, apimodel.RoleModelFirstOrInit:
+		op.Kind = FirstOrCreate
+		if m.Role == apimodel.RoleModelFirstOrInit {
+			op.Kind = FirstOrInit
+		}
+		inline(1)
+	case apimodel.RoleModelUpdate:
+		op.Kind = Update
+		op.Object = ch.modelObj
+		if col, ok := flow.ConstString(arg(c, m, 0)); ok {
+			val := flow.Strip(arg(c, m, 1))
+			op.Writes = []Assign{{Column: normalizeColumn(col), Value: val, Atomic: isGormExpr(f, val), Now: isTimeNow(val)}}
+		} else {
+			op.WritesAll = true
+		}
+	case apimodel.RoleModelUpdates:
+		op.Kind = Update
+		op.Object = ch.modelObj
+		if fields := f.literalFields(dest); fields != nil {
+			op.Writes = fields
+		} else {
+			op.WritesAll = true
+		}
+	case apimodel.RoleModelSave:
+		op.Kind = Update
+	case apimodel.RoleModelCreate:
+		op.Kind = Insert
+	case apimodel.RoleModelDelete:
+		op.Kind = Delete
+		op.WritesAll = true
+		inline(1)
+	default:
+		return nil
+	}
+	if name == "" && dest != nil {
+		name = table(modelName(dest.Type()))
+	}
+	if name == "" && ch.modelObj != nil {
+		name = table(modelName(ch.modelObj.Type()))
+	}
+	op.Table = name
+	op.Name = displayName(ch, dest)
+	return op
+}
+
+// finishObjects fills in the columns Save and Create write, from the
+// stores into the object in this function.
+func (f *Func) finishObjects() {
+	for _, op := range f.Ops {
+		if op.Method.Pkg != "gorm.io/gorm" || op.Object == nil {
+			continue
+		}
+		switch op.Method.Role {
+		case apimodel.RoleModelSave, apimodel.RoleModelCreate:
+			fields := f.objectStores(op.Object)
+			op.Writes = fields
+			if op.Kind == Update && len(fields) == 0 {
+				op.WritesAll = true
+			}
+		}
+	}
+}
+
+// objectStores returns the fields stored into the object rooted at root.
+func (f *Func) objectStores(root ssa.Value) []Assign {
+	var out []Assign
+	for _, st := range f.store[root] {
+		_, path := flow.Root(st.Addr)
+		if len(path) == 0 || path[0] == "[]" {
+			continue
+		}
+		out = append(out, Assign{Column: normalizeColumn(path[0]), Value: flow.Strip(st.Val), Atomic: isGormExpr(f, st.Val), Now: isTimeNow(st.Val)})
+	}
+	return out
+}
+
+// displayName is the model or table as the code names it.
+func displayName(ch chain, dest ssa.Value) string {
+	if ch.raw != nil && ch.raw.Table != "" {
+		return ch.raw.Table
+	}
+	for _, t := range []types.Type{ch.modelType, typeOf(dest), typeOf(ch.modelObj)} {
+		if n := modelName(t); n != "" {
+			return n
+		}
+	}
+	return "record"
+}
+
+func typeOf(v ssa.Value) types.Type {
+	if v == nil {
+		return nil
+	}
+	return v.Type()
+}

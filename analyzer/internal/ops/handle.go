@@ -1,0 +1,194 @@
+package ops
+
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+)
+
+// Handle is the connection or transaction an operation runs on.
+type Handle struct {
+	Value     ssa.Value // the root value: a Begin call, a parameter, a field load
+	Tx        bool      // it is a transaction
+	Begin     *Op       // the Begin that started it, when seen
+	Isolation apimodel.Isolation
+}
+
+// SameTx reports whether two operations provably run in one transaction.
+func SameTx(a, b Handle) bool {
+	return a.Tx && b.Tx && a.Value != nil && b.Value != nil && flow.Equivalent(a.Value, b.Value)
+}
+
+// handle resolves the handle a call runs on.
+func (f *Func) handle(v ssa.Value) Handle {
+	root := f.handleRoot(v)
+	h := Handle{Value: root}
+	if root == nil {
+		return h
+	}
+	switch r := root.(type) {
+	case *ssa.Call:
+		if op := f.byVal[r]; op != nil && op.Kind == Begin {
+			h.Tx, h.Begin, h.Isolation = true, op, op.Isolation
+		}
+	case *ssa.Parameter:
+		if begin := f.pkg.txFuncs[r.Parent()]; begin != nil {
+			h.Tx, h.Begin, h.Isolation = true, begin, begin.Isolation
+		}
+	}
+	if !h.Tx && apimodel.IsTxType(root.Type()) {
+		h.Tx = true
+	}
+	return h
+}
+
+// handleRoot follows a handle back to where it was made: through GORM
+// chain calls, the tuple of a Begin call, and local variables stored once.
+func (f *Func) handleRoot(v ssa.Value) ssa.Value {
+	for i := 0; i < 32 && v != nil; i++ {
+		v = flow.Strip(v)
+		switch x := v.(type) {
+		case *ssa.Extract:
+			v = x.Tuple
+		case *ssa.Call:
+			m, ok := f.model.Lookup(callee(x))
+			if !ok || m.Role != apimodel.RoleChain {
+				return x
+			}
+			v = receiver(x)
+		case *ssa.UnOp:
+			if x.Op.String() != "*" {
+				return x
+			}
+			alloc, ok := x.X.(*ssa.Alloc)
+			if !ok {
+				return x
+			}
+			stored := f.singleStore(alloc)
+			if stored == nil {
+				return x
+			}
+			v = stored
+		case *ssa.Phi:
+			var first ssa.Value
+			for _, e := range x.Edges {
+				r := f.handleRoot(e)
+				if first == nil {
+					first = r
+				} else if r != first {
+					return x
+				}
+			}
+			return first
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// singleStore returns the value stored into a local variable when it is
+// stored exactly once.
+func (f *Func) singleStore(alloc *ssa.Alloc) ssa.Value {
+	var val ssa.Value
+	for _, st := range f.store[alloc] {
+		if st.Addr != alloc {
+			continue
+		}
+		if val != nil {
+			return nil
+		}
+		val = st.Val
+	}
+	return val
+}
+
+// observed finds the read operation a row, rows value or result comes
+// from (db.QueryRow(...) for row.Scan, rows for pgx.CollectOneRow).
+func (f *Func) observed(v ssa.Value) *Op {
+	for i := 0; i < 16 && v != nil; i++ {
+		v = flow.Strip(v)
+		if op := f.byVal[v]; op != nil {
+			return op
+		}
+		switch x := v.(type) {
+		case *ssa.Extract:
+			v = x.Tuple
+		case *ssa.UnOp:
+			alloc, ok := x.X.(*ssa.Alloc)
+			if !ok || x.Op.String() != "*" {
+				return nil
+			}
+			v = f.singleStore(alloc)
+		case *ssa.Phi:
+			if len(x.Edges) == 0 {
+				return nil
+			}
+			v = x.Edges[0]
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// observer is a call that observes what an operation read or wrote:
+// row.Scan, rows.Next, result.RowsAffected, pgx.CollectOneRow.
+type observer struct {
+	op   *Op
+	role apimodel.Role
+}
+
+// recordScan registers observation calls and the memory they fill.
+func (f *Func) recordScan(c ssa.CallInstruction) {
+	if op := f.opOfCall(c); op != nil {
+		if op.Method.Dest >= 0 && op.Kind != Insert && op.Kind != Update && op.Kind != Delete {
+			if dest := arg(c, op.Method, op.Method.Dest); dest != nil {
+				root, path := flow.Root(flow.Strip(dest))
+				f.fills[root] = append(f.fills[root], fill{op: op, path: path})
+			}
+		}
+		return
+	}
+	m, ok := f.model.Lookup(callee(c))
+	if !ok {
+		return
+	}
+	switch m.Role {
+	case apimodel.RoleScan, apimodel.RoleNext, apimodel.RoleCount:
+	default:
+		return
+	}
+	src := receiver(c)
+	if m.Recv == "" {
+		src = arg(c, m, 0)
+	}
+	op := f.observed(src)
+	if op == nil {
+		return
+	}
+	if v, ok := c.(ssa.Value); ok {
+		f.observers[v] = observer{op: op, role: m.Role}
+	}
+	if m.Role != apimodel.RoleScan || m.Args < 0 {
+		return
+	}
+	for k, d := range argList(c, m, m.Args) {
+		root, path := flow.Root(flow.Strip(d))
+		col := ""
+		if op.Stmt != nil && k < len(op.Stmt.Columns) && op.Stmt.Columns[k] != "*" {
+			col = normalizeColumn(op.Stmt.Columns[k])
+		}
+		f.fills[root] = append(f.fills[root], fill{op: op, path: path, column: col})
+	}
+}
+
+func (f *Func) opOfCall(c ssa.CallInstruction) *Op {
+	for _, op := range f.Ops {
+		if op.Call == c {
+			return op
+		}
+	}
+	return nil
+}

@@ -1,0 +1,671 @@
+// Package ops turns the calls of an SSA function into database operations
+// (reads, inserts, updates, deletes, transaction begins) using the
+// apimodel tables and the sqltext classifier, and answers the dataflow
+// question the rules ask: which reads does this value depend on, and how.
+package ops
+
+import (
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/sqltext"
+)
+
+// Kind is what an operation does to the database.
+type Kind int
+
+const (
+	Read Kind = iota + 1
+	Insert
+	Update
+	Delete
+	Begin         // starts a transaction (or runs a callback in one)
+	FirstOrCreate // GORM FirstOrCreate: a read and an insert in one call
+	FirstOrInit   // GORM FirstOrInit: a read that fills a new object when missing
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Read:
+		return "read"
+	case Insert:
+		return "insert"
+	case Update:
+		return "update"
+	case Delete:
+		return "delete"
+	case Begin:
+		return "begin"
+	case FirstOrCreate:
+		return "FirstOrCreate"
+	case FirstOrInit:
+		return "FirstOrInit"
+	}
+	return "unknown"
+}
+
+// IsWrite reports whether k changes rows.
+func (k Kind) IsWrite() bool { return k == Insert || k == Update || k == Delete }
+
+// Key is one equality that identifies rows: WHERE Column = Value.
+type Key struct {
+	Column  string    // normalized column; "" when unknown
+	Value   ssa.Value // the Go value bound to the placeholder; nil for literals
+	Literal string    // the literal when Value is nil
+}
+
+// Assign is one column a write sets.
+type Assign struct {
+	Column string    // normalized column; "" when unknown
+	Value  ssa.Value // the Go value written; nil when the SQL computes it
+	Atomic bool      // computed by the database from the current value (n = n + 1)
+	Now    bool      // set to the current time by the database or time.Now
+}
+
+// Op is one database operation in a function.
+type Op struct {
+	Kind   Kind
+	Call   ssa.CallInstruction
+	Method apimodel.Method
+	Table  string             // normalized table or model name; "" if unknown
+	Name   string             // the table or model as the code spells it, for messages
+	Stmt   *sqltext.Statement // the SQL, when the operation carries SQL text
+
+	Keys      []Key     // row identity (WHERE equalities, GORM conditions)
+	Object    ssa.Value // GORM: memory root of the model object the call reads into or writes from
+	Writes    []Assign  // columns written (nil with WritesAll for Save of an unknown object)
+	WritesAll bool      // the write touches every column (Delete, Save of a whole object)
+	State     []string  // normalized columns the WHERE tests beyond the key (status = 'x', owner IS NULL)
+	Imprecise bool      // the WHERE has an OR, or the SQL is only partly understood
+
+	Locking      bool // FOR UPDATE / FOR SHARE / clause.Locking
+	ConflictSafe bool // ON CONFLICT, INSERT IGNORE, clause.OnConflict
+	Returning    bool // the write returns rows (its count is observed through them)
+
+	Handle    Handle             // the connection or transaction it runs on
+	Isolation apimodel.Isolation // for Begin: the requested isolation
+	TxFunc    *ssa.Function      // for Begin: the callback run inside the transaction
+}
+
+// Pos returns the position of the call.
+func (o *Op) Pos() int { return int(o.Call.Pos()) }
+
+// Block returns the basic block holding the call.
+func (o *Op) Block() *ssa.BasicBlock { return o.Call.Block() }
+
+// Value returns the SSA value of the call, or nil for go/defer.
+func (o *Op) Value() ssa.Value {
+	if v, ok := o.Call.(ssa.Value); ok {
+		return v
+	}
+	return nil
+}
+
+// Before reports whether o runs before p on some path.
+func (o *Op) Before(p *Op) bool {
+	if o.Block() == p.Block() {
+		return index(o.Call) < index(p.Call)
+	}
+	return flow.Reachable(o.Block(), p.Block(), nil)
+}
+
+func index(instr ssa.Instruction) int {
+	for i, in := range instr.Block().Instrs {
+		if in == instr {
+			return i
+		}
+	}
+	return -1
+}
+
+// PrimaryKey returns the key that names the row: the id column when the
+// WHERE has one, else the first equality.
+func (o *Op) PrimaryKey() (Key, bool) {
+	for _, k := range o.Keys {
+		if k.Column == "id" {
+			return k, true
+		}
+	}
+	if len(o.Keys) > 0 {
+		return o.Keys[0], true
+	}
+	return Key{}, false
+}
+
+// WrittenColumns returns the normalized columns a write sets; all is true
+// when it sets every column or the set is unknown.
+func (o *Op) WrittenColumns() (cols []string, all bool) {
+	if o.WritesAll {
+		return nil, true
+	}
+	for _, w := range o.Writes {
+		if w.Column == "" {
+			return nil, true
+		}
+		cols = append(cols, w.Column)
+	}
+	return cols, len(cols) == 0 && o.Kind != Insert
+}
+
+// Func is the operations of one SSA function and what they observe.
+type Func struct {
+	Fn  *ssa.Function
+	Ops []*Op
+	Ifs []*ssa.If
+
+	model *apimodel.Model
+	pkg   *Package
+	byVal map[ssa.Value]*Op // call value -> op
+	fills map[ssa.Value][]fill
+	store map[ssa.Value][]*ssa.Store // memory root -> stores into it
+	observers map[ssa.Value]observer
+}
+
+// fill records that an operation wrote what it read into memory.
+type fill struct {
+	op     *Op
+	path   []string // field path from the root
+	column string   // the SELECT column scanned into it, when positional
+}
+
+// Package is the analysis state shared by the functions of one package:
+// which function literals run inside which transaction.
+type Package struct {
+	Model   *apimodel.Model
+	txFuncs map[*ssa.Function]*Op
+	Funcs   []*Func
+}
+
+// Analyze builds the operations of every function in fns (which must
+// include the function literals, parents first).
+func Analyze(model *apimodel.Model, fns []*ssa.Function) *Package {
+	p := &Package{Model: model, txFuncs: map[*ssa.Function]*Op{}}
+	for _, fn := range fns {
+		f := p.analyze(fn)
+		p.Funcs = append(p.Funcs, f)
+	}
+	return p
+}
+
+// InTxFunc returns the Begin operation whose callback fn is, if any.
+func (p *Package) InTxFunc(fn *ssa.Function) *Op { return p.txFuncs[fn] }
+
+func (p *Package) analyze(fn *ssa.Function) *Func {
+	f := &Func{Fn: fn, model: p.Model, pkg: p, byVal: map[ssa.Value]*Op{}, fills: map[ssa.Value][]fill{}, store: map[ssa.Value][]*ssa.Store{}, observers: map[ssa.Value]observer{}}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.If:
+				f.Ifs = append(f.Ifs, x)
+			case *ssa.Store:
+				root, _ := flow.Root(x.Addr)
+				f.store[root] = append(f.store[root], x)
+			}
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case ssa.CallInstruction:
+				if op := f.operation(x); op != nil {
+					f.Ops = append(f.Ops, op)
+					if v := op.Value(); v != nil {
+						f.byVal[v] = op
+					}
+				}
+			}
+		}
+	}
+	// Scans are resolved after every operation is known, since a Scan
+	// names the read through its receiver.
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				f.recordScan(c)
+			}
+		}
+	}
+	f.finishObjects()
+	for _, op := range f.Ops {
+		if op.Kind == Begin && op.TxFunc != nil {
+			p.txFuncs[op.TxFunc] = op
+		}
+	}
+	return f
+}
+
+// callee returns the function or interface method a call invokes.
+func callee(c ssa.CallInstruction) *types.Func {
+	com := c.Common()
+	if com.IsInvoke() {
+		return com.Method
+	}
+	if fn := com.StaticCallee(); fn != nil {
+		if o := fn.Origin(); o != nil {
+			fn = o
+		}
+		if obj, ok := fn.Object().(*types.Func); ok {
+			return obj
+		}
+	}
+	return nil
+}
+
+// arg returns argument i of the call, not counting the receiver.
+func arg(c ssa.CallInstruction, m apimodel.Method, i int) ssa.Value {
+	com := c.Common()
+	args := com.Args
+	if !com.IsInvoke() && m.Recv != "" && len(args) > 0 {
+		args = args[1:]
+	}
+	if i < 0 || i >= len(args) {
+		return nil
+	}
+	return args[i]
+}
+
+// receiver returns the receiver of a method call.
+func receiver(c ssa.CallInstruction) ssa.Value {
+	com := c.Common()
+	if com.IsInvoke() {
+		return com.Value
+	}
+	if fn := callee(c); fn != nil {
+		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && len(com.Args) > 0 {
+			return com.Args[0]
+		}
+	}
+	return nil
+}
+
+// argList returns the query arguments starting at index i: the elements of
+// a variadic slice, or the single value there.
+func argList(c ssa.CallInstruction, m apimodel.Method, i int) []ssa.Value {
+	v := arg(c, m, i)
+	if v == nil {
+		return nil
+	}
+	if _, isSlice := v.Type().Underlying().(*types.Slice); isSlice {
+		if elems, ok := flow.VariadicArgs(v); ok {
+			return elems
+		}
+		return nil
+	}
+	return []ssa.Value{flow.Strip(v)}
+}
+
+func (f *Func) operation(c ssa.CallInstruction) *Op {
+	fn := callee(c)
+	m, ok := f.model.Lookup(fn)
+	if !ok {
+		return nil
+	}
+	switch m.Role {
+	case apimodel.RoleQuery, apimodel.RoleExec, apimodel.RoleGet, apimodel.RoleSelect:
+		return f.sqlOp(c, m, arg(c, m, m.SQL), argList(c, m, m.Args))
+	case apimodel.RoleStmt:
+		sqlArg := f.preparedSQL(receiver(c))
+		if sqlArg == nil {
+			return nil
+		}
+		return f.sqlOp(c, m, sqlArg, argList(c, m, m.Args))
+	case apimodel.RoleBegin, apimodel.RoleTxFunc:
+		op := &Op{Kind: Begin, Call: c, Method: m, Isolation: isolation(arg(c, m, m.Opts))}
+		if m.Role == apimodel.RoleTxFunc {
+			if mc, ok := arg(c, m, m.Func).(*ssa.MakeClosure); ok {
+				op.TxFunc, _ = mc.Fn.(*ssa.Function)
+			} else if fn, ok := arg(c, m, m.Func).(*ssa.Function); ok {
+				op.TxFunc = fn
+			}
+		}
+		op.Handle = f.handle(receiver(c))
+		return op
+	}
+	if isGORMFinisher(m.Role) || (m.Role == apimodel.RoleExec && m.Pkg == "gorm.io/gorm") {
+		return f.gormOp(c, m)
+	}
+	return nil
+}
+
+// preparedSQL returns the SQL argument of the Prepare call that made stmt.
+func (f *Func) preparedSQL(stmt ssa.Value) ssa.Value {
+	v := flow.Strip(stmt)
+	if ex, ok := v.(*ssa.Extract); ok {
+		v = ex.Tuple
+	}
+	c, ok := v.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	m, ok := f.model.Lookup(callee(c))
+	if !ok || m.Role != apimodel.RolePrepare {
+		return nil
+	}
+	return arg(c, m, m.SQL)
+}
+
+// sqlText resolves the SQL argument, looking through Rebind and sqlx.In.
+func (f *Func) sqlText(v ssa.Value) (string, bool) {
+	for i := 0; i < 4 && v != nil; i++ {
+		if s, ok := flow.ConstString(v); ok {
+			return s, true
+		}
+		inner := flow.Strip(v)
+		if ex, ok := inner.(*ssa.Extract); ok {
+			inner = ex.Tuple
+		}
+		c, ok := inner.(*ssa.Call)
+		if !ok {
+			return "", false
+		}
+		m, ok := f.model.Lookup(callee(c))
+		if !ok || m.Role != apimodel.RolePassSQL {
+			return "", false
+		}
+		v = arg(c, m, m.SQL)
+	}
+	return "", false
+}
+
+func (f *Func) sqlOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value, args []ssa.Value) *Op {
+	text, ok := f.sqlText(sqlArg)
+	if !ok {
+		return nil
+	}
+	st := sqltext.Parse(text)
+	op := &Op{Call: c, Method: m, Stmt: &st, Table: table(st.Table), Name: st.Table}
+	switch st.Verb {
+	case sqltext.Select:
+		op.Kind = Read
+	case sqltext.Insert:
+		op.Kind = Insert
+	case sqltext.Update:
+		op.Kind = Update
+	case sqltext.Delete:
+		op.Kind = Delete
+		op.WritesAll = true
+	default:
+		return nil
+	}
+	bind := func(o sqltext.Operand) ssa.Value {
+		if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(args) {
+			return args[o.Param]
+		}
+		if o.Kind == sqltext.OpParam && o.Param < 0 && len(args) == 1 {
+			return namedField(args[0], o.Name)
+		}
+		return nil
+	}
+	op.Keys, op.State = wherePredicates(st.Where, bind)
+	op.Imprecise = st.WhereOr
+	for _, a := range st.Set {
+		op.Writes = append(op.Writes, Assign{Column: sqltext.Normalize(a.Column), Value: bind(a.Value), Atomic: a.Atomic, Now: a.Value.Kind == sqltext.OpNow})
+	}
+	if op.Kind == Insert {
+		for i, col := range st.InsertColumns {
+			w := Assign{Column: sqltext.Normalize(col)}
+			if i < len(st.InsertValues) {
+				w.Value = bind(st.InsertValues[i])
+			}
+			op.Writes = append(op.Writes, w)
+		}
+	}
+	for i := range op.Writes {
+		if v := op.Writes[i].Value; v != nil && isTimeNow(v) {
+			op.Writes[i].Now = true
+		}
+	}
+	op.Locking = st.Lock != sqltext.NoLock
+	op.ConflictSafe = st.Conflict != sqltext.NoConflictClause
+	op.Returning = st.Returning
+	op.Handle = f.handle(receiver(c))
+	if op.Handle.Value == nil && m.Recv == "" {
+		// sqlx.Get(q, ...): the handle is the first argument.
+		op.Handle = f.handle(arg(c, m, 0))
+	}
+	return op
+}
+
+// wherePredicates splits predicates into keys (equalities with a Go value
+// or a literal on an identifying column) and state tests.
+func wherePredicates(preds []sqltext.Predicate, bind func(sqltext.Operand) ssa.Value) (keys []Key, state []string) {
+	for _, p := range preds {
+		col := normalizeColumn(p.Column)
+		if col == "" {
+			continue
+		}
+		isEq := p.Op == "=" || p.Op == "IN"
+		switch {
+		case isEq && p.Value.Kind == sqltext.OpParam && !stateColumn(col):
+			keys = append(keys, Key{Column: col, Value: bind(p.Value)})
+		case isEq && p.Value.Kind == sqltext.OpLiteral && identifying(col):
+			keys = append(keys, Key{Column: col, Literal: p.Value.Literal})
+		default:
+			state = append(state, col)
+		}
+	}
+	return keys, state
+}
+
+// stateColumn reports whether an equality on col tests the row's state
+// rather than naming it: optimistic versions and status columns.
+func stateColumn(col string) bool {
+	switch strings.ReplaceAll(col, "_", "") {
+	case "version", "lockversion", "revision", "rev", "status", "state", "updatedat", "etag":
+		return true
+	}
+	return false
+}
+
+// identifying reports whether a literal equality on col names a row (a
+// settings key, a fixed id) rather than testing its state.
+func identifying(col string) bool {
+	c := strings.ReplaceAll(col, "_", "")
+	return c == "id" || strings.HasSuffix(c, "id") || strings.HasSuffix(c, "key") || c == "name" || c == "slug"
+}
+
+// namedField returns the value stored into field name of a struct literal
+// passed as the single argument of a named query (sqlx :name).
+func namedField(v ssa.Value, name string) ssa.Value {
+	root, _ := flow.Root(flow.Strip(v))
+	if l, ok := root.(*ssa.UnOp); ok {
+		root, _ = flow.Root(l.X)
+	}
+	alloc, ok := root.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	want := normalizeColumn(name)
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != alloc {
+			continue
+		}
+		if columnOfField(fa.X.Type(), fa.Field) != want {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == fa {
+				return flow.Strip(st.Val)
+			}
+		}
+	}
+	return nil
+}
+
+// columnOfField maps a struct field to its normalized column: the db or
+// gorm column tag when present, else the field name.
+func columnOfField(t types.Type, i int) string {
+	tag := flow.FieldTag(t, i)
+	if c := tagColumn(tag); c != "" {
+		return normalizeColumn(c)
+	}
+	return normalizeColumn(flow.FieldName(t, i))
+}
+
+func tagColumn(tag string) string {
+	st := reflectTag(tag)
+	if db := st("db"); db != "" && db != "-" {
+		return strings.Split(db, ",")[0]
+	}
+	for _, part := range strings.Split(st("gorm"), ";") {
+		if k, v, ok := strings.Cut(part, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "column") {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+// reflectTag returns a lookup of a struct tag's keys (reflect.StructTag
+// without importing reflect's parsing rules we do not need).
+func reflectTag(tag string) func(string) string {
+	return func(key string) string {
+		for tag != "" {
+			i := 0
+			for i < len(tag) && tag[i] == ' ' {
+				i++
+			}
+			tag = tag[i:]
+			i = 0
+			for i < len(tag) && tag[i] > ' ' && tag[i] != ':' && tag[i] != '"' {
+				i++
+			}
+			if i == 0 || i+1 >= len(tag) || tag[i] != ':' || tag[i+1] != '"' {
+				return ""
+			}
+			name := tag[:i]
+			tag = tag[i+1:]
+			i = 1
+			for i < len(tag) && tag[i] != '"' {
+				if tag[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			if i >= len(tag) {
+				return ""
+			}
+			val := tag[1:i]
+			tag = tag[i+1:]
+			if name == key {
+				return val
+			}
+		}
+		return ""
+	}
+}
+
+// NormalizeColumn makes Go field names and SQL column names comparable:
+// OpenedAt, opened_at and "opened_at" all become openedat.
+func normalizeColumn(s string) string {
+	return strings.ReplaceAll(sqltext.Normalize(s), "_", "")
+}
+
+// NormalizeColumn is exported for the rules.
+func NormalizeColumn(s string) string { return normalizeColumn(s) }
+
+// table normalizes a table or model name for comparison: lower case, no
+// underscores, no plural ending (emails, Email and email all match).
+func table(name string) string {
+	n := normalizeColumn(name)
+	if n == "" || strings.Contains(n, flow.Unknown) || strings.Contains(n, strings.ReplaceAll(flow.Unknown, "_", "")) {
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(n, "ies") && len(n) > 4:
+		n = n[:len(n)-3] + "y"
+	case strings.HasSuffix(n, "sses"), strings.HasSuffix(n, "xes"), strings.HasSuffix(n, "ches"), strings.HasSuffix(n, "shes"):
+		n = n[:len(n)-2]
+	case strings.HasSuffix(n, "ss"):
+	case strings.HasSuffix(n, "s") && len(n) > 1:
+		n = n[:len(n)-1]
+	}
+	return n
+}
+
+// Table is the exported form of table, for configuration matching.
+func Table(name string) string { return table(name) }
+
+// isolation reads the isolation level out of a transaction options value
+// (*sql.TxOptions or pgx.TxOptions, built as a composite literal).
+func isolation(v ssa.Value) apimodel.Isolation {
+	if v == nil {
+		return apimodel.IsolationDefault
+	}
+	if elems, ok := flow.VariadicArgs(v); ok {
+		// GORM's Begin/Transaction take ...*sql.TxOptions.
+		if len(elems) == 0 {
+			return apimodel.IsolationDefault
+		}
+		v = elems[0]
+	}
+	v = flow.Strip(v)
+	if l, ok := v.(*ssa.UnOp); ok && l.Op.String() == "*" {
+		v = l.X
+	}
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok {
+		return apimodel.IsolationDefault
+	}
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || !apimodel.IsolationFields[flow.FieldName(alloc.Type(), fa.Field)] {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			if st, ok := r.(*ssa.Store); ok {
+				if c, ok := flow.Strip(st.Val).(*ssa.Const); ok && c.Value != nil {
+					val := c.Value.ExactString()
+					if c.Value.Kind() == constant.String {
+						val = constant.StringVal(c.Value)
+					}
+					return apimodel.IsolationOf(val)
+				}
+			}
+		}
+	}
+	return apimodel.IsolationDefault
+}
+
+// isTimeNow reports whether v is a call of time.Now (possibly followed by
+// a method such as UTC), which writes a timestamp rather than a decision.
+func isTimeNow(v ssa.Value) bool {
+	v = flow.Strip(v)
+	if t := v.Type(); t != nil && (isTimeType(t)) {
+		return true
+	}
+	return false
+}
+
+func isTimeType(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return apimodel.IsNamed(t, "time", "Time") || apimodel.IsNamed(t, "database/sql", "NullTime")
+}
+
+// Filled reports whether the memory rooted at root holds what op read:
+// op filled it, or a value op read was stored into it whole.
+func (f *Func) Filled(root ssa.Value, op *Op) bool {
+	for _, fl := range f.fills[root] {
+		if fl.op == op && len(fl.path) == 0 {
+			return true
+		}
+	}
+	for _, st := range f.store[root] {
+		if st.Addr != root {
+			continue
+		}
+		for _, s := range f.Sources(st.Val) {
+			if s.Op == op && s.Kind == Data {
+				return true
+			}
+		}
+	}
+	return false
+}

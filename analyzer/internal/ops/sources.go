@@ -1,0 +1,374 @@
+package ops
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+)
+
+// SourceKind says how a value depends on an operation.
+type SourceKind int
+
+const (
+	// Data: the value is (derived from) something the read returned.
+	Data SourceKind = iota + 1
+	// Err: the operation's error, compared in a way that is neither a
+	// plain nil check nor a not-found check (a helper like isNotFound).
+	Err
+	// NotFound: whether the read found a row (sql.ErrNoRows, rows.Next,
+	// RowsAffected of a read).
+	NotFound
+	// Count: the affected-row count of a write.
+	Count
+)
+
+// Source is one operation a value depends on.
+type Source struct {
+	Op     *Op
+	Kind   SourceKind
+	Column string // normalized column or field the value came from; "" if unknown
+}
+
+// Sources returns the operations v depends on, in source order. Plain
+// `err != nil` checks contribute nothing: they are error handling, not a
+// decision about the data.
+func (f *Func) Sources(v ssa.Value) []Source {
+	w := &walker{f: f, seen: map[walkKey]bool{}, budget: 4096}
+	w.value(v, "")
+	return dedupe(w.out)
+}
+
+type walkKey struct {
+	v   ssa.Value
+	col string
+}
+
+type walker struct {
+	f      *Func
+	seen   map[walkKey]bool
+	budget int
+	out    []Source
+}
+
+func (w *walker) emit(op *Op, kind SourceKind, col string) {
+	w.out = append(w.out, Source{Op: op, Kind: kind, Column: col})
+}
+
+// sub runs fn and rewrites the Err sources it found: to NotFound for a
+// not-found comparison, or drops them for a nil comparison.
+func (w *walker) sub(fn func(), rewrite SourceKind) {
+	start := len(w.out)
+	fn()
+	kept := w.out[:start]
+	for _, s := range w.out[start:] {
+		if s.Kind == Err {
+			if rewrite == 0 {
+				continue
+			}
+			s.Kind = rewrite
+		}
+		kept = append(kept, s)
+	}
+	w.out = kept
+}
+
+func (w *walker) value(v ssa.Value, col string) {
+	if v == nil || w.budget <= 0 {
+		return
+	}
+	k := walkKey{v, col}
+	if w.seen[k] {
+		return
+	}
+	w.seen[k] = true
+	w.budget--
+	f := w.f
+	switch x := v.(type) {
+	case *ssa.Call:
+		if op := f.byVal[x]; op != nil {
+			w.result(op, x.Type(), col)
+			return
+		}
+		if ob, ok := f.observers[x]; ok {
+			w.observed(ob, x.Type(), col)
+			return
+		}
+		if w.errorsCall(x) {
+			return
+		}
+		for _, a := range x.Call.Args {
+			w.value(a, "")
+		}
+		if x.Call.IsInvoke() {
+			w.value(x.Call.Value, "")
+		}
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok {
+			t := c.Type().(*types.Tuple).At(x.Index).Type()
+			if op := f.byVal[c]; op != nil {
+				w.result(op, t, col)
+				return
+			}
+			if ob, ok := f.observers[c]; ok {
+				w.observed(ob, t, col)
+				return
+			}
+		}
+		w.value(x.Tuple, col)
+	case *ssa.BinOp:
+		if x.Op == token.EQL || x.Op == token.NEQ {
+			if w.comparison(x.X, x.Y) || w.comparison(x.Y, x.X) {
+				return
+			}
+		}
+		w.value(x.X, col)
+		w.value(x.Y, col)
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			w.memory(x.X, col)
+			return
+		}
+		w.value(x.X, col)
+	case *ssa.Field:
+		w.value(x.X, normalizeColumn(flow.FieldName(x.X.Type(), x.Field)))
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			w.value(e, col)
+		}
+	case *ssa.MakeInterface:
+		w.value(x.X, col)
+	case *ssa.ChangeType:
+		w.value(x.X, col)
+	case *ssa.ChangeInterface:
+		w.value(x.X, col)
+	case *ssa.Convert:
+		w.value(x.X, col)
+	case *ssa.TypeAssert:
+		w.value(x.X, col)
+	case *ssa.Slice:
+		w.value(x.X, col)
+	case *ssa.Index:
+		w.value(x.X, col)
+	case *ssa.Lookup:
+		w.value(x.X, col)
+		w.value(x.Index, "")
+	case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Alloc:
+		// An address used as a value (passed to a helper): what it points to.
+		w.memory(x, col)
+	}
+}
+
+// comparison handles `err != nil` and `err == sql.ErrNoRows`; it reports
+// whether it consumed the comparison.
+func (w *walker) comparison(a, b ssa.Value) bool {
+	if c, ok := b.(*ssa.Const); ok && c.IsNil() && isError(a.Type()) {
+		w.sub(func() { w.value(a, "") }, 0)
+		return true
+	}
+	switch w.sentinel(b) {
+	case apimodel.NotFound:
+		w.sub(func() { w.value(a, "") }, NotFound)
+		return true
+	case apimodel.DuplicateKey:
+		w.sub(func() { w.value(a, "") }, 0)
+		return true
+	}
+	return false
+}
+
+// errorsCall handles errors.Is and errors.As.
+func (w *walker) errorsCall(c *ssa.Call) bool {
+	fn := c.Call.StaticCallee()
+	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "errors" || len(c.Call.Args) != 2 {
+		return false
+	}
+	switch fn.Name() {
+	case "Is":
+		kind := SourceKind(0)
+		if w.sentinel(c.Call.Args[1]) == apimodel.NotFound {
+			kind = NotFound
+		}
+		w.sub(func() { w.value(c.Call.Args[0], "") }, kind)
+		return true
+	case "As":
+		w.sub(func() { w.value(c.Call.Args[0], "") }, 0)
+		return true
+	}
+	return false
+}
+
+func (w *walker) sentinel(v ssa.Value) apimodel.Sentinel {
+	l, ok := flow.Strip(v).(*ssa.UnOp)
+	if !ok || l.Op != token.MUL {
+		return 0
+	}
+	g, ok := l.X.(*ssa.Global)
+	if !ok {
+		return 0
+	}
+	obj, _ := g.Object().(*types.Var)
+	return w.f.model.SentinelOf(obj)
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// result classifies a value returned by an operation's own call.
+func (w *walker) result(op *Op, t types.Type, col string) {
+	switch {
+	case isError(t):
+		w.emit(op, Err, "")
+	case op.Kind.IsWrite():
+		w.emit(op, Count, "")
+	case op.Kind == Begin:
+	case apimodel.IsNamed(t, "gorm.io/gorm", "DB"):
+		// The handle itself; its Error and RowsAffected fields are read
+		// through memory.
+	default:
+		w.emit(op, Data, col)
+	}
+}
+
+// observed classifies a value returned by an observation call.
+func (w *walker) observed(ob observer, t types.Type, col string) {
+	switch {
+	case ob.role == apimodel.RoleNext:
+		w.emit(ob.op, NotFound, "")
+	case ob.role == apimodel.RoleCount && ob.op.Kind.IsWrite():
+		w.emit(ob.op, Count, "")
+	case ob.role == apimodel.RoleCount:
+		w.emit(ob.op, NotFound, "")
+	case isError(t):
+		if ob.op.Kind.IsWrite() {
+			// The scan error of INSERT/UPDATE ... RETURNING reports
+			// whether a row was written.
+			w.emit(ob.op, Count, "")
+			return
+		}
+		w.emit(ob.op, Err, "")
+	default:
+		w.emit(ob.op, Data, col)
+	}
+}
+
+// memory classifies a load from addr: what the reads that filled that
+// memory observed, and what was stored there.
+func (w *walker) memory(addr ssa.Value, col string) {
+	f := w.f
+	root, path := flow.Root(addr)
+	// GORM results: tx.Error, tx.RowsAffected.
+	if c := asCall(root); c != nil && len(path) > 0 {
+		if op := f.byVal[c]; op != nil {
+			switch path[0] {
+			case "Error":
+				w.emit(op, Err, "")
+			case "RowsAffected":
+				if op.Kind.IsWrite() {
+					w.emit(op, Count, "")
+				} else {
+					w.emit(op, NotFound, "")
+				}
+			}
+			return
+		}
+	}
+	for _, fl := range f.fills[root] {
+		if !compatible(fl.path, path) {
+			continue
+		}
+		c := fl.column
+		if c == "" {
+			c = columnAfter(path, len(fl.path))
+		}
+		if c == "" {
+			c = col
+		}
+		w.emit(fl.op, Data, c)
+	}
+	for _, st := range f.store[root] {
+		_, spath := flow.Root(st.Addr)
+		if !compatible(spath, path) {
+			continue
+		}
+		c := columnAfter(path, len(spath))
+		if c == "" {
+			c = col
+		}
+		w.value(st.Val, c)
+	}
+	if root != addr {
+		// A struct loaded whole and then taken apart (e := *p).
+		if l, ok := root.(*ssa.UnOp); ok && l.Op == token.MUL {
+			w.memory(l.X, col)
+		}
+	}
+}
+
+func asCall(v ssa.Value) *ssa.Call {
+	switch x := v.(type) {
+	case *ssa.Call:
+		return x
+	case *ssa.Extract:
+		c, _ := x.Tuple.(*ssa.Call)
+		return c
+	}
+	return nil
+}
+
+// compatible reports whether one path is a prefix of the other.
+func compatible(a, b []string) bool {
+	n := len(a)
+	if len(b) < n {
+		n = len(b)
+	}
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// columnAfter names the first field of path after skipping skip elements
+// and indexing.
+func columnAfter(path []string, skip int) string {
+	for i := skip; i < len(path); i++ {
+		if path[i] != "[]" {
+			return normalizeColumn(path[i])
+		}
+	}
+	return ""
+}
+
+func dedupe(in []Source) []Source {
+	type key struct {
+		op   *Op
+		kind SourceKind
+		col  string
+	}
+	seen := map[key]bool{}
+	var out []Source
+	for _, s := range in {
+		k := key{s.Op, s.Kind, s.Column}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Op.Call.Pos() != out[j].Op.Call.Pos() {
+			return out[i].Op.Call.Pos() < out[j].Op.Call.Pos()
+		}
+		if out[i].Kind != out[j].Kind {
+			return out[i].Kind < out[j].Kind
+		}
+		return out[i].Column < out[j].Column
+	})
+	return out
+}

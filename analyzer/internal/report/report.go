@@ -1,0 +1,258 @@
+// Package report turns findings into analysis diagnostics: it names the
+// user's code in messages, attaches the read and the check as related
+// positions, links the rule page, drops what is silenced, generated or
+// configured away, and reports in a deterministic order.
+package report
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/catalog"
+	"github.com/racelint/racelint/analyzer/internal/ops"
+	"github.com/racelint/racelint/analyzer/internal/suppress"
+)
+
+// Finding is one race, before it becomes a diagnostic.
+type Finding struct {
+	Rule    string
+	Write   *ops.Op   // where the diagnostic points (the write, or the Begin for RL007)
+	Read    *ops.Op   // the read, if any
+	Check   token.Pos // the check, if any
+	Table   string    // the table or model, for -skip-tables
+	Message string    // what races, without the rule prefix or the fix
+}
+
+// Reporter collects the findings of one package.
+type Reporter struct {
+	pass     *analysis.Pass
+	enabled  func(string) bool
+	skip     []string
+	findings []Finding
+	calls    map[token.Pos]*ast.CallExpr
+	conds    []ast.Expr
+	genFiles map[string]bool
+}
+
+// New returns a reporter for pass.
+func New(pass *analysis.Pass, enabled func(string) bool, skipTables []string) *Reporter {
+	r := &Reporter{pass: pass, enabled: enabled, calls: map[token.Pos]*ast.CallExpr{}, genFiles: map[string]bool{}}
+	for _, t := range skipTables {
+		r.skip = append(r.skip, ops.Table(t))
+	}
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			r.genFiles[pass.Fset.Position(f.Pos()).Filename] = true
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.CallExpr:
+				r.calls[x.Lparen] = x
+			case *ast.IfStmt:
+				r.conds = append(r.conds, x.Cond)
+			case *ast.ForStmt:
+				if x.Cond != nil {
+					r.conds = append(r.conds, x.Cond)
+				}
+			case *ast.SwitchStmt:
+				if x.Tag != nil {
+					r.conds = append(r.conds, x.Tag)
+				}
+			case *ast.CaseClause:
+				r.conds = append(r.conds, x.List...)
+			}
+			return true
+		})
+	}
+	return r
+}
+
+// Add records a finding.
+func (r *Reporter) Add(f Finding) { r.findings = append(r.findings, f) }
+
+// CallName renders an operation's call the way the user wrote it, with
+// arguments elided: db.Model(…).Where(…).Update.
+func (r *Reporter) CallName(op *ops.Op) string {
+	call := r.calls[op.Call.Pos()]
+	if call == nil {
+		if fn := op.Call.Common().StaticCallee(); fn != nil {
+			return fn.Name()
+		}
+		return op.Method.Name
+	}
+	return chainText(call.Fun, 0)
+}
+
+func chainText(e ast.Expr, depth int) string {
+	if depth > 12 {
+		return "…"
+	}
+	switch x := e.(type) {
+	case *ast.SelectorExpr:
+		return chainText(x.X, depth+1) + "." + x.Sel.Name
+	case *ast.CallExpr:
+		return chainText(x.Fun, depth+1) + "(…)"
+	case *ast.IndexExpr:
+		return chainText(x.X, depth+1)
+	case *ast.IndexListExpr:
+		return chainText(x.X, depth+1)
+	case *ast.ParenExpr:
+		return chainText(x.X, depth+1)
+	case *ast.StarExpr:
+		return chainText(x.X, depth+1)
+	default:
+		return types.ExprString(e)
+	}
+}
+
+// CondPos returns a source position inside the condition v, looking
+// through operands when v itself has none (implicit loads).
+func CondPos(v ssa.Value) token.Pos {
+	seen := map[ssa.Value]bool{}
+	queue := []ssa.Value{v}
+	for len(queue) > 0 && len(seen) < 64 {
+		x := queue[0]
+		queue = queue[1:]
+		if x == nil || seen[x] {
+			continue
+		}
+		seen[x] = true
+		if p := x.Pos(); p.IsValid() {
+			return p
+		}
+		if instr, ok := x.(ssa.Instruction); ok {
+			var buf [8]*ssa.Value
+			for _, op := range instr.Operands(buf[:0]) {
+				if op != nil && *op != nil {
+					queue = append(queue, *op)
+				}
+			}
+		}
+	}
+	return token.NoPos
+}
+
+// condExpr returns the innermost condition expression containing pos.
+func (r *Reporter) condExpr(pos token.Pos) ast.Expr {
+	var best ast.Expr
+	for _, e := range r.conds {
+		if e.Pos() <= pos && pos < e.End() && (best == nil || e.End()-e.Pos() < best.End()-best.Pos()) {
+			best = e
+		}
+	}
+	return best
+}
+
+// ExprText returns the condition containing pos as written, shortened.
+func (r *Reporter) ExprText(pos token.Pos) string {
+	e := r.condExpr(pos)
+	if e == nil {
+		return ""
+	}
+	s := types.ExprString(e)
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
+}
+
+// Flush reports every finding that survives configuration, generated-code
+// filtering and suppression, sorted by position, then the directive
+// problems.
+func (r *Reporter) Flush() {
+	sup := suppress.Parse(r.pass.Fset, r.pass.Files)
+	var diags []analysis.Diagnostic
+	seen := map[string]bool{}
+	for _, f := range r.findings {
+		rule, ok := catalog.ByID(f.Rule)
+		if !ok || !r.enabled(f.Rule) || r.skipped(f.Table) {
+			continue
+		}
+		pos, end := f.Write.Call.Pos(), f.Write.Call.Pos()
+		if call := r.calls[pos]; call != nil {
+			pos, end = call.Pos(), call.End()
+		}
+		if r.genFiles[r.pass.Fset.Position(pos).Filename] {
+			continue
+		}
+		key := fmt.Sprintf("%d/%s", pos, f.Rule)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		if sup.Suppressed(pos, f.Rule) || (f.Write.Call.Pos() != pos && sup.Suppressed(f.Write.Call.Pos(), f.Rule)) {
+			continue
+		}
+		d := analysis.Diagnostic{
+			Pos:      pos,
+			End:      end,
+			Category: rule.ID,
+			URL:      rule.URL(),
+			Message:  fmt.Sprintf("%s %s: %s — %s", rule.ID, rule.Name, f.Message, rule.Fix),
+		}
+		if f.Read != nil {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.start(f.Read), Message: fmt.Sprintf("%s read here", orRecord(f.Read.Name))})
+		}
+		if f.Check.IsValid() {
+			p := f.Check
+			if e := r.condExpr(p); e != nil {
+				p = e.Pos()
+			}
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: p, Message: "checked here"})
+		}
+		diags = append(diags, d)
+	}
+	for _, p := range sup.Problems(r.enabled) {
+		diags = append(diags, analysis.Diagnostic{
+			Pos: p.Pos, End: p.End, Category: "directive",
+			URL:     catalog.DocsBase + "../suppressing.md",
+			Message: p.Message,
+		})
+	}
+	sort.SliceStable(diags, func(i, j int) bool {
+		if diags[i].Pos != diags[j].Pos {
+			return diags[i].Pos < diags[j].Pos
+		}
+		if diags[i].Category != diags[j].Category {
+			return diags[i].Category < diags[j].Category
+		}
+		return diags[i].Message < diags[j].Message
+	})
+	for _, d := range diags {
+		r.pass.Report(d)
+	}
+}
+
+func (r *Reporter) start(op *ops.Op) token.Pos {
+	if call := r.calls[op.Call.Pos()]; call != nil {
+		return call.Pos()
+	}
+	return op.Call.Pos()
+}
+
+func orRecord(name string) string {
+	if name == "" {
+		return "record"
+	}
+	return name
+}
+
+func (r *Reporter) skipped(table string) bool {
+	t := ops.Table(table)
+	if t == "" {
+		return false
+	}
+	for _, s := range r.skip {
+		if s == t || strings.EqualFold(s, table) {
+			return true
+		}
+	}
+	return false
+}

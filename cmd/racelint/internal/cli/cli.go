@@ -1,0 +1,342 @@
+// Package cli is the racelint command's standalone driver: it parses the
+// command line, loads packages with go/packages, runs an analyzer through
+// go/analysis/checker and prints, fixes or diffs what it reports. It lives
+// apart from package main so that tests can drive it with a fake analyzer
+// instead of racelint's real engine.
+//
+// Exit codes:
+//
+//	0  no findings
+//	1  a package failed to load or type-check, analysis failed, or a fixed
+//	   file could not be written (findings may have been printed too)
+//	2  usage error: bad flag, unknown rule ID, no packages matched
+//	3  findings reported, and no error
+//
+// -fix does not change them: a run that reported findings exits 3 even
+// when every fix was applied, so a CI job never mistakes "fixed" for
+// "clean"; rerun to confirm.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/racelint/racelint/analyzer"
+)
+
+// Exit codes; see the package documentation.
+const (
+	ExitClean    = 0
+	ExitError    = 1
+	ExitUsage    = 2
+	ExitFindings = 3
+)
+
+// Options is what the driver needs from its caller.
+type Options struct {
+	// Analyzer is run on every package. Its Flags are offered as
+	// command-line flags (-rules, ...), bound to the same values.
+	Analyzer *analysis.Analyzer
+	// Validate, if set, checks the analyzer's flag values after parsing;
+	// an error is a usage error (exit 2) rather than a failure of every
+	// package's analysis.
+	Validate func() error
+	// Rules is what -list-rules prints.
+	Rules []analyzer.Rule
+	// RulePage returns the documentation page -explain prints.
+	RulePage func(id string) ([]byte, error)
+	// Version is what -version prints.
+	Version string
+	// Stdout and Stderr receive output; nil means the process's own.
+	Stdout, Stderr io.Writer
+}
+
+// IsVetInvocation reports whether args (without the program name) follow
+// the go vet -vettool protocol rather than the standalone command line:
+// a -V, -V=full or -flags query, or a unit's *.cfg file as the last
+// argument with only flags before it (go vet passes -racelint.rules=...
+// and friends ahead of the file).
+func IsVetInvocation(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "-V=full", "-V", "-flags", "--V=full", "--V", "--flags":
+		return true
+	}
+	last := args[len(args)-1]
+	if !strings.HasSuffix(last, ".cfg") {
+		return false
+	}
+	for _, a := range args[:len(args)-1] {
+		if !strings.HasPrefix(a, "-") {
+			return false
+		}
+	}
+	return true
+}
+
+const usageHead = `racelint reports check-then-act races between Go code and the database.
+
+Usage:
+	racelint [flags] [packages]           (default packages: ./...)
+	go vet -vettool=$(which racelint) [-racelint.rules=...] [packages]
+
+Flags:
+`
+
+const usageTail = `
+Exit codes:
+	0  no findings
+	1  a package failed to load or type-check, analysis failed, or a fixed
+	   file could not be written (findings may have been printed too)
+	2  usage error: bad flag, unknown rule ID, no packages matched
+	3  findings reported, and no error
+-fix does not change the exit code: findings that were fixed still exit 3.
+`
+
+// config is the parsed command line.
+type config struct {
+	dir       string
+	json      bool
+	fix       bool
+	diff      bool
+	tests     bool
+	tags      string
+	explain   string
+	listRules bool
+	version   bool
+	patterns  []string
+}
+
+// Run runs the standalone command with args (without the program name)
+// and returns the process exit code.
+func Run(args []string, opts Options) int {
+	stdout, stderr := opts.Stdout, opts.Stderr
+	if stdout == nil {
+		stdout = os.Stdout
+	}
+	if stderr == nil {
+		stderr = os.Stderr
+	}
+	d := &driver{opts: opts, stdout: stdout, stderr: stderr}
+
+	cfg, code, ok := d.parse(args)
+	if !ok {
+		return code
+	}
+	switch {
+	case cfg.version:
+		fmt.Fprintf(stdout, "racelint version %s\n", opts.Version)
+		return ExitClean
+	case cfg.listRules:
+		for _, r := range opts.Rules {
+			fmt.Fprintf(stdout, "%s\t%s\t%s\n", r.ID, r.Name, r.Title)
+		}
+		return ExitClean
+	case cfg.explain != "":
+		if opts.RulePage == nil {
+			d.errorf("-explain: no rule documentation in this build")
+			return ExitUsage
+		}
+		page, err := opts.RulePage(cfg.explain)
+		if err != nil {
+			d.errorf("-explain: %v", err)
+			return ExitUsage
+		}
+		stdout.Write(page)
+		return ExitClean
+	}
+	if opts.Validate != nil {
+		if err := opts.Validate(); err != nil {
+			d.errorf("%v", err)
+			return ExitUsage
+		}
+	}
+	return d.analyze(cfg)
+}
+
+type driver struct {
+	opts           Options
+	stdout, stderr io.Writer
+	base           string // directory that printed paths are relative to
+}
+
+// errorf prints one "racelint: ..." line to stderr. Errors that already
+// carry the prefix (analyzer.Config.Validate's do) are not prefixed twice.
+func (d *driver) errorf(format string, args ...any) {
+	msg := strings.TrimPrefix(fmt.Sprintf(format, args...), "racelint: ")
+	fmt.Fprintf(d.stderr, "racelint: %s\n", strings.TrimRight(msg, "\n"))
+}
+
+func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
+	fs := flag.NewFlagSet("racelint", flag.ContinueOnError)
+	fs.SetOutput(d.stderr)
+	fs.StringVar(&cfg.dir, "C", "", "change to `dir` before loading packages")
+	fs.BoolVar(&cfg.json, "json", false, "print diagnostics as the go/analysis JSON tree")
+	fs.BoolVar(&cfg.fix, "fix", false, "apply the first suggested fix of every finding")
+	fs.BoolVar(&cfg.diff, "diff", false, "with -fix (implied): print unified diffs of the fixes instead of writing files")
+	fs.BoolVar(&cfg.tests, "test", true, "also analyse test files")
+	fs.StringVar(&cfg.tags, "tags", "", "comma-separated build `tags`")
+	fs.StringVar(&cfg.explain, "explain", "", "print the documentation of rule `RLxxx`")
+	fs.BoolVar(&cfg.listRules, "list-rules", false, "list the rules: ID, name, title")
+	fs.BoolVar(&cfg.version, "version", false, "print the version")
+	if a := d.opts.Analyzer; a != nil {
+		// Share the analyzer's flag.Values: setting -rules here sets what
+		// the analyzer reads, exactly as go vet's -racelint.rules does.
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			if fs.Lookup(f.Name) == nil {
+				fs.Var(f.Value, f.Name, f.Usage)
+			}
+		})
+	}
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprint(out, usageHead)
+		fs.PrintDefaults()
+		fmt.Fprint(out, usageTail)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, ExitClean, false
+		}
+		return cfg, ExitUsage, false // flag has printed the error and usage
+	}
+	cfg.patterns = fs.Args()
+	if len(cfg.patterns) == 0 {
+		cfg.patterns = []string{"./..."}
+	}
+	if cfg.diff {
+		cfg.fix = true
+	}
+	if cfg.diff && cfg.json {
+		d.errorf("-diff and -json cannot be combined: both write to stdout")
+		return cfg, ExitUsage, false
+	}
+	return cfg, 0, true
+}
+
+func (d *driver) analyze(cfg config) int {
+	if d.opts.Analyzer == nil {
+		d.errorf("internal error: no analyzer")
+		return ExitError
+	}
+	dir, err := filepath.Abs(cmpOr(cfg.dir, "."))
+	if err == nil {
+		var fi os.FileInfo
+		if fi, err = os.Stat(dir); err == nil && !fi.IsDir() {
+			err = fmt.Errorf("%s is not a directory", dir)
+		}
+	}
+	if err != nil {
+		d.errorf("-C: %v", err)
+		return ExitUsage
+	}
+	// -C is honoured by loading from dir instead of calling os.Chdir, so
+	// that the driver never changes process-wide state; paths are printed
+	// relative to dir just as if the process had moved there.
+	d.base = dir
+
+	pcfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedImports | packages.NeedDeps | packages.NeedTypes |
+			packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
+			packages.NeedModule,
+		Dir:   dir,
+		Tests: cfg.tests,
+	}
+	if cfg.tags != "" {
+		pcfg.BuildFlags = []string{"-tags=" + cfg.tags}
+	}
+	pkgs, err := packages.Load(pcfg, cfg.patterns...)
+	if err != nil {
+		d.errorf("%v", err)
+		return ExitError
+	}
+	failed := d.reportPackageErrors(pkgs)
+	// A pattern naming a missing directory yields a pseudo-package with
+	// only an error; when every root is like that, nothing matched.
+	if !slices.ContainsFunc(pkgs, hasFiles) {
+		d.errorf("no packages matched %s", strings.Join(cfg.patterns, " "))
+		return ExitUsage
+	}
+
+	// Ill-typed packages are left out: the analyzer would only fail on
+	// them with "analysis skipped", repeating the error printed above.
+	var good []*packages.Package
+	for _, p := range pkgs {
+		if !p.IllTyped {
+			good = append(good, p)
+		}
+	}
+	var findings []*finding
+	if len(good) > 0 {
+		graph, err := checker.Analyze([]*analysis.Analyzer{d.opts.Analyzer}, good, nil)
+		if err != nil {
+			d.errorf("%v", err)
+			return ExitError
+		}
+		if d.reportActionErrors(graph) {
+			failed = true
+		}
+		findings = d.collect(graph)
+		if cfg.json {
+			if err := graph.PrintJSON(d.stdout); err != nil {
+				d.errorf("%v", err)
+				failed = true
+			}
+		}
+	}
+	if !cfg.json && !cfg.diff {
+		// With -diff stdout carries only the patch, so that it can be
+		// piped to patch(1) or git apply.
+		d.printText(findings)
+	}
+	if cfg.fix {
+		if !d.applyFixes(findings, cfg.diff) {
+			failed = true
+		}
+	}
+
+	switch {
+	case failed:
+		return ExitError
+	case len(findings) > 0:
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+func hasFiles(p *packages.Package) bool {
+	return len(p.GoFiles)+len(p.CompiledGoFiles)+len(p.OtherFiles)+len(p.IgnoredFiles) > 0
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// rel returns filename relative to the base directory when it lies below
+// it, and unchanged otherwise.
+func (d *driver) rel(filename string) string {
+	if filename == "" || !filepath.IsAbs(filename) {
+		return filename
+	}
+	r, err := filepath.Rel(d.base, filename)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return filename
+	}
+	return r
+}

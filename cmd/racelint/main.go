@@ -1,0 +1,91 @@
+// Command racelint reports check-then-act races between Go code and the
+// database (see package github.com/racelint/racelint/analyzer).
+//
+// It runs standalone:
+//
+//	racelint [flags] [packages]        (default ./...)
+//
+// with flags -C dir, -json, -fix, -diff, -test, -tags, -explain RLxxx,
+// -list-rules, -version and the analyzer's -rules, -disable, -skip-tables;
+// or as a go vet tool, where the analyzer's flags take a "racelint." prefix:
+//
+//	go vet -vettool=$(which racelint) -racelint.rules=RL001,RL002 ./...
+//
+// Exit codes of the standalone mode:
+//
+//	0  no findings
+//	1  a package failed to load or type-check, analysis failed, or a fixed
+//	   file could not be written (findings may have been printed too)
+//	2  usage error: bad flag, unknown rule ID, no packages matched
+//	3  findings reported, and no error
+//
+// -fix does not change them: findings that were fixed still exit 3. Under
+// go vet, the exit code is go vet's.
+package main
+
+import (
+	"flag"
+	"os"
+	"runtime/debug"
+
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/racelint/racelint/analyzer"
+	"github.com/racelint/racelint/cmd/racelint/internal/cli"
+	"github.com/racelint/racelint/docs"
+)
+
+func main() {
+	if cli.IsVetInvocation(os.Args[1:]) {
+		unitchecker.Main(analyzer.Analyzer) // does not return
+	}
+	os.Exit(cli.Run(os.Args[1:], cli.Options{
+		Analyzer: analyzer.Analyzer,
+		Validate: validateFlags,
+		Rules:    analyzer.Rules(),
+		RulePage: docs.RulePage,
+		Version:  version(),
+	}))
+}
+
+// validateFlags checks the values the command line gave the analyzer's
+// flags. analyzer.Analyzer keeps its Config private, so the values are
+// replayed into a Config bound by the same analyzer.BindFlags; an unknown
+// rule then becomes a usage error instead of an analysis error in every
+// package.
+func validateFlags() error {
+	cfg := analyzer.Defaults()
+	var fs flag.FlagSet
+	analyzer.BindFlags(&fs, &cfg)
+	var err error
+	// VisitAll, not Visit: the command line sets these values through the
+	// CLI's own FlagSet, so Analyzer.Flags never marks them as set.
+	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+		if err == nil && fs.Lookup(f.Name) != nil {
+			err = fs.Set(f.Name, f.Value.String())
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return cfg.Validate()
+}
+
+// version is the module version the binary was built from, with the VCS
+// revision when the build recorded one.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" {
+			v += " " + s.Value
+		}
+	}
+	return v
+}

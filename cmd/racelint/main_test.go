@@ -1,0 +1,195 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// These tests build the real binary, so they check what users run: the
+// dispatch between go vet's protocol and the standalone command, and the
+// real analyzer behind both.
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+	binDir    string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
+// racelintBin builds the racelint binary once per test run.
+func racelintBin(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		// Not t.TempDir: the binary outlives the first test that asks.
+		binDir, buildErr = os.MkdirTemp("", "racelint-e2e-")
+		if buildErr != nil {
+			return
+		}
+		binPath = filepath.Join(binDir, "racelint")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = errors.New("go build: " + err.Error() + "\n" + string(out))
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["go.mod"] = "module example.com/m\n\ngo 1.22\n"
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// runIn runs a command in dir and returns its combined output and exit code.
+func runIn(t *testing.T, dir, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return string(out), 0
+	case errors.As(err, &exit):
+		return string(out), exit.ExitCode()
+	}
+	t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	return "", -1
+}
+
+const cleanSource = `package m
+
+func Add(a, b int) int { return a + b }
+`
+
+func TestVetToolClean(t *testing.T) {
+	bin := racelintBin(t)
+	dir := writeModule(t, map[string]string{"m.go": cleanSource})
+	if out, code := runIn(t, dir, "go", "vet", "-vettool="+bin, "./..."); code != 0 {
+		t.Errorf("go vet -vettool: exit %d\n%s", code, out)
+	}
+	if out, code := runIn(t, dir, "go", "vet", "-vettool="+bin, "-racelint.rules=RL001,RL002", "-racelint.skip-tables=logs", "./..."); code != 0 {
+		t.Errorf("go vet -vettool -racelint.rules: exit %d\n%s", code, out)
+	}
+	// A bad rule must fail under vet too: the analyzer validates its flags.
+	if out, code := runIn(t, dir, "go", "vet", "-vettool="+bin, "-racelint.rules=RL999", "./..."); code == 0 || !strings.Contains(out, `unknown rule "RL999"`) {
+		t.Errorf("go vet -racelint.rules=RL999: exit %d\n%s", code, out)
+	}
+	if out, code := runIn(t, dir, bin, "./..."); code != 0 || out != "" {
+		t.Errorf("racelint ./...: exit %d\n%s", code, out)
+	}
+	if out, code := runIn(t, dir, bin, "-rules=RL999"); code != 2 {
+		t.Errorf("racelint -rules=RL999: exit %d, want 2\n%s", code, out)
+	}
+}
+
+func TestExplainEmbedsDocs(t *testing.T) {
+	bin := racelintBin(t)
+	out, code := runIn(t, t.TempDir(), bin, "-explain", "rl001")
+	if code != 0 || !strings.HasPrefix(out, "# RL001") {
+		t.Errorf("-explain rl001: exit %d\n%s", code, out)
+	}
+}
+
+const racySource = `package m
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+func Open(ctx context.Context, db *sql.DB, trackingID string) error {
+	var id int64
+	var openedAt sql.NullTime
+	if err := db.QueryRowContext(ctx, "SELECT id, opened_at FROM emails WHERE tracking_id = $1", trackingID).Scan(&id, &openedAt); err != nil {
+		return err
+	}
+	if openedAt.Valid {
+		return nil
+	}
+	_, err := db.ExecContext(ctx, "UPDATE emails SET opened_at = $1 WHERE id = $2", time.Now(), id)
+	return err
+}
+`
+
+// findingRE matches a finding line of either mode: file:line:col: RLxxx ...
+var findingRE = regexp.MustCompile(`^(\S+?\.go):(\d+):\d+: (RL\d{3})\b`)
+
+// findings returns the sorted set of "file:line: RLxxx" in out, with file
+// relative to dir (go vet prints "./m.go", the CLI "m.go").
+func findings(dir, out string) []string {
+	var set []string
+	for _, line := range strings.Split(out, "\n") {
+		m := findingRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		file := m[1]
+		if filepath.IsAbs(file) {
+			if r, err := filepath.Rel(dir, file); err == nil {
+				file = r
+			}
+		}
+		set = append(set, filepath.ToSlash(filepath.Clean(file))+":"+m[2]+": "+m[3])
+	}
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+// TestStandaloneAndVetAgree runs both modes on a check-then-update race.
+// It needs the real engine: until analyzer/internal/checks reports RL001
+// here, it fails on purpose (it is not skipped, so that it cannot be
+// forgotten).
+func TestStandaloneAndVetAgree(t *testing.T) {
+	bin := racelintBin(t)
+	dir := writeModule(t, map[string]string{"m.go": racySource})
+
+	standalone, code := runIn(t, dir, bin, "./...")
+	if code != 0 && code != 3 {
+		t.Fatalf("racelint ./...: exit %d\n%s", code, standalone)
+	}
+	vet, _ := runIn(t, dir, "go", "vet", "-vettool="+bin, "./...")
+
+	got, want := findings(dir, standalone), findings(dir, vet)
+	if !slices.Equal(got, want) {
+		t.Errorf("modes disagree\nstandalone: %q\nvet:        %q\nstandalone output:\n%s\nvet output:\n%s", got, want, standalone, vet)
+	}
+	if len(got) == 0 {
+		t.Errorf("no finding on the check-then-update race (expected RL001 at m.go:18); output:\n%s", standalone)
+	}
+	if !slices.Contains(got, "m.go:18: RL001") {
+		t.Errorf("want m.go:18: RL001 among %q", got)
+	}
+	if len(got) > 0 && code != 3 {
+		t.Errorf("findings reported but exit %d, want 3", code)
+	}
+}

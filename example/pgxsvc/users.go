@@ -1,0 +1,45 @@
+package pgxsvc
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// near-miss: the user is read for the response and last_seen_at is written blindly: no check in between.
+func (s *Service) Profile(ctx context.Context, userID int64) (User, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, email, name FROM users WHERE id = $1`, userID)
+	if err != nil {
+		return User{}, fmt.Errorf("load user %d: %w", userID, err)
+	}
+	u, err := pgx.CollectOneRow(rows, pgx.RowToStructByName[User])
+	if err != nil {
+		return User{}, fmt.Errorf("load user %d: %w", userID, err)
+	}
+	if _, err := s.pool.Exec(ctx, `UPDATE users SET last_seen_at = $1 WHERE id = $2`, time.Now(), u.ID); err != nil {
+		return User{}, fmt.Errorf("touch user %d: %w", userID, err)
+	}
+	return u, nil
+}
+
+// near-miss: a real RL001 (counted checked, then set) that is accepted and silenced by a racelint:ignore directive.
+func (s *Service) CountVisit(ctx context.Context, sessionID string) error {
+	var counted bool
+	if err := s.pool.QueryRow(ctx, `SELECT counted FROM sessions WHERE id = $1`, sessionID).Scan(&counted); err != nil {
+		return fmt.Errorf("load session %s: %w", sessionID, err)
+	}
+	if counted {
+		return nil
+	}
+	//racelint:ignore RL001 analytics: double counting is acceptable
+	if _, err := s.pool.Exec(ctx, `UPDATE sessions SET counted = true WHERE id = $1`, sessionID); err != nil {
+		return fmt.Errorf("mark session %s: %w", sessionID, err)
+	}
+	day := time.Now().UTC().Truncate(24 * time.Hour)
+	if _, err := s.pool.Exec(ctx, `UPDATE daily_stats SET visits = visits + 1 WHERE day = $1`, day); err != nil {
+		return fmt.Errorf("count visit: %w", err)
+	}
+	return nil
+}

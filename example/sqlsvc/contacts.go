@@ -1,0 +1,37 @@
+package sqlsvc
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// racy: find-or-create; both callers get sql.ErrNoRows and both INSERT the same email.
+func (s *Service) EnsureContactRacy(ctx context.Context, email, name string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM contacts WHERE email = $1`, email).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("lookup contact %s: %w", email, err)
+	}
+	err = s.db.QueryRowContext(ctx, `INSERT INTO contacts (email, name, created_at) VALUES ($1, $2, $3) RETURNING id`, email, name, time.Now()).Scan(&id) // want "RL002"
+	if err != nil {
+		return 0, fmt.Errorf("create contact %s: %w", email, err)
+	}
+	return id, nil
+}
+
+// safe: a single INSERT ... ON CONFLICT (email) DO UPDATE ... RETURNING id.
+func (s *Service) EnsureContact(ctx context.Context, email, name string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `INSERT INTO contacts (email, name, created_at) VALUES ($1, $2, $3)
+		ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING id`, email, name, time.Now()).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("upsert contact %s: %w", email, err)
+	}
+	return id, nil
+}
