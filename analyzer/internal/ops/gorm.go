@@ -61,7 +61,8 @@ func (f *Func) gormChain(v ssa.Value) chain {
 				ch.table = table(s)
 			}
 		case apimodel.ClauseWhere:
-			keys, state, imprecise := f.gormConditions(argList(c, m, 0))
+			conds := append([]ssa.Value{flow.Strip(arg(c, m, 0))}, argList(c, m, 1)...)
+			keys, state, imprecise := f.gormConditions(conds)
 			if m.Or {
 				ch.imprecise = true
 				break
@@ -328,7 +329,17 @@ func (f *Func) objectStores(root ssa.Value) []Assign {
 	var out []Assign
 	for _, st := range f.store[root] {
 		_, path := flow.Root(st.Addr)
-		if len(path) == 0 || path[0] == "[]" {
+		if len(path) == 0 {
+			// created := Contact{...} may be built in a temporary and
+			// copied whole.
+			if l, ok := flow.Strip(st.Val).(*ssa.UnOp); ok && l.Op.String() == "*" {
+				if alloc, ok := l.X.(*ssa.Alloc); ok && alloc != root {
+					out = append(out, f.literalFields(alloc)...)
+				}
+			}
+			continue
+		}
+		if path[0] == "[]" {
 			continue
 		}
 		out = append(out, Assign{Column: normalizeColumn(path[0]), Value: flow.Strip(st.Val), Atomic: isGormExpr(f, st.Val), Now: isTimeNow(st.Val)})

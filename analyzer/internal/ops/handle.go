@@ -1,6 +1,8 @@
 package ops
 
 import (
+	"go/types"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
@@ -61,6 +63,11 @@ func (f *Func) handleRoot(v ssa.Value) ssa.Value {
 			if x.Op.String() != "*" {
 				return x
 			}
+			if fa, ok := x.X.(*ssa.FieldAddr); ok && embedded(fa.X.Type(), fa.Field) {
+				// sqlx.Tx embeds *sql.Tx: tx.ExecContext runs on tx.
+				v = fa.X
+				continue
+			}
 			alloc, ok := x.X.(*ssa.Alloc)
 			if !ok {
 				return x
@@ -70,6 +77,11 @@ func (f *Func) handleRoot(v ssa.Value) ssa.Value {
 				return x
 			}
 			v = stored
+		case *ssa.Field:
+			if !embedded(x.X.Type(), x.Field) {
+				return x
+			}
+			v = x.X
 		case *ssa.Phi:
 			var first ssa.Value
 			for _, e := range x.Edges {
@@ -191,4 +203,13 @@ func (f *Func) opOfCall(c ssa.CallInstruction) *Op {
 		}
 	}
 	return nil
+}
+
+// embedded reports whether field i of the struct t (or *t) is embedded.
+func embedded(t types.Type, i int) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return ok && i < st.NumFields() && st.Field(i).Embedded()
 }

@@ -158,11 +158,11 @@ type Func struct {
 	Ops []*Op
 	Ifs []*ssa.If
 
-	model *apimodel.Model
-	pkg   *Package
-	byVal map[ssa.Value]*Op // call value -> op
-	fills map[ssa.Value][]fill
-	store map[ssa.Value][]*ssa.Store // memory root -> stores into it
+	model     *apimodel.Model
+	pkg       *Package
+	byVal     map[ssa.Value]*Op // call value -> op
+	fills     map[ssa.Value][]fill
+	store     map[ssa.Value][]*ssa.Store // memory root -> stores into it
 	observers map[ssa.Value]observer
 }
 
@@ -404,11 +404,11 @@ func (f *Func) sqlOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value,
 	op.Keys, op.State = wherePredicates(st.Where, bind)
 	op.Imprecise = st.WhereOr
 	for _, a := range st.Set {
-		op.Writes = append(op.Writes, Assign{Column: sqltext.Normalize(a.Column), Value: bind(a.Value), Atomic: a.Atomic, Now: a.Value.Kind == sqltext.OpNow})
+		op.Writes = append(op.Writes, Assign{Column: normalizeColumn(a.Column), Value: bind(a.Value), Atomic: a.Atomic, Now: a.Value.Kind == sqltext.OpNow})
 	}
 	if op.Kind == Insert {
 		for i, col := range st.InsertColumns {
-			w := Assign{Column: sqltext.Normalize(col)}
+			w := Assign{Column: normalizeColumn(col)}
 			if i < len(st.InsertValues) {
 				w.Value = bind(st.InsertValues[i])
 			}

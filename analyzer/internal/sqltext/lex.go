@@ -49,7 +49,7 @@ type lexResult struct {
 // lex never fails: every byte either belongs to a token, to whitespace or to
 // a comment, and every step of the loop consumes at least one byte.
 func lex(src string) lexResult {
-	var r lexResult
+	r := lexResult{toks: make([]token, 0, len(src)/5+4)}
 	n := len(src)
 	nq := 0   // bare '?' seen so far
 	maxN := 0 // largest $N / ?N
