@@ -1,0 +1,158 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"go/token"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/racelint/racelint/analyzer"
+)
+
+// rulePackages are the GOPATH-mode packages under testdata/src that run
+// with the default configuration. Every `// want` in them must be
+// reported, and nothing else. testdata/src/pending holds cases the engine
+// gets wrong today and is deliberately not listed.
+var rulePackages = []string{
+	"rl001/sql", "rl001/sqlx", "rl001/pgx", "rl001/gorm",
+	"rl002/sql", "rl002/sqlx", "rl002/pgx", "rl002/gorm",
+	"rl003/sql", "rl003/sqlx", "rl003/pgx", "rl003/gorm",
+	"rl004/sql", "rl004/sqlx", "rl004/pgx", "rl004/gorm",
+	"rl005/sql", "rl005/sqlx", "rl005/pgx", "rl005/gorm",
+	"rl006/gorm",
+	"rl007/sql", "rl007/sqlx", "rl007/pgx", "rl007/gorm",
+	"suppress",
+	"generated",
+	"typeparams",
+	"badsql",
+	"interfaces",
+}
+
+func newDefault(t *testing.T) *analysis.Analyzer {
+	t.Helper()
+	a, err := analyzer.New(analyzer.Defaults())
+	if err != nil {
+		t.Fatalf("analyzer.New(Defaults()): %v", err)
+	}
+	return a
+}
+
+// TestRules runs every rule package with the default configuration.
+func TestRules(t *testing.T) {
+	for _, pkg := range rulePackages {
+		t.Run(pkg, func(t *testing.T) {
+			t.Parallel()
+			analysistest.Run(t, analysistest.TestData(), newDefault(t), pkg)
+		})
+	}
+}
+
+// TestConfig runs a package whose wants reflect a non-default
+// configuration: RL007 disabled and page_views skipped.
+func TestConfig(t *testing.T) {
+	t.Parallel()
+	a, err := analyzer.New(analyzer.Config{
+		Disable:    []string{"RL007"},
+		SkipTables: []string{"page_views"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "config")
+}
+
+// TestDiagnosticShape checks the fields of one RL001 diagnostic beyond
+// its message: category, rule URL and the related read and check.
+func TestDiagnosticShape(t *testing.T) {
+	t.Parallel()
+	results := analysistest.Run(t, analysistest.TestData(), newDefault(t), "shape")
+	if len(results) != 1 {
+		t.Fatalf("got %d results, want 1", len(results))
+	}
+	res := results[0]
+	if res.Action == nil {
+		t.Fatal("result has no Action")
+	}
+	if res.Action.Err != nil {
+		t.Fatalf("analysis failed: %v", res.Action.Err)
+	}
+	fset := res.Action.Package.Fset
+	var rl001 []analysis.Diagnostic
+	for _, d := range res.Action.Diagnostics {
+		if strings.HasPrefix(d.Message, "RL001 ") {
+			rl001 = append(rl001, d)
+		}
+	}
+	if len(rl001) != 1 {
+		t.Fatalf("got %d RL001 diagnostics, want 1: %v", len(rl001), res.Action.Diagnostics)
+	}
+	d := rl001[0]
+	line := func(p token.Pos) int { return fset.Position(p).Line }
+
+	if d.Category != "RL001" {
+		t.Errorf("Category = %q, want RL001", d.Category)
+	}
+	if !strings.HasSuffix(d.URL, "docs/rules/RL001.md") {
+		t.Errorf("URL = %q, want suffix docs/rules/RL001.md", d.URL)
+	}
+	if !strings.HasPrefix(d.Message, "RL001 check-then-update: ") {
+		t.Errorf("Message = %q, want prefix %q", d.Message, "RL001 check-then-update: ")
+	}
+	if !d.End.IsValid() || d.End <= d.Pos {
+		t.Errorf("End = %v, want a range after Pos %v", d.End, d.Pos)
+	}
+	// Lines of testdata/src/shape/shape.go.
+	const readLine, checkLine, writeLine = 19, 22, 25
+	if got := line(d.Pos); got != writeLine {
+		t.Errorf("diagnostic at line %d, want %d (the write)", got, writeLine)
+	}
+	var reads, checks int
+	for _, r := range d.Related {
+		switch {
+		case strings.HasSuffix(r.Message, "read here"):
+			reads++
+			if got := line(r.Pos); got != readLine {
+				t.Errorf("related %q at line %d, want %d", r.Message, got, readLine)
+			}
+		case r.Message == "checked here":
+			checks++
+			if got := line(r.Pos); got != checkLine {
+				t.Errorf("related %q at line %d, want %d", r.Message, got, checkLine)
+			}
+		default:
+			t.Errorf("unexpected related information %q at line %d", r.Message, line(r.Pos))
+		}
+	}
+	if reads != 1 || checks != 1 {
+		t.Errorf("related: %d read, %d check entries, want 1 and 1: %+v", reads, checks, d.Related)
+	}
+}
+
+// TestDeterministic runs the analyzer twice over the same packages and
+// requires identical diagnostics in identical order.
+func TestDeterministic(t *testing.T) {
+	t.Parallel()
+	pkgs := []string{"rl001/sql", "rl002/gorm", "rl003/pgx", "rl005/sqlx", "suppress"}
+	run := func() []string {
+		var out []string
+		for _, r := range analysistest.Run(t, analysistest.TestData(), newDefault(t), pkgs...) {
+			fset := r.Action.Package.Fset
+			for _, d := range r.Action.Diagnostics {
+				out = append(out, fmt.Sprintf("%s %s %s", fset.Position(d.Pos), d.Category, d.Message))
+			}
+		}
+		return out
+	}
+	first, second := run(), run()
+	if len(first) == 0 {
+		t.Fatal("no diagnostics at all; the determinism check is vacuous")
+	}
+	if !reflect.DeepEqual(first, second) {
+		t.Errorf("diagnostics differ between runs:\nfirst:\n\t%s\nsecond:\n\t%s",
+			strings.Join(first, "\n\t"), strings.Join(second, "\n\t"))
+	}
+}
