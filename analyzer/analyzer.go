@@ -9,10 +9,10 @@ package analyzer
 
 import (
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 
 	"github.com/racelint/racelint/analyzer/internal/catalog"
 	"github.com/racelint/racelint/analyzer/internal/checks"
+	"github.com/racelint/racelint/analyzer/internal/facts"
 )
 
 // Doc is the analyzer's documentation as go vet and editors show it.
@@ -64,12 +64,13 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 		Name:     "racelint",
 		Doc:      Doc,
 		URL:      "https://github.com/racelint/racelint/blob/main/docs/index.md",
-		Requires: []*analysis.Analyzer{buildssa.Analyzer},
+		Requires: []*analysis.Analyzer{facts.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			if err := cfg.Validate(); err != nil {
 				return nil, err
 			}
-			return nil, checks.Run(pass, checks.Options{
+			res := pass.ResultOf[facts.Analyzer].(*facts.Result)
+			return nil, checks.Run(pass, res.Pkg, checks.Options{
 				Enabled:    cfg.enabled,
 				SkipTables: cfg.SkipTables,
 			})

@@ -5,13 +5,9 @@
 package checks
 
 import (
-	"go/types"
-
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/racelint/racelint/analyzer/internal/apimodel"
 	"github.com/racelint/racelint/analyzer/internal/flow"
 	"github.com/racelint/racelint/analyzer/internal/ops"
 	"github.com/racelint/racelint/analyzer/internal/report"
@@ -23,13 +19,12 @@ type Options struct {
 	SkipTables []string
 }
 
-// Run analyses one package and reports its findings.
-func Run(pass *analysis.Pass, opts Options) error {
-	if !importsLibrary(pass.Pkg) {
+// Run decides the rules for the operations the facts analyzer found in
+// the package, and reports the findings.
+func Run(pass *analysis.Pass, pkg *ops.Package, opts Options) error {
+	if pkg == nil {
 		return nil
 	}
-	info := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	pkg := ops.Analyze(apimodel.Default(), info.SrcFuncs)
 	r := report.New(pass, opts.Enabled, opts.SkipTables)
 	for _, f := range pkg.Funcs {
 		c := &funcChecker{pkg: pkg, f: f, r: r}
@@ -37,20 +32,6 @@ func Run(pass *analysis.Pass, opts Options) error {
 	}
 	r.Flush()
 	return nil
-}
-
-// importsLibrary is the fast path: a package that imports no supported
-// library directly has nothing for the rules to see.
-func importsLibrary(p *types.Package) bool {
-	libs := apimodel.Libraries()
-	for _, imp := range p.Imports() {
-		for _, l := range libs {
-			if imp.Path() == l {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // check is an if whose condition depends on what a read observed.
@@ -120,6 +101,11 @@ func (c *funcChecker) collectInspected() {
 			if s.Kind == ops.Count {
 				c.inspected[s.Op] = true
 			}
+		}
+	}
+	for _, op := range c.f.Ops {
+		if op.Inspected {
+			c.inspected[op] = true
 		}
 	}
 	for _, cond := range c.f.Ifs {

@@ -48,6 +48,13 @@ func (f *Func) handle(v ssa.Value) Handle {
 // handleRoot follows a handle back to where it was made: through GORM
 // chain calls, the tuple of a Begin call, and local variables stored once.
 func (f *Func) handleRoot(v ssa.Value) ssa.Value {
+	return f.handleRootDepth(v, 0)
+}
+
+func (f *Func) handleRootDepth(v ssa.Value, depth int) ssa.Value {
+	if depth > 8 {
+		return v
+	}
 	for i := 0; i < 32 && v != nil; i++ {
 		v = flow.Strip(v)
 		switch x := v.(type) {
@@ -85,7 +92,10 @@ func (f *Func) handleRoot(v ssa.Value) ssa.Value {
 		case *ssa.Phi:
 			var first ssa.Value
 			for _, e := range x.Edges {
-				r := f.handleRoot(e)
+				if e == x {
+					continue
+				}
+				r := f.handleRootDepth(e, depth+1)
 				if first == nil {
 					first = r
 				} else if r != first {

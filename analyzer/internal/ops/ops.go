@@ -6,7 +6,9 @@ package ops
 
 import (
 	"go/constant"
+	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -87,6 +89,10 @@ type Op struct {
 	ConflictSafe bool // ON CONFLICT, INSERT IGNORE, clause.OnConflict
 	Returning    bool // the write returns rows (its count is observed through them)
 
+	Inspected  bool   // the affected-row count decides a branch in this function
+	Summarized bool   // the operation stands for a call of a summarised function
+	Where      string // for summarised operations: where the SQL runs, "file:line"
+
 	Handle    Handle             // the connection or transaction it runs on
 	Isolation apimodel.Isolation // for Begin: the requested isolation
 	TxFunc    *ssa.Function      // for Begin: the callback run inside the transaction
@@ -164,6 +170,7 @@ type Func struct {
 	fills     map[ssa.Value][]fill
 	store     map[ssa.Value][]*ssa.Store // memory root -> stores into it
 	observers map[ssa.Value]observer
+	results   map[ssa.Value][]boundResult // summarised calls: what their results carry
 }
 
 // fill records that an operation wrote what it read into memory.
@@ -174,29 +181,143 @@ type fill struct {
 }
 
 // Package is the analysis state shared by the functions of one package:
-// which function literals run inside which transaction.
+// which function literals run inside which transaction, and the summaries
+// of the package's own functions for calls between them.
 type Package struct {
-	Model   *apimodel.Model
-	txFuncs map[*ssa.Function]*Op
-	Funcs   []*Func
+	Model    *apimodel.Model
+	Funcs    []*Func
+	txFuncs  map[*ssa.Function]*Op
+	imported Summaries
+	local    map[*ssa.Function]*Summary
+	notFound map[*types.Var]bool
+	fset     *token.FileSet
 }
 
-// Analyze builds the operations of every function in fns (which must
-// include the function literals, parents first).
-func Analyze(model *apimodel.Model, fns []*ssa.Function) *Package {
-	p := &Package{Model: model, txFuncs: map[*ssa.Function]*Op{}}
+// Analyze builds the operations of every function in fns (named functions
+// and their literals). Named functions are analysed callees first, so that
+// a call to a function of the same package is replaced by its summary.
+func Analyze(model *apimodel.Model, fset *token.FileSet, fns []*ssa.Function, imported Summaries) *Package {
+	p := &Package{Model: model, txFuncs: map[*ssa.Function]*Op{}, imported: imported,
+		local: map[*ssa.Function]*Summary{}, notFound: map[*types.Var]bool{}, fset: fset}
+	inSet := map[*ssa.Function]bool{}
 	for _, fn := range fns {
-		f := p.analyze(fn)
-		p.Funcs = append(p.Funcs, f)
+		inSet[fn] = true
 	}
+	done := map[*ssa.Function]bool{}
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		if done[fn] {
+			return
+		}
+		done[fn] = true // before the callees: recursion is cut here
+		for _, callee := range staticCallees(fn) {
+			if inSet[callee] && callee.Parent() == nil {
+				visit(callee)
+			}
+		}
+		p.analyzeTree(fn)
+	}
+	for _, fn := range fns {
+		if fn.Parent() == nil {
+			visit(fn)
+		}
+	}
+	sort.SliceStable(p.Funcs, func(i, j int) bool { return p.Funcs[i].Fn.Pos() < p.Funcs[j].Fn.Pos() })
 	return p
+}
+
+// analyzeTree analyses fn, then its function literals (parents first, so
+// a literal run by db.Transaction knows its transaction), then records
+// fn's summary.
+func (p *Package) analyzeTree(fn *ssa.Function) {
+	f := p.analyze(fn)
+	p.Funcs = append(p.Funcs, f)
+	var anons func(fn *ssa.Function)
+	anons = func(fn *ssa.Function) {
+		for _, a := range fn.AnonFuncs {
+			p.Funcs = append(p.Funcs, p.analyze(a))
+			anons(a)
+		}
+	}
+	anons(fn)
+	if s := f.Summarize(p.fset); s != nil {
+		p.local[fn] = s
+	}
+	for _, v := range f.NotFoundErrors() {
+		p.notFound[v] = true
+	}
+}
+
+// Summary returns the summary of fn computed in this package, if any.
+func (p *Package) Summary(fn *ssa.Function) *Summary { return p.local[fn] }
+
+// NotFoundErrors returns this package's error variables that mean "not
+// found", in a stable order.
+func (p *Package) NotFoundErrors() []*types.Var {
+	var out []*types.Var
+	for v := range p.notFound {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
+}
+
+// summaryOf returns the summary of a call's callee: computed here for
+// this package's functions, imported otherwise.
+func (p *Package) summaryOf(c ssa.CallInstruction) *Summary {
+	if fn := c.Common().StaticCallee(); fn != nil {
+		if o := fn.Origin(); o != nil {
+			fn = o
+		}
+		if s := p.local[fn]; s != nil {
+			return s
+		}
+	}
+	if p.imported == nil {
+		return nil
+	}
+	if obj := callee(c); obj != nil {
+		return p.imported.Summary(obj)
+	}
+	return nil
+}
+
+func (p *Package) isNotFoundVar(v *types.Var) bool {
+	if p.notFound[v] {
+		return true
+	}
+	return p.imported != nil && p.imported.NotFoundVar(v)
+}
+
+func staticCallees(fn *ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	var walk func(fn *ssa.Function)
+	walk = func(fn *ssa.Function) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(ssa.CallInstruction); ok {
+					if callee := c.Common().StaticCallee(); callee != nil {
+						if o := callee.Origin(); o != nil {
+							callee = o
+						}
+						out = append(out, callee)
+					}
+				}
+			}
+		}
+		for _, a := range fn.AnonFuncs {
+			walk(a)
+		}
+	}
+	walk(fn)
+	return out
 }
 
 // InTxFunc returns the Begin operation whose callback fn is, if any.
 func (p *Package) InTxFunc(fn *ssa.Function) *Op { return p.txFuncs[fn] }
 
 func (p *Package) analyze(fn *ssa.Function) *Func {
-	f := &Func{Fn: fn, model: p.Model, pkg: p, byVal: map[ssa.Value]*Op{}, fills: map[ssa.Value][]fill{}, store: map[ssa.Value][]*ssa.Store{}, observers: map[ssa.Value]observer{}}
+	f := &Func{Fn: fn, model: p.Model, pkg: p, byVal: map[ssa.Value]*Op{}, fills: map[ssa.Value][]fill{}, store: map[ssa.Value][]*ssa.Store{}, observers: map[ssa.Value]observer{}, results: map[ssa.Value][]boundResult{}}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
@@ -210,14 +331,17 @@ func (p *Package) analyze(fn *ssa.Function) *Func {
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			switch x := instr.(type) {
-			case ssa.CallInstruction:
-				if op := f.operation(x); op != nil {
-					f.Ops = append(f.Ops, op)
-					if v := op.Value(); v != nil {
-						f.byVal[v] = op
-					}
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if op := f.operation(c); op != nil {
+				f.Ops = append(f.Ops, op)
+				if v := op.Value(); v != nil {
+					f.byVal[v] = op
 				}
+			} else if s := p.summaryOf(c); s != nil {
+				f.bindSummary(c, s)
 			}
 		}
 	}
@@ -231,6 +355,7 @@ func (p *Package) analyze(fn *ssa.Function) *Func {
 		}
 	}
 	f.finishObjects()
+	f.markInspected()
 	for _, op := range f.Ops {
 		if op.Kind == Begin && op.TxFunc != nil {
 			p.txFuncs[op.TxFunc] = op
@@ -668,4 +793,51 @@ func (f *Func) Filled(root ssa.Value, op *Op) bool {
 		}
 	}
 	return false
+}
+
+// boundResult is a ResultSummary bound to the operation it names.
+type boundResult struct {
+	index  int
+	op     *Op
+	kind   SourceKind
+	column string
+}
+
+// bindSummary adds the operations of a summarised call, the memory it
+// fills and what its results carry.
+func (f *Func) bindSummary(c ssa.CallInstruction, s *Summary) {
+	ops := f.summaryOps(c, s)
+	f.Ops = append(f.Ops, ops...)
+	com := c.Common()
+	args := com.Args
+	if com.IsInvoke() {
+		args = append([]ssa.Value{com.Value}, com.Args...)
+	}
+	for i, os := range s.Ops {
+		for _, p := range os.Fills {
+			if p.Index >= 0 && p.Index < len(args) {
+				root, path := flow.Root(flow.Strip(args[p.Index]))
+				f.fills[root] = append(f.fills[root], fill{op: ops[i], path: path})
+			}
+		}
+	}
+	if v, ok := c.(ssa.Value); ok {
+		for _, r := range s.Results {
+			if r.Op >= 0 && r.Op < len(ops) {
+				f.results[v] = append(f.results[v], boundResult{index: r.Index, op: ops[r.Op], kind: r.Kind, column: r.Column})
+			}
+		}
+	}
+}
+
+// markInspected records the writes whose affected-row count decides a
+// branch in this function.
+func (f *Func) markInspected() {
+	for _, cond := range f.Ifs {
+		for _, s := range f.Sources(cond.Cond) {
+			if s.Kind == Count {
+				s.Op.Inspected = true
+			}
+		}
+	}
 }

@@ -98,6 +98,10 @@ func (w *walker) value(v ssa.Value, col string) {
 			w.observed(ob, x.Type(), col)
 			return
 		}
+		if rs := f.results[x]; len(rs) > 0 {
+			w.summarized(rs, 0, col)
+			return
+		}
 		if w.errorsCall(x) {
 			return
 		}
@@ -116,6 +120,10 @@ func (w *walker) value(v ssa.Value, col string) {
 			}
 			if ob, ok := f.observers[c]; ok {
 				w.observed(ob, t, col)
+				return
+			}
+			if rs := f.results[c]; len(rs) > 0 {
+				w.summarized(rs, x.Index, col)
 				return
 			}
 		}
@@ -212,6 +220,9 @@ func (w *walker) sentinel(v ssa.Value) apimodel.Sentinel {
 		return 0
 	}
 	obj, _ := g.Object().(*types.Var)
+	if obj != nil && w.f.pkg.isNotFoundVar(obj) {
+		return apimodel.NotFound
+	}
 	return w.f.model.SentinelOf(obj)
 }
 
@@ -263,6 +274,18 @@ func (w *walker) memory(addr ssa.Value, col string) {
 	f := w.f
 	root, path := flow.Root(addr)
 	// GORM results: tx.Error, tx.RowsAffected.
+	if c := asCall(root); c != nil && len(f.results[c]) > 0 {
+		idx := 0
+		if ex, ok := root.(*ssa.Extract); ok {
+			idx = ex.Index
+		}
+		c2 := columnAfter(path, 0)
+		if c2 == "" {
+			c2 = col
+		}
+		w.summarized(f.results[c], idx, c2)
+		return
+	}
 	if c := asCall(root); c != nil && len(path) > 0 {
 		if op := f.byVal[c]; op != nil {
 			switch path[0] {
@@ -371,4 +394,18 @@ func dedupe(in []Source) []Source {
 		return out[i].Column < out[j].Column
 	})
 	return out
+}
+
+// summarized emits what result index of a summarised call carries.
+func (w *walker) summarized(rs []boundResult, index int, col string) {
+	for _, r := range rs {
+		if r.index != index {
+			continue
+		}
+		c := r.column
+		if c == "" {
+			c = col
+		}
+		w.emit(r.op, r.kind, c)
+	}
 }

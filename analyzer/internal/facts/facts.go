@@ -1,0 +1,300 @@
+// Package facts defines the analyzer that owns every racelint fact. For
+// each package it builds SSA, finds the database operations of every
+// function (replacing calls to already-summarised functions by their
+// operations), and exports a summary of each function that touches the
+// database, so that the rules see reads and writes hidden behind
+// repository methods in other packages.
+//
+// It builds SSA itself rather than requiring buildssa: facts analyzers run
+// on every dependency, and a package that neither imports a database
+// library nor depends on a summarised package is skipped before any SSA
+// is built.
+package facts
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/ops"
+)
+
+// FuncSummary is the fact attached to a function or method that reads or
+// writes through a database library, directly or through other summarised
+// functions.
+type FuncSummary struct {
+	ops.Summary
+}
+
+// AFact marks FuncSummary as a fact.
+func (*FuncSummary) AFact() {}
+
+func (s *FuncSummary) String() string {
+	var kinds []string
+	for _, op := range s.Ops {
+		kinds = append(kinds, op.Kind.String()+" "+op.Name)
+	}
+	return fmt.Sprintf("summary%v", kinds)
+}
+
+// NotFoundError is the fact attached to a package-level error variable
+// that a summarised function returns when a read found no row.
+type NotFoundError struct{}
+
+// AFact marks NotFoundError as a fact.
+func (*NotFoundError) AFact() {}
+
+func (*NotFoundError) String() string { return "notfound" }
+
+// HasSummaries is the package fact of a package that exported at least
+// one summary: packages that import it are worth analysing.
+type HasSummaries struct{}
+
+// AFact marks HasSummaries as a fact.
+func (*HasSummaries) AFact() {}
+
+func (*HasSummaries) String() string { return "hassummaries" }
+
+// Result is what the facts analyzer hands to the rules.
+type Result struct {
+	// Pkg holds the operations of every function; nil when the package
+	// was skipped because it cannot touch a database.
+	Pkg *ops.Package
+	// SSA is the package's SSA form, nil when Pkg is nil.
+	SSA *ssa.Package
+}
+
+// Analyzer is the fact-owning analyzer. It has no flags and reports no
+// diagnostics; the rules analyzer requires it.
+var Analyzer = &analysis.Analyzer{
+	Name:       "racelint_facts",
+	Doc:        "summarise the database operations of functions for racelint",
+	Run:        run,
+	FactTypes:  []analysis.Fact{new(FuncSummary), new(NotFoundError), new(HasSummaries)},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !worthAnalysing(pass) {
+		return &Result{}, nil
+	}
+	pkg := buildSSA(pass)
+	fns := sourceFuncs(pass, pkg)
+	imported := &importedSummaries{pass: pass}
+	opsPkg := ops.Analyze(apimodel.Default(), pass.Fset, fns, imported)
+
+	exported := false
+	for _, fn := range fns {
+		if fn.Parent() != nil {
+			continue
+		}
+		s := opsPkg.Summary(fn)
+		obj, ok := fn.Object().(*types.Func)
+		if s == nil || !ok || obj.Pkg() != pass.Pkg {
+			continue
+		}
+		pass.ExportObjectFact(obj, &FuncSummary{Summary: *s})
+		exported = true
+	}
+	exportInterfaceSummaries(pass, opsPkg, fns)
+	for _, v := range opsPkg.NotFoundErrors() {
+		if v.Pkg() == pass.Pkg {
+			pass.ExportObjectFact(v, &NotFoundError{})
+		}
+	}
+	if exported {
+		pass.ExportPackageFact(&HasSummaries{})
+	}
+	return &Result{Pkg: opsPkg, SSA: pkg}, nil
+}
+
+// worthAnalysing is the fast path: the package imports a database library
+// or a package that exported summaries.
+func worthAnalysing(pass *analysis.Pass) bool {
+	libs := apimodel.Libraries()
+	for _, imp := range pass.Pkg.Imports() {
+		for _, l := range libs {
+			if imp.Path() == l {
+				return true
+			}
+		}
+		if pass.ImportPackageFact(imp, new(HasSummaries)) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildSSA builds the package's SSA form, as buildssa does.
+func buildSSA(pass *analysis.Pass) *ssa.Package {
+	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
+	created := map[*types.Package]bool{}
+	var create func(pkgs []*types.Package)
+	create = func(pkgs []*types.Package) {
+		for _, p := range pkgs {
+			if !created[p] {
+				created[p] = true
+				prog.CreatePackage(p, nil, nil, true)
+			}
+		}
+	}
+	create(pass.Pkg.Imports())
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+	return pkg
+}
+
+// sourceFuncs returns the package's functions and methods with their
+// function literals, in source order.
+func sourceFuncs(pass *analysis.Pass, pkg *ssa.Package) []*ssa.Function {
+	var out []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		out = append(out, fn)
+		for _, a := range fn.AnonFuncs {
+			add(a)
+		}
+	}
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if fn := pkg.Prog.FuncValue(obj); fn != nil {
+				add(fn)
+			}
+		}
+	}
+	return out
+}
+
+// importedSummaries answers ops' questions from imported facts.
+type importedSummaries struct {
+	pass *analysis.Pass
+	impl map[string][]*types.Func // method name -> summarised concrete methods, built on first use
+}
+
+func (s *importedSummaries) Summary(fn *types.Func) *ops.Summary {
+	var f FuncSummary
+	if fn.Pkg() != nil && fn.Pkg() != s.pass.Pkg && s.pass.ImportObjectFact(fn, &f) {
+		return &f.Summary
+	}
+	// An interface method: use the summarised implementation when the
+	// dependencies hold exactly one that satisfies the interface.
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return nil
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var found *ops.Summary
+	for _, m := range s.implementations(fn.Name()) {
+		recv := m.Type().(*types.Signature).Recv().Type()
+		if !types.Implements(recv, iface) {
+			continue
+		}
+		var mf FuncSummary
+		if !s.pass.ImportObjectFact(m, &mf) {
+			continue
+		}
+		if found != nil {
+			return nil // several implementations: which one runs is not known
+		}
+		found = &mf.Summary
+	}
+	return found
+}
+
+func (s *importedSummaries) implementations(name string) []*types.Func {
+	if s.impl == nil {
+		s.impl = map[string][]*types.Func{}
+		for _, of := range s.pass.AllObjectFacts() {
+			fn, ok := of.Object.(*types.Func)
+			if !ok {
+				continue
+			}
+			if _, isSum := of.Fact.(*FuncSummary); !isSum {
+				continue
+			}
+			sig := fn.Type().(*types.Signature)
+			if sig.Recv() == nil || types.IsInterface(sig.Recv().Type()) {
+				continue
+			}
+			s.impl[fn.Name()] = append(s.impl[fn.Name()], fn)
+		}
+		for _, list := range s.impl {
+			sort.Slice(list, func(i, j int) bool { return list[i].FullName() < list[j].FullName() })
+		}
+	}
+	return s.impl[name]
+}
+
+func (s *importedSummaries) NotFoundVar(v *types.Var) bool {
+	if v.Pkg() == nil || v.Pkg() == s.pass.Pkg {
+		return false
+	}
+	return s.pass.ImportObjectFact(v, new(NotFoundError))
+}
+
+// exportInterfaceSummaries attaches to each method of an interface
+// declared in this package the summary of its only implementation here,
+// so that callers holding the interface see what the call does.
+func exportInterfaceSummaries(pass *analysis.Pass, pkg *ops.Package, fns []*ssa.Function) {
+	byMethod := map[*types.Func]*ops.Summary{}
+	var concrete []*types.Func
+	for _, fn := range fns {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil {
+			continue
+		}
+		if s := pkg.Summary(fn); s != nil && obj.Type().(*types.Signature).Recv() != nil {
+			byMethod[obj] = s
+			concrete = append(concrete, obj)
+		}
+	}
+	if len(concrete) == 0 {
+		return
+	}
+	scope := pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := 0; i < iface.NumMethods(); i++ {
+			m := iface.Method(i)
+			if m.Pkg() != pass.Pkg {
+				continue
+			}
+			var found *ops.Summary
+			count := 0
+			for _, c := range concrete {
+				if c.Name() != m.Name() || !types.Implements(c.Type().(*types.Signature).Recv().Type(), iface) {
+					continue
+				}
+				found = byMethod[c]
+				count++
+			}
+			if count == 1 {
+				pass.ExportObjectFact(m, &FuncSummary{Summary: *found})
+			}
+		}
+	}
+}

@@ -1,0 +1,322 @@
+package ops
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+)
+
+// Summary says what a function does to the database, in terms of its
+// parameters and results, so that a call to it can stand for the
+// operations inside. It is plain data: the facts package exports it
+// across packages (gob-encoded, so no maps and no SSA or types objects).
+type Summary struct {
+	Ops     []OpSummary
+	Results []ResultSummary
+}
+
+// Param refers to a parameter of the summarised function; Index counts
+// the receiver of a method as parameter 0, as SSA does. Index < 0 means
+// none.
+type Param struct {
+	Index int
+}
+
+// OpSummary is one operation of a summarised function.
+type OpSummary struct {
+	Kind      Kind
+	Table     string
+	Name      string
+	Keys      []KeySummary
+	Writes    []WriteSummary
+	WritesAll bool
+	State     []string
+	Object    Param // the parameter holding the model object, if any
+	Fills     []Param
+	Imprecise bool
+
+	Locking      bool
+	ConflictSafe bool
+	Returning    bool
+	Inspected    bool // the affected-row count is read inside the function
+
+	Handle    Param // the parameter the operation runs on (a *sql.Tx, a *gorm.DB...)
+	Tx        bool  // it runs in a transaction the caller passed in
+	Isolation apimodel.Isolation
+	Where     string // "file:line" of the call inside the function, for messages
+}
+
+// KeySummary is a WHERE equality bound to a parameter or a literal.
+type KeySummary struct {
+	Column  string
+	Param   Param
+	Literal string
+}
+
+// WriteSummary is a written column bound to a parameter, if any.
+type WriteSummary struct {
+	Column string
+	Param  Param
+	Atomic bool
+	Now    bool
+}
+
+// ResultSummary says that result Index of the function carries what
+// operation Op observed.
+type ResultSummary struct {
+	Index  int
+	Op     int
+	Kind   SourceKind
+	Column string
+}
+
+// Summaries supplies the summaries of called functions and the error
+// variables that mean "not found" in other packages.
+type Summaries interface {
+	Summary(fn *types.Func) *Summary
+	NotFoundVar(v *types.Var) bool
+}
+
+// paramOf binds v to a parameter of fn: the parameter itself, or a
+// parameter seen through boxing and field selection (req.ID binds req).
+func paramOf(fn *ssa.Function, v ssa.Value) Param {
+	for i := 0; i < 8 && v != nil; i++ {
+		v = flow.Strip(v)
+		switch x := v.(type) {
+		case *ssa.Parameter:
+			for j, p := range fn.Params {
+				if p == x {
+					return Param{Index: j}
+				}
+			}
+			return Param{Index: -1}
+		case *ssa.Field:
+			v = x.X
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return Param{Index: -1}
+			}
+			v = x.X
+		default:
+			return Param{Index: -1}
+		}
+	}
+	return Param{Index: -1}
+}
+
+// Summarize describes f for its callers; nil when f touches no database.
+// Operations on a transaction f begins itself are left out: they commit
+// before f returns, so they take no part in the caller's transaction.
+func (f *Func) Summarize(fset *token.FileSet) *Summary {
+	s := &Summary{}
+	index := map[*Op]int{}
+	for _, op := range f.Ops {
+		if op.Kind == Begin {
+			continue
+		}
+		os := OpSummary{
+			Kind: op.Kind, Table: op.Table, Name: op.Name, WritesAll: op.WritesAll,
+			State: op.State, Imprecise: op.Imprecise, Locking: op.Locking,
+			ConflictSafe: op.ConflictSafe, Returning: op.Returning, Inspected: op.Inspected,
+			Object: Param{Index: -1}, Handle: Param{Index: -1}, Isolation: op.Handle.Isolation,
+		}
+		if p := fset.Position(op.Call.Pos()); p.IsValid() {
+			os.Where = p.String()
+		}
+		for _, k := range op.Keys {
+			ks := KeySummary{Column: k.Column, Literal: k.Literal, Param: Param{Index: -1}}
+			if k.Value != nil {
+				ks.Param = paramOf(f.Fn, k.Value)
+				if ks.Param.Index < 0 {
+					continue // bound to something the caller cannot see
+				}
+			}
+			os.Keys = append(os.Keys, ks)
+		}
+		for _, w := range op.Writes {
+			ws := WriteSummary{Column: w.Column, Atomic: w.Atomic, Now: w.Now, Param: Param{Index: -1}}
+			if w.Value != nil {
+				ws.Param = paramOf(f.Fn, w.Value)
+			}
+			os.Writes = append(os.Writes, ws)
+		}
+		if op.Object != nil {
+			os.Object = paramOf(f.Fn, op.Object)
+		}
+		for root, fills := range f.fills {
+			for _, fl := range fills {
+				if fl.op == op && len(fl.path) == 0 {
+					if p := paramOf(f.Fn, root); p.Index >= 0 {
+						os.Fills = append(os.Fills, p)
+					}
+				}
+			}
+		}
+		sort.Slice(os.Fills, func(i, j int) bool { return os.Fills[i].Index < os.Fills[j].Index })
+		if h := op.Handle; h.Value != nil {
+			if h.Tx && h.Begin != nil && h.Begin.Call.Parent() == f.Fn {
+				continue // f's own transaction
+			}
+			os.Handle = paramOf(f.Fn, h.Value)
+			os.Tx = h.Tx && os.Handle.Index >= 0
+		}
+		index[op] = len(s.Ops)
+		s.Ops = append(s.Ops, os)
+	}
+	if len(s.Ops) == 0 {
+		return nil
+	}
+	for _, b := range f.Fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for i, v := range ret.Results {
+			for _, src := range f.Sources(v) {
+				if j, ok := index[src.Op]; ok {
+					s.Results = append(s.Results, ResultSummary{Index: i, Op: j, Kind: src.Kind, Column: src.Column})
+				}
+			}
+		}
+	}
+	s.Results = dedupeResults(s.Results)
+	return s
+}
+
+func dedupeResults(in []ResultSummary) []ResultSummary {
+	seen := map[ResultSummary]bool{}
+	var out []ResultSummary
+	for _, r := range in {
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Index != b.Index {
+			return a.Index < b.Index
+		}
+		if a.Op != b.Op {
+			return a.Op < b.Op
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Column < b.Column
+	})
+	return out
+}
+
+// NotFoundErrors returns the package-level error variables f returns when
+// a read found nothing (`if errors.Is(err, sql.ErrNoRows) { return nil,
+// ErrNotFound }`), so that callers comparing with them make not-found
+// checks.
+func (f *Func) NotFoundErrors() []*types.Var {
+	var out []*types.Var
+	for _, b := range f.Fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, v := range ret.Results {
+			g := globalLoad(v)
+			if g == nil || !isError(v.Type()) {
+				continue
+			}
+			if f.guardedByNotFound(b) {
+				if obj, ok := g.Object().(*types.Var); ok {
+					out = append(out, obj)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func globalLoad(v ssa.Value) *ssa.Global {
+	l, ok := flow.Strip(v).(*ssa.UnOp)
+	if !ok || l.Op != token.MUL {
+		return nil
+	}
+	g, _ := l.X.(*ssa.Global)
+	return g
+}
+
+// guardedByNotFound reports whether block b runs only on the not-found
+// side of a check.
+func (f *Func) guardedByNotFound(b *ssa.BasicBlock) bool {
+	for _, cond := range f.Ifs {
+		for _, s := range f.Sources(cond.Cond) {
+			if s.Kind != NotFound && s.Kind != Err {
+				continue
+			}
+			if guarded, _ := flow.Guards(cond.Block(), b); guarded {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// summaryOps turns a call of a summarised function into operations of f,
+// binding the summary's parameters to the call's arguments.
+func (f *Func) summaryOps(c ssa.CallInstruction, s *Summary) []*Op {
+	com := c.Common()
+	args := com.Args
+	if com.IsInvoke() {
+		args = append([]ssa.Value{com.Value}, com.Args...)
+	}
+	bind := func(p Param) ssa.Value {
+		if p.Index < 0 || p.Index >= len(args) {
+			return nil
+		}
+		return flow.Strip(args[p.Index])
+	}
+	var out []*Op
+	for _, os := range s.Ops {
+		op := &Op{
+			Kind: os.Kind, Call: c, Table: os.Table, Name: os.Name, WritesAll: os.WritesAll,
+			State: os.State, Imprecise: os.Imprecise, Locking: os.Locking, ConflictSafe: os.ConflictSafe,
+			Returning: os.Returning, Inspected: os.Inspected, Summarized: true, Where: os.Where,
+			Method: apimodel.Method{Name: calleeName(c), SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
+		}
+		for _, k := range os.Keys {
+			key := Key{Column: k.Column, Literal: k.Literal}
+			if k.Param.Index >= 0 {
+				if key.Value = bind(k.Param); key.Value == nil {
+					continue
+				}
+			}
+			op.Keys = append(op.Keys, key)
+		}
+		for _, w := range os.Writes {
+			op.Writes = append(op.Writes, Assign{Column: w.Column, Value: bind(w.Param), Atomic: w.Atomic, Now: w.Now})
+		}
+		if v := bind(os.Object); v != nil {
+			op.Object, _ = flow.Root(v)
+		}
+		if v := bind(os.Handle); v != nil {
+			op.Handle = f.handle(v)
+			if !os.Tx && !apimodel.IsTxType(v.Type()) && op.Handle.Begin == nil {
+				op.Handle.Tx = false
+			}
+		}
+		out = append(out, op)
+	}
+	return out
+}
+
+func calleeName(c ssa.CallInstruction) string {
+	if fn := callee(c); fn != nil {
+		return fn.Name()
+	}
+	return "call"
+}
