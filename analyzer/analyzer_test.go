@@ -156,3 +156,7 @@ func TestDeterministic(t *testing.T) {
 			strings.Join(first, "\n\t"), strings.Join(second, "\n\t"))
 	}
 }
+
+func TestScratchPending(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), newDefault(t), "pending")
+}

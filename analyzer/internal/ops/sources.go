@@ -251,6 +251,8 @@ func (w *walker) observed(ob observer, t types.Type, col string) {
 	switch {
 	case ob.role == apimodel.RoleNext:
 		w.emit(ob.op, NotFound, "")
+	case ob.role == apimodel.RoleCount && isError(t):
+		// The driver's error from RowsAffected says nothing about rows.
 	case ob.role == apimodel.RoleCount && ob.op.Kind.IsWrite():
 		w.emit(ob.op, Count, "")
 	case ob.role == apimodel.RoleCount:
@@ -402,9 +404,9 @@ func (w *walker) summarized(rs []boundResult, index int, col string) {
 		if r.index != index {
 			continue
 		}
-		c := r.column
+		c := col // the field the caller selects wins over the summary's guess
 		if c == "" {
-			c = col
+			c = r.column
 		}
 		w.emit(r.op, r.kind, c)
 	}

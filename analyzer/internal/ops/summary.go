@@ -25,6 +25,7 @@ type Summary struct {
 // none.
 type Param struct {
 	Index int
+	Path  []string // fields selected from the parameter (arg.ID)
 }
 
 // OpSummary is one operation of a summarised function.
@@ -85,30 +86,88 @@ type Summaries interface {
 // paramOf binds v to a parameter of fn: the parameter itself, or a
 // parameter seen through boxing and field selection (req.ID binds req).
 func paramOf(fn *ssa.Function, v ssa.Value) Param {
+	var path []string
 	for i := 0; i < 8 && v != nil; i++ {
 		v = flow.Strip(v)
 		switch x := v.(type) {
 		case *ssa.Parameter:
 			for j, p := range fn.Params {
 				if p == x {
-					return Param{Index: j}
+					for l, r := 0, len(path)-1; l < r; l, r = l+1, r-1 {
+						path[l], path[r] = path[r], path[l]
+					}
+					return Param{Index: j, Path: path}
 				}
 			}
 			return Param{Index: -1}
 		case *ssa.Field:
+			path = append(path, flow.FieldName(x.X.Type(), x.Field))
 			v = x.X
 		case *ssa.FieldAddr:
+			path = append(path, flow.FieldName(x.X.Type(), x.Field))
 			v = x.X
 		case *ssa.UnOp:
 			if x.Op != token.MUL {
 				return Param{Index: -1}
 			}
 			v = x.X
+		case *ssa.Alloc:
+			// A parameter spilled to memory so that its fields can be
+			// addressed: the alloc's only store is the parameter.
+			v = spilledParam(x)
+			if v == nil {
+				return Param{Index: -1}
+			}
 		default:
 			return Param{Index: -1}
 		}
 	}
 	return Param{Index: -1}
+}
+
+func spilledParam(alloc *ssa.Alloc) ssa.Value {
+	var p *ssa.Parameter
+	for _, ref := range *alloc.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
+			param, ok := st.Val.(*ssa.Parameter)
+			if !ok || p != nil {
+				return nil
+			}
+			p = param
+		}
+	}
+	if p == nil {
+		return nil
+	}
+	return p
+}
+
+// selectPath returns the value of the fields path of v when v is a struct
+// literal built in the caller (queries.Params{ID: id} binds ID to id);
+// otherwise v itself, which still carries v's dataflow.
+func (f *Func) selectPath(v ssa.Value, path []string) ssa.Value {
+	for _, name := range path {
+		base := flow.Strip(v)
+		if l, ok := base.(*ssa.UnOp); ok && l.Op == token.MUL {
+			base = l.X
+		}
+		alloc, ok := base.(*ssa.Alloc)
+		if !ok {
+			return v
+		}
+		var found ssa.Value
+		for _, st := range f.store[alloc] {
+			root, p := flow.Root(st.Addr)
+			if root == alloc && len(p) == 1 && p[0] == name {
+				found = flow.Strip(st.Val)
+			}
+		}
+		if found == nil {
+			return v
+		}
+		v = found
+	}
+	return v
 }
 
 // Summarize describes f for its callers; nil when f touches no database.
@@ -278,7 +337,7 @@ func (f *Func) summaryOps(c ssa.CallInstruction, s *Summary) []*Op {
 		if p.Index < 0 || p.Index >= len(args) {
 			return nil
 		}
-		return flow.Strip(args[p.Index])
+		return f.selectPath(flow.Strip(args[p.Index]), p.Path)
 	}
 	var out []*Op
 	for _, os := range s.Ops {

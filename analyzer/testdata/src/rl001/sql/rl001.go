@@ -80,15 +80,14 @@ func (s *Service) Activate(userID int64) error {
 
 // racy: fmt.Sprintf with a constant format builds both statements.
 func (s *Service) Archive(ctx context.Context, id int64) error {
-	const table = "invoices"
 	var archived bool
-	if err := s.db.QueryRowContext(ctx, fmt.Sprintf("SELECT archived FROM %s WHERE id = $1", table), id).Scan(&archived); err != nil {
+	if err := s.db.QueryRowContext(ctx, fmt.Sprintf("SELECT archived FROM invoices WHERE id = $1 LIMIT %d", 1), id).Scan(&archived); err != nil {
 		return err
 	}
 	if archived {
 		return nil
 	}
-	_, err := s.db.ExecContext(ctx, fmt.Sprintf("UPDATE %s SET archived = true WHERE id = $1", table), id) // want "RL001"
+	_, err := s.db.ExecContext(ctx, fmt.Sprintf("UPDATE invoices SET archived = true, purge_after = now() + interval '%d days' WHERE id = $1", 30), id) // want "RL001"
 	return err
 }
 
@@ -375,19 +374,16 @@ func (s *Service) Dynamic(ctx context.Context, postID int64, update string) erro
 	return err
 }
 
-// near-miss: the conditional write's WHERE re-checks status with an OR and its count decides.
-func (s *Service) RetryJob(ctx context.Context, jobID int64) (bool, error) {
-	var status string
-	if err := s.db.QueryRowContext(ctx, `SELECT status FROM jobs WHERE id = $1`, jobID).Scan(&status); err != nil {
-		return false, err
+// near-miss: the read filters with an OR, so it may have returned a
+// different row than the one written; not provably the same record.
+func (s *Service) ByIDOrSlug(ctx context.Context, postID int64, slug string) error {
+	var published bool
+	if err := s.db.QueryRowContext(ctx, `SELECT published FROM posts WHERE id = $1 OR slug = $2`, postID, slug).Scan(&published); err != nil {
+		return err
 	}
-	if status != "failed" && status != "cancelled" {
-		return false, nil
+	if published {
+		return nil
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE jobs SET status = 'pending' WHERE id = $1 AND (status = 'failed' OR status = 'cancelled')`, jobID)
-	if err != nil {
-		return false, err
-	}
-	n, err := res.RowsAffected()
-	return n > 0, err
+	_, err := s.db.ExecContext(ctx, `UPDATE posts SET published = true WHERE slug = $1`, slug)
+	return err
 }

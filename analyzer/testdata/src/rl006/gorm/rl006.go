@@ -1,0 +1,74 @@
+// Package rl006gorm holds RL006 racy-helper cases (GORM only).
+package rl006gorm
+
+import (
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+type Contact struct {
+	ID    int64
+	Email string
+	Name  string
+}
+
+type Service struct{ db *gorm.DB }
+
+// racy: FirstOrCreate with Where(struct).
+func (s *Service) Ensure(email string) (Contact, error) {
+	var c Contact
+	err := s.db.Where(Contact{Email: email}).FirstOrCreate(&c).Error // want "RL006"
+	return c, err
+}
+
+// racy: FirstOrCreate with inline conditions and Attrs.
+func (s *Service) EnsureAttrs(email, name string) (Contact, error) {
+	var c Contact
+	err := s.db.Attrs(Contact{Name: name}).FirstOrCreate(&c, "email = ?", email).Error // want "RL006"
+	return c, err
+}
+
+// racy: FirstOrInit then Save of the same object.
+func (s *Service) Upsert(email, name string) error {
+	var c Contact
+	if err := s.db.Where(Contact{Email: email}).FirstOrInit(&c).Error; err != nil {
+		return err
+	}
+	c.Name = name
+	return s.db.Save(&c).Error // want "RL006"
+}
+
+// racy: FirstOrInit then Create of the same object.
+func (s *Service) InitCreate(email string) error {
+	var c Contact
+	if err := s.db.FirstOrInit(&c, Contact{Email: email}).Error; err != nil {
+		return err
+	}
+	if c.ID == 0 {
+		return s.db.Create(&c).Error // want "RL006"
+	}
+	return nil
+}
+
+// safe: clause.OnConflict upsert instead of a helper.
+func (s *Service) EnsureSafe(email, name string) error {
+	c := Contact{Email: email, Name: name}
+	return s.db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "email"}}, DoNothing: true}).Create(&c).Error
+}
+
+// near-miss: FirstOrInit only builds an object; nothing is written.
+func (s *Service) Preview(email string) (Contact, error) {
+	var c Contact
+	err := s.db.Where(Contact{Email: email}).FirstOrInit(&c).Error
+	return c, err
+}
+
+// near-miss: FirstOrInit of one object, Save of another.
+func (s *Service) SaveOther(email string, other *Contact) error {
+	var c Contact
+	if err := s.db.Where(Contact{Email: email}).FirstOrInit(&c).Error; err != nil {
+		return err
+	}
+	other.Name = c.Name
+	return s.db.Save(other).Error
+}
