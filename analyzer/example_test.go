@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/racelint/racelint/analyzer"
+	"github.com/racelint/racelint/analyzer/internal/testenv"
 )
 
 // TestExampleModule runs racelint over the bundled example module, which
@@ -21,6 +22,6 @@ func TestExampleModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	downloadRealModules(t, dir)
+	testenv.DownloadExampleModules(t, dir)
 	analysistest.Run(t, dir, analyzer.Analyzer, "./...")
 }

@@ -193,3 +193,36 @@ func TestStandaloneAndVetAgree(t *testing.T) {
 		t.Errorf("findings reported but exit %d, want 3", code)
 	}
 }
+
+// TestExampleVetAgreesWithCLI runs both drivers over the bundled example
+// module, whose layered packages need facts to cross package boundaries:
+// go vet compiles packages separately and serialises every fact, the
+// standalone CLI keeps them in memory, and the findings must be the same.
+func TestExampleVetAgreesWithCLI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example module against the real libraries")
+	}
+	bin := racelintBin(t)
+	dir, err := filepath.Abs(filepath.Join("..", "..", "example"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	standalone, code := runIn(t, dir, bin, "./...")
+	if code != 3 {
+		t.Fatalf("racelint ./... on the example: exit %d, want 3\n%s", code, standalone)
+	}
+	vet, _ := runIn(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	got, want := findings(dir, standalone), findings(dir, vet)
+	if !slices.Equal(got, want) {
+		t.Errorf("modes disagree\nstandalone: %q\nvet:        %q\nvet output:\n%s", got, want, vet)
+	}
+	layered := 0
+	for _, f := range got {
+		if strings.HasPrefix(f, "layered/") {
+			layered++
+		}
+	}
+	if layered < 6 {
+		t.Errorf("only %d findings in the layered packages; cross-package facts are not flowing:\n%q", layered, got)
+	}
+}
