@@ -203,6 +203,12 @@ func Analyze(model *apimodel.Model, fset *token.FileSet, fns []*ssa.Function, im
 	for _, fn := range fns {
 		inSet[fn] = true
 	}
+	methods := map[string][]*ssa.Function{} // for interface calls: candidate implementations
+	for _, fn := range fns {
+		if fn.Signature.Recv() != nil {
+			methods[fn.Name()] = append(methods[fn.Name()], fn)
+		}
+	}
 	done := map[*ssa.Function]bool{}
 	var visit func(fn *ssa.Function)
 	visit = func(fn *ssa.Function) {
@@ -210,7 +216,7 @@ func Analyze(model *apimodel.Model, fset *token.FileSet, fns []*ssa.Function, im
 			return
 		}
 		done[fn] = true // before the callees: recursion is cut here
-		for _, callee := range staticCallees(fn) {
+		for _, callee := range callees(fn, methods) {
 			if inSet[callee] && callee.Parent() == nil {
 				visit(callee)
 			}
@@ -273,6 +279,11 @@ func (p *Package) summaryOf(c ssa.CallInstruction) *Summary {
 			return s
 		}
 	}
+	if c.Common().IsInvoke() {
+		if s := p.localImplementation(c.Common().Method); s != nil {
+			return s
+		}
+	}
 	if p.imported == nil {
 		return nil
 	}
@@ -282,6 +293,35 @@ func (p *Package) summaryOf(c ssa.CallInstruction) *Summary {
 	return nil
 }
 
+// localImplementation returns the summary of the only summarised method
+// of this package that implements the interface method m.
+func (p *Package) localImplementation(m *types.Func) *Summary {
+	sig, ok := m.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return nil
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var found *Summary
+	var names []string
+	for fn, s := range p.local {
+		if fn.Name() != m.Name() || fn.Signature.Recv() == nil {
+			continue
+		}
+		if !types.Implements(fn.Signature.Recv().Type(), iface) {
+			continue
+		}
+		names = append(names, fn.String())
+		found = s
+	}
+	if len(names) != 1 {
+		return nil // none, or several: which one runs is not known
+	}
+	return found
+}
+
 func (p *Package) isNotFoundVar(v *types.Var) bool {
 	if p.notFound[v] {
 		return true
@@ -289,19 +329,25 @@ func (p *Package) isNotFoundVar(v *types.Var) bool {
 	return p.imported != nil && p.imported.NotFoundVar(v)
 }
 
-func staticCallees(fn *ssa.Function) []*ssa.Function {
+// callees returns the functions fn (and its literals) may call: static
+// callees, and for interface calls the package's methods of that name.
+func callees(fn *ssa.Function, methods map[string][]*ssa.Function) []*ssa.Function {
 	var out []*ssa.Function
 	var walk func(fn *ssa.Function)
 	walk = func(fn *ssa.Function) {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				if c, ok := instr.(ssa.CallInstruction); ok {
-					if callee := c.Common().StaticCallee(); callee != nil {
-						if o := callee.Origin(); o != nil {
-							callee = o
-						}
-						out = append(out, callee)
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				if c.Common().IsInvoke() {
+					out = append(out, methods[c.Common().Method.Name()]...)
+				} else if callee := c.Common().StaticCallee(); callee != nil {
+					if o := callee.Origin(); o != nil {
+						callee = o
 					}
+					out = append(out, callee)
 				}
 			}
 		}
