@@ -15,8 +15,7 @@ import (
 
 // rulePackages are the GOPATH-mode packages under testdata/src that run
 // with the default configuration. Every `// want` in them must be
-// reported, and nothing else. testdata/src/pending holds cases the engine
-// gets wrong today and is deliberately not listed.
+// reported, and nothing else.
 var rulePackages = []string{
 	"rl001/sql", "rl001/sqlx", "rl001/pgx", "rl001/gorm",
 	"rl002/sql", "rl002/sqlx", "rl002/pgx", "rl002/gorm",
@@ -30,6 +29,7 @@ var rulePackages = []string{
 	"typeparams",
 	"badsql",
 	"interfaces",
+	"regressions",
 }
 
 func newDefault(t *testing.T) *analysis.Analyzer {

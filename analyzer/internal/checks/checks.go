@@ -5,6 +5,8 @@
 package checks
 
 import (
+	"fmt"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
@@ -60,6 +62,9 @@ func (c *funcChecker) run() {
 	c.reported = map[*ops.Op]bool{}
 	c.collectChecks()
 	c.collectInspected()
+	if debug {
+		c.dump()
+	}
 	for _, w := range c.f.Ops {
 		switch {
 		case w.Kind == ops.Update || w.Kind == ops.Delete:
@@ -229,7 +234,7 @@ func overlaps(w *ops.Op, column string) bool {
 // column when cols is empty), or an optimistic-lock version column.
 func rechecks(w *ops.Op, cols []string) bool {
 	for _, s := range w.State {
-		if len(cols) == 0 || isVersion(s) {
+		if len(cols) == 0 || s == "" || isVersion(s) {
 			return true
 		}
 		for _, c := range cols {
@@ -263,4 +268,24 @@ func intersect(a, b []string) string {
 		}
 	}
 	return ""
+}
+
+// debug prints each function's operations and checks to stderr; flip it
+// locally when a case misbehaves.
+const debug = false
+
+func (c *funcChecker) dump() {
+	println("func", c.f.Fn.String())
+	for _, op := range c.f.Ops {
+		println("  op", op.Kind.String(), op.Table, "keys", len(op.Keys), "writes", len(op.Writes), "state", len(op.State), "object", op.Object != nil, "tx", op.Handle.Tx)
+		for _, k := range op.Keys {
+			println("    key", k.Column, fmt.Sprint(k.Value), k.Literal)
+		}
+		for _, w := range op.Writes {
+			println("    write", w.Column, fmt.Sprint(w.Value))
+		}
+	}
+	for _, ch := range c.checks {
+		println("  check", ch.op.Kind.String(), ch.kind, ch.column, ch.cond.Block().Index)
+	}
 }

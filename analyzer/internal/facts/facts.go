@@ -72,21 +72,87 @@ type Result struct {
 
 // Analyzer is the fact-owning analyzer. It has no flags and reports no
 // diagnostics; the rules analyzer requires it.
-var Analyzer = &analysis.Analyzer{
-	Name:       "racelint_facts",
-	Doc:        "summarise the database operations of functions for racelint",
-	Run:        run,
-	FactTypes:  []analysis.Fact{new(FuncSummary), new(NotFoundError), new(HasSummaries)},
-	ResultType: reflect.TypeOf((*Result)(nil)),
+var Analyzer = New(nil)
+
+// New returns a fact-owning analyzer. Drivers that see the whole program
+// pass the implementations a first pass found (see Implementations), so
+// that interface calls resolve to implementations in packages the caller
+// does not import.
+func New(impls *Implementations) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "racelint_facts",
+		Doc:        "summarise the database operations of functions for racelint",
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, impls) },
+		FactTypes:  []analysis.Fact{new(FuncSummary), new(NotFoundError), new(HasSummaries)},
+		ResultType: reflect.TypeOf((*Result)(nil)),
+	}
 }
 
-func run(pass *analysis.Pass) (any, error) {
+// Implementations indexes, by method name, the summarised concrete
+// methods of a whole program. It is read-only once built.
+type Implementations struct {
+	byName map[string][]implementation
+}
+
+type implementation struct {
+	fn      *types.Func
+	summary *ops.Summary
+}
+
+// CollectImplementations indexes the method summaries among facts (all
+// the object facts a first pass of Analyzer exported).
+func CollectImplementations(facts []analysis.ObjectFact) *Implementations {
+	im := &Implementations{byName: map[string][]implementation{}}
+	for _, of := range facts {
+		fn, ok := of.Object.(*types.Func)
+		s, isSum := of.Fact.(*FuncSummary)
+		if !ok || !isSum {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		if sig.Recv() == nil || types.IsInterface(sig.Recv().Type()) {
+			continue
+		}
+		im.byName[fn.Name()] = append(im.byName[fn.Name()], implementation{fn: fn, summary: &s.Summary})
+	}
+	for _, list := range im.byName {
+		sort.Slice(list, func(i, j int) bool { return list[i].fn.FullName() < list[j].fn.FullName() })
+	}
+	return im
+}
+
+// resolve returns the summary of the only implementation of the interface
+// method m among the program's summarised methods.
+func (im *Implementations) resolve(name string, iface *types.Interface) *ops.Summary {
+	if im == nil {
+		return nil
+	}
+	var found *ops.Summary
+	n := 0
+	seen := map[string]bool{}
+	for _, c := range im.byName[name] {
+		if seen[c.fn.FullName()] {
+			continue // the same method seen from two packages' facts
+		}
+		seen[c.fn.FullName()] = true
+		if types.Implements(c.fn.Type().(*types.Signature).Recv().Type(), iface) {
+			found = c.summary
+			n++
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	return found
+}
+
+func run(pass *analysis.Pass, impls *Implementations) (any, error) {
 	if !worthAnalysing(pass) {
 		return &Result{}, nil
 	}
 	pkg := buildSSA(pass)
 	fns := sourceFuncs(pass, pkg)
-	imported := &importedSummaries{pass: pass}
+	imported := &importedSummaries{pass: pass, program: impls}
 	opsPkg := ops.Analyze(apimodel.Default(), pass.Fset, fns, imported)
 
 	exported := false
@@ -181,8 +247,9 @@ func sourceFuncs(pass *analysis.Pass, pkg *ssa.Package) []*ssa.Function {
 
 // importedSummaries answers ops' questions from imported facts.
 type importedSummaries struct {
-	pass *analysis.Pass
-	impl map[string][]*types.Func // method name -> summarised concrete methods, built on first use
+	pass    *analysis.Pass
+	program *Implementations         // the whole program's methods, when a driver supplied them
+	impl    map[string][]*types.Func // method name -> summarised concrete methods, built on first use
 }
 
 func (s *importedSummaries) Summary(fn *types.Func) *ops.Summary {
@@ -214,6 +281,9 @@ func (s *importedSummaries) Summary(fn *types.Func) *ops.Summary {
 			return nil // several implementations: which one runs is not known
 		}
 		found = &mf.Summary
+	}
+	if found == nil {
+		found = s.program.resolve(fn.Name(), iface)
 	}
 	return found
 }

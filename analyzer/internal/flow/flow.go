@@ -134,7 +134,16 @@ func constString(v ssa.Value, depth int) (string, bool) {
 	case *ssa.Call:
 		if fn := x.Common().StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "fmt" && fn.Name() == "Sprintf" && len(x.Call.Args) > 0 {
 			if format, ok := constString(x.Call.Args[0], depth+1); ok {
-				return replaceVerbs(format), true
+				var args []ssa.Value
+				if len(x.Call.Args) > 1 {
+					args, _ = VariadicArgs(x.Call.Args[1])
+				}
+				return replaceVerbs(format, func(i int) (string, bool) {
+					if i < len(args) {
+						return constString(args[i], depth+1)
+					}
+					return "", false
+				}), true
 			}
 		}
 	case *ssa.UnOp:
@@ -145,10 +154,12 @@ func constString(v ssa.Value, depth int) (string, bool) {
 	return "", false
 }
 
-// replaceVerbs replaces fmt verbs with Unknown so that a formatted table
-// name is not mistaken for a real one.
-func replaceVerbs(format string) string {
+// replaceVerbs replaces fmt verbs with their constant string argument, or
+// with Unknown so that a formatted table name is not mistaken for a real
+// one.
+func replaceVerbs(format string, arg func(i int) (string, bool)) string {
 	var b strings.Builder
+	n := 0
 	for i := 0; i < len(format); i++ {
 		if format[i] != '%' {
 			b.WriteByte(format[i])
@@ -163,7 +174,16 @@ func replaceVerbs(format string) string {
 		for j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0 {
 			j++
 		}
+		if j < len(format) && format[j] == 's' {
+			if s, ok := arg(n); ok {
+				b.WriteString(s)
+				n++
+				i = j
+				continue
+			}
+		}
 		b.WriteString(Unknown)
+		n++
 		i = j
 	}
 	return b.String()

@@ -148,7 +148,22 @@ func (f *Func) literalFields(v ssa.Value) []Assign {
 		var out []Assign
 		for _, st := range f.store[x] {
 			root, path := flow.Root(st.Addr)
-			if root != x || len(path) != 1 {
+			for len(path) > 0 && path[0] == "[]" {
+				path = path[1:] // []Event{{DedupKey: k}}: the elements' fields
+			}
+			if root != x {
+				continue
+			}
+			if len(path) == 0 {
+				// An element built in a temporary and copied whole.
+				if l, ok := flow.Strip(st.Val).(*ssa.UnOp); ok && l.Op.String() == "*" {
+					if tmp, ok := l.X.(*ssa.Alloc); ok && tmp != x {
+						out = append(out, f.literalFields(tmp)...)
+					}
+				}
+				continue
+			}
+			if len(path) != 1 {
 				continue
 			}
 			out = append(out, Assign{Column: normalizeColumn(path[0]), Value: flow.Strip(st.Val), Atomic: isGormExpr(f, st.Val), Now: isTimeNow(st.Val)})
@@ -332,8 +347,14 @@ func (f *Func) objectStores(root ssa.Value) []Assign {
 		if len(path) == 0 {
 			// created := Contact{...} may be built in a temporary and
 			// copied whole.
-			if l, ok := flow.Strip(st.Val).(*ssa.UnOp); ok && l.Op.String() == "*" {
-				if alloc, ok := l.X.(*ssa.Alloc); ok && alloc != root {
+			switch v := flow.Strip(st.Val).(type) {
+			case *ssa.UnOp:
+				if alloc, ok := v.X.(*ssa.Alloc); ok && v.Op.String() == "*" && alloc != root {
+					out = append(out, f.literalFields(alloc)...)
+				}
+			case *ssa.Slice:
+				// &[]Event{...}: the slice of a literal array.
+				if alloc, ok := v.X.(*ssa.Alloc); ok && alloc != root {
 					out = append(out, f.literalFields(alloc)...)
 				}
 			}

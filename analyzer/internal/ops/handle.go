@@ -196,10 +196,14 @@ func (f *Func) recordScan(c ssa.CallInstruction) {
 	if m.Role != apimodel.RoleScan || m.Args < 0 {
 		return
 	}
-	for k, d := range argList(c, m, m.Args) {
+	dests := argList(c, m, m.Args)
+	// Positional columns name scanned variables only when every column
+	// has its own destination; StructScan(&e) maps by field name instead.
+	positional := op.Stmt != nil && len(dests) == len(op.Stmt.Columns)
+	for k, d := range dests {
 		root, path := flow.Root(flow.Strip(d))
 		col := ""
-		if op.Stmt != nil && k < len(op.Stmt.Columns) && op.Stmt.Columns[k] != "*" {
+		if positional && op.Stmt.Columns[k] != "*" {
 			col = normalizeColumn(op.Stmt.Columns[k])
 		}
 		f.fills[root] = append(f.fills[root], fill{op: op, path: path, column: col})

@@ -465,6 +465,11 @@ func argList(c ssa.CallInstruction, m apimodel.Method, i int) []ssa.Value {
 		if elems, ok := flow.VariadicArgs(v); ok {
 			return elems
 		}
+		if in := sqlxInCall(v); in != nil {
+			// query, args, err := sqlx.In(q, ids): args are In's arguments.
+			m := apimodel.Method{Recv: ""}
+			return argList(in, m, 1)
+		}
 		return nil
 	}
 	return []ssa.Value{flow.Strip(v)}
@@ -573,6 +578,10 @@ func (f *Func) sqlOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value,
 		return nil
 	}
 	op.Keys, op.State = wherePredicates(st.Where, bind)
+	if len(st.Named) > 0 && len(args) == 1 {
+		// sqlx NamedExec(query, e): the struct names the row.
+		op.Object, _ = flow.Root(flow.Strip(args[0]))
+	}
 	op.Imprecise = st.WhereOr
 	for _, a := range st.Set {
 		op.Writes = append(op.Writes, Assign{Column: normalizeColumn(a.Column), Value: bind(a.Value), Atomic: a.Atomic, Now: a.Value.Kind == sqltext.OpNow})
@@ -608,12 +617,23 @@ func wherePredicates(preds []sqltext.Predicate, bind func(sqltext.Operand) ssa.V
 	for _, p := range preds {
 		col := normalizeColumn(p.Column)
 		if col == "" {
+			// A condition the classifier cannot take apart, such as
+			// (status = 'failed' OR status = 'cancelled'): it tests state.
+			state = append(state, "")
 			continue
 		}
 		isEq := p.Op == "=" || p.Op == "IN"
+		var bound ssa.Value
+		if p.Value.Kind == sqltext.OpParam {
+			bound = bind(p.Value)
+		}
+		boundConst := false
+		if bound != nil {
+			_, boundConst = flow.Strip(bound).(*ssa.Const)
+		}
 		switch {
-		case isEq && p.Value.Kind == sqltext.OpParam && !stateColumn(col):
-			keys = append(keys, Key{Column: col, Value: bind(p.Value)})
+		case isEq && p.Value.Kind == sqltext.OpParam && !stateColumn(col) && !(boundConst && !identifying(col)):
+			keys = append(keys, Key{Column: col, Value: bound})
 		case isEq && p.Value.Kind == sqltext.OpLiteral && identifying(col):
 			keys = append(keys, Key{Column: col, Literal: p.Value.Literal})
 		default:
@@ -886,4 +906,21 @@ func (f *Func) markInspected() {
 			}
 		}
 	}
+}
+
+// sqlxInCall returns the sqlx.In call whose expanded arguments v is.
+func sqlxInCall(v ssa.Value) *ssa.Call {
+	ex, ok := flow.Strip(v).(*ssa.Extract)
+	if !ok || ex.Index != 1 {
+		return nil
+	}
+	c, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	fn := callee(c)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/jmoiron/sqlx" || fn.Name() != "In" {
+		return nil
+	}
+	return c
 }

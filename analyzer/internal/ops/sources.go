@@ -233,6 +233,10 @@ func isError(t types.Type) bool {
 // result classifies a value returned by an operation's own call.
 func (w *walker) result(op *Op, t types.Type, col string) {
 	switch {
+	case isError(t) && op.Kind.IsWrite() && op.Returning && op.Method.Role == apimodel.RoleGet:
+		// sqlx Get of UPDATE ... RETURNING fails with sql.ErrNoRows when
+		// no row was written: its error is the affected-row count.
+		w.emit(op, Count, "")
 	case isError(t):
 		w.emit(op, Err, "")
 	case op.Kind.IsWrite():

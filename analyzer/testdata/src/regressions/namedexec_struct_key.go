@@ -1,10 +1,10 @@
-package pending
+package regressions
 
 import "time"
 
 var _ = time.Now
 
-// Engine problem: sqlx NamedExec binds :id from the struct the read filled
+// Regression: sqlx NamedExec binds :id from the struct the read filled
 // (e.ID), but the engine does not see it as the same record.
 // Expected: RL001 on the NamedExec line.
 // racy: QueryRowx + StructScan, NamedExec write.

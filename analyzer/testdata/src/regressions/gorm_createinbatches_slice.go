@@ -1,11 +1,11 @@
-package pending
+package regressions
 
 type Event struct {
 	ID       int64
 	DedupKey string
 }
 
-// Engine problem: CreateInBatches of a slice literal whose element carries
+// Regression: CreateInBatches of a slice literal whose element carries
 // the looked-up key ([]Event{{DedupKey: key}}) is not matched with the
 // Count on the same key. Expected: RL002 on the CreateInBatches line.
 // racy: CreateInBatches after an existence check on the same key.

@@ -1,9 +1,6 @@
-// Package pending holds cases the engine gets wrong today. It is NOT run by
-// analyzer_test.go: each file is one engine problem, each case says what
-// the contract (docs/detection.md) expects, with a want comment where a
-// finding is expected. Once the engine is fixed, move the case into the
-// matching rule package.
-package pending
+// Package regressions holds cases the engine once got wrong, one file per
+// problem, each with the contract (docs/detection.md) it must keep.
+package regressions
 
 import (
 	"database/sql"

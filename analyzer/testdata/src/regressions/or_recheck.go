@@ -1,8 +1,8 @@
-package pending
+package regressions
 
 import "context"
 
-// Engine problem: a conditional UPDATE whose WHERE re-checks the checked
+// Regression: a conditional UPDATE whose WHERE re-checks the checked
 // column inside a parenthesised OR, and whose RowsAffected decides, is
 // reported as RL001. Expected: no finding (protection "the write's WHERE
 // re-checks the state and its affected-row count is read").

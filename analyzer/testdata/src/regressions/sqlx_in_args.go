@@ -1,4 +1,4 @@
-package pending
+package regressions
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// Engine problem: the read goes through sqlx.In + Rebind and its arguments
+// Regression: the read goes through sqlx.In + Rebind and its arguments
 // are the args... slice sqlx.In returned; the key (id) is not traced through
 // that slice, so the read and the write are not matched as the same record.
 // Expected: RL001 on the ExecContext line.

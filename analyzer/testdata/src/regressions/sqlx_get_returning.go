@@ -1,4 +1,4 @@
-package pending
+package regressions
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"errors"
 )
 
-// Engine problem: sqlx GetContext with UPDATE ... WHERE ... AND status =
+// Regression: sqlx GetContext with UPDATE ... WHERE ... AND status =
 // 'pending' RETURNING, whose error is tested with errors.Is(err,
 // sql.ErrNoRows), is reported as RL004. The RETURNING row is the affected-row
 // count here (protection "a RETURNING row whose scan error is checked").

@@ -1,11 +1,11 @@
-package pending
+package regressions
 
 import (
 	"context"
 	"fmt"
 )
 
-// Engine problem: fmt.Sprintf with a constant format whose %s argument is
+// Regression: fmt.Sprintf with a constant format whose %s argument is
 // itself a constant (the table name) is treated as unknown SQL, so this
 // check-then-update is not reported. Expected: RL001 on the ExecContext
 // line (the whole text is constant; detection.md takes SQL "from

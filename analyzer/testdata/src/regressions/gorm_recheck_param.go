@@ -1,6 +1,6 @@
-package pending
+package regressions
 
-// Engine problem: a GORM conditional write whose Where re-checks the
+// Regression: a GORM conditional write whose Where re-checks the
 // checked column through a bound argument ("redeemed = ?", false) and whose
 // RowsAffected is returned is reported as RL001. Expected: no finding.
 // safe: check in Go, then a conditional Updates(map) re-checking redeemed, count returned.
