@@ -60,16 +60,21 @@ type Rule = catalog.Rule
 func Rules() []Rule { return catalog.All() }
 
 func newAnalyzer(cfg *Config) *analysis.Analyzer {
+	return newAnalyzerWith(cfg, facts.Analyzer)
+}
+
+// newAnalyzerWith builds the rules analyzer on top of a facts analyzer.
+func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     "racelint",
 		Doc:      Doc,
 		URL:      "https://github.com/racelint/racelint/blob/main/docs/index.md",
-		Requires: []*analysis.Analyzer{facts.Analyzer},
+		Requires: []*analysis.Analyzer{factsAnalyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			if err := cfg.Validate(); err != nil {
 				return nil, err
 			}
-			res := pass.ResultOf[facts.Analyzer].(*facts.Result)
+			res := pass.ResultOf[factsAnalyzer].(*facts.Result)
 			return nil, checks.Run(pass, res.Pkg, checks.Options{
 				Enabled:    cfg.enabled,
 				SkipTables: cfg.SkipTables,

@@ -28,7 +28,9 @@ import (
 	"os"
 	"runtime/debug"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/racelint/racelint/analyzer"
 	"github.com/racelint/racelint/cmd/racelint/internal/cli"
@@ -40,12 +42,23 @@ func main() {
 		unitchecker.Main(analyzer.Analyzer) // does not return
 	}
 	os.Exit(cli.Run(os.Args[1:], cli.Options{
-		Analyzer: analyzer.Analyzer,
-		Validate: validateFlags,
-		Rules:    analyzer.Rules(),
-		RulePage: docs.RulePage,
-		Version:  version(),
+		Analyzer:   analyzer.Analyzer,
+		ForProgram: forProgram,
+		Validate:   validateFlags,
+		Rules:      analyzer.Rules(),
+		RulePage:   docs.RulePage,
+		Version:    version(),
 	}))
+}
+
+// forProgram builds the whole-program analyzer from the configuration
+// the command line gave analyzer.Analyzer's flags.
+func forProgram(pkgs []*packages.Package) (*analysis.Analyzer, error) {
+	cfg, err := flagConfig()
+	if err != nil {
+		return nil, err
+	}
+	return analyzer.NewForProgram(cfg, pkgs)
 }
 
 // validateFlags checks the values the command line gave the analyzer's
@@ -54,6 +67,13 @@ func main() {
 // rule then becomes a usage error instead of an analysis error in every
 // package.
 func validateFlags() error {
+	_, err := flagConfig()
+	return err
+}
+
+// flagConfig returns the Config the command line set through the
+// analyzer's flags, validated.
+func flagConfig() (analyzer.Config, error) {
 	cfg := analyzer.Defaults()
 	var fs flag.FlagSet
 	analyzer.BindFlags(&fs, &cfg)
@@ -66,9 +86,9 @@ func validateFlags() error {
 		}
 	})
 	if err != nil {
-		return err
+		return cfg, err
 	}
-	return cfg.Validate()
+	return cfg, cfg.Validate()
 }
 
 // version is the module version the binary was built from, with the VCS

@@ -226,3 +226,30 @@ func TestExampleVetAgreesWithCLI(t *testing.T) {
 		t.Errorf("only %d findings in the layered packages; cross-package facts are not flowing:\n%q", layered, got)
 	}
 }
+
+// TestWholeProgramInterfaces checks the standalone driver's first pass: a
+// service that declares its repository interface and never imports the
+// implementation (they meet in package app) is still followed through the
+// interface. go vet sees one package at a time and cannot do this; the
+// test pins that difference down so that docs/drivers.md stays true.
+func TestWholeProgramInterfaces(t *testing.T) {
+	bin := racelintBin(t)
+	dir, err := filepath.Abs(filepath.Join("testdata", "cleanarch"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	standalone, code := runIn(t, dir, bin, "./...")
+	if code != 3 {
+		t.Fatalf("racelint ./...: exit %d, want 3\n%s", code, standalone)
+	}
+	if got := findings(dir, standalone); !slices.Equal(got, []string{"service/service.go:37: RL001"}) {
+		t.Errorf("standalone findings = %q, want the RL001 on MarkUsed\n%s", got, standalone)
+	}
+	if !strings.Contains(standalone, "repo/repo.go:29:28: MarkUsed writes invites here") {
+		t.Errorf("no related position inside the repository:\n%s", standalone)
+	}
+	vet, _ := runIn(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if got := findings(dir, vet); len(got) != 0 {
+		t.Errorf("go vet found %q; it cannot see the implementation, update docs/drivers.md if that changed", got)
+	}
+}

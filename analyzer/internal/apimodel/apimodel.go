@@ -216,6 +216,31 @@ func Libraries() []string {
 	}
 }
 
+// opaqueModules are module path prefixes of database libraries and
+// drivers. racelint models their APIs with tables and never summarises
+// their internals: a driver's own reads and writes are not the
+// application's, and their methods must not stand in for the
+// application's interfaces.
+var opaqueModules = []string{
+	"database/", "github.com/jmoiron/sqlx", "github.com/jackc/", "gorm.io/",
+	"github.com/lib/pq", "github.com/go-sql-driver/", "github.com/mattn/go-sqlite3",
+	"modernc.org/sqlite", "github.com/glebarez/", "entgo.io/", "github.com/uptrace/bun",
+	"go.mongodb.org/", "github.com/redis/", "github.com/go-redis/", "xorm.io/",
+	"github.com/Masterminds/squirrel", "github.com/doug-martin/goqu",
+	"github.com/jinzhu/gorm", "github.com/gobuffalo/pop",
+}
+
+// IsOpaque reports whether the package belongs to a supported database
+// library or a driver, whose internals racelint does not summarise.
+func IsOpaque(pkgPath string) bool {
+	for _, m := range opaqueModules {
+		if strings.HasPrefix(pkgPath, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsTxType reports whether t is a transaction handle type of a library
 // whose transactions are types of their own.
 func IsTxType(t types.Type) bool {

@@ -14,9 +14,12 @@ package facts
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -146,8 +149,25 @@ func (im *Implementations) resolve(name string, iface *types.Interface) *ops.Sum
 	return found
 }
 
+// calledThroughInterface reports whether the package calls, through an
+// interface, a method name that has a summarised implementation.
+func (im *Implementations) calledThroughInterface(pass *analysis.Pass) bool {
+	if im == nil {
+		return false
+	}
+	for _, sel := range pass.TypesInfo.Selections {
+		if sel.Kind() == types.MethodVal && types.IsInterface(sel.Recv()) && len(im.byName[sel.Obj().Name()]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func run(pass *analysis.Pass, impls *Implementations) (any, error) {
-	if !worthAnalysing(pass) {
+	if apimodel.IsOpaque(pass.Pkg.Path()) || inGOROOT(pass) {
+		return &Result{}, nil
+	}
+	if !worthAnalysing(pass) && !impls.calledThroughInterface(pass) {
 		return &Result{}, nil
 	}
 	pkg := buildSSA(pass)
@@ -178,6 +198,18 @@ func run(pass *analysis.Pass, impls *Implementations) (any, error) {
 		pass.ExportPackageFact(&HasSummaries{})
 	}
 	return &Result{Pkg: opsPkg, SSA: pkg}, nil
+}
+
+// inGOROOT reports whether the package is part of the standard library,
+// judged by where its files are (import paths cannot tell: test packages
+// such as "rl001/sql" have no dot either).
+func inGOROOT(pass *analysis.Pass) bool {
+	root := build.Default.GOROOT
+	if root == "" || len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	return strings.HasPrefix(filepath.Clean(name), filepath.Clean(root)+string(filepath.Separator))
 }
 
 // worthAnalysing is the fast path: the package imports a database library

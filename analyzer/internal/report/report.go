@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -199,6 +200,7 @@ func (r *Reporter) Flush() {
 		}
 		if f.Read != nil {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.start(f.Read), Message: fmt.Sprintf("%s read here", orRecord(f.Read.Name))})
+			d.Related = append(d.Related, r.inside(f.Read, "reads")...)
 		}
 		if f.Check.IsValid() {
 			p := f.Check
@@ -206,6 +208,9 @@ func (r *Reporter) Flush() {
 				p = e.Pos()
 			}
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: p, Message: "checked here"})
+		}
+		if f.Write.Kind.IsWrite() {
+			d.Related = append(d.Related, r.inside(f.Write, "writes")...)
 		}
 		diags = append(diags, d)
 	}
@@ -255,4 +260,52 @@ func (r *Reporter) skipped(table string) bool {
 		}
 	}
 	return false
+}
+
+// inside points at the statement of a summarised operation, inside the
+// repository method (perhaps in another package) that runs it.
+func (r *Reporter) inside(op *ops.Op, verb string) []analysis.RelatedInformation {
+	if !op.Summarized {
+		return nil
+	}
+	name := op.Method.Name
+	pos := r.resolve(op.Where)
+	if !pos.IsValid() {
+		if fn := op.Call.Common().StaticCallee(); fn != nil && fn.Object() != nil {
+			pos = fn.Object().Pos()
+		} else if op.Call.Common().IsInvoke() {
+			pos = op.Call.Common().Method.Pos()
+		}
+	}
+	if !pos.IsValid() {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: pos, Message: fmt.Sprintf("%s %s %s here", name, verb, orRecord(op.Name))}}
+}
+
+// resolve turns a "file:line:column" recorded in a summary back into a
+// position of the shared file set, when that file is in it.
+func (r *Reporter) resolve(posn string) token.Pos {
+	parts := strings.Split(posn, ":")
+	if len(parts) < 3 {
+		return token.NoPos
+	}
+	file := strings.Join(parts[:len(parts)-2], ":")
+	line, err1 := strconv.Atoi(parts[len(parts)-2])
+	col, err2 := strconv.Atoi(parts[len(parts)-1])
+	if err1 != nil || err2 != nil || line < 1 {
+		return token.NoPos
+	}
+	var pos token.Pos
+	r.pass.Fset.Iterate(func(f *token.File) bool {
+		if f.Name() != file || line > f.LineCount() {
+			return true
+		}
+		pos = f.LineStart(line) + token.Pos(col-1)
+		if int(pos) > f.Base()+f.Size() {
+			pos = f.LineStart(line)
+		}
+		return false
+	})
+	return pos
 }

@@ -47,6 +47,10 @@ type Options struct {
 	// Analyzer is run on every package. Its Flags are offered as
 	// command-line flags (-rules, ...), bound to the same values.
 	Analyzer *analysis.Analyzer
+	// ForProgram, if set, builds the analyzer to run once the packages are
+	// loaded, from all of them (whole-program analysis); Analyzer still
+	// supplies the flags.
+	ForProgram func(pkgs []*packages.Package) (*analysis.Analyzer, error)
 	// Validate, if set, checks the analyzer's flag values after parsing;
 	// an error is a usage error (exit 2) rather than a failure of every
 	// package's analysis.
@@ -281,7 +285,14 @@ func (d *driver) analyze(cfg config) int {
 	}
 	var findings []*finding
 	if len(good) > 0 {
-		graph, err := checker.Analyze([]*analysis.Analyzer{d.opts.Analyzer}, good, nil)
+		a := d.opts.Analyzer
+		if d.opts.ForProgram != nil {
+			if a, err = d.opts.ForProgram(good); err != nil {
+				d.errorf("%v", err)
+				return ExitError
+			}
+		}
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, good, nil)
 		if err != nil {
 			d.errorf("%v", err)
 			return ExitError

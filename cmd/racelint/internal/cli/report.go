@@ -48,7 +48,7 @@ func (d *driver) collect(graph *checker.Graph) []*finding {
 	seen := map[key]bool{}
 	var out []*finding
 	for _, act := range graph.Roots {
-		if act.Err != nil || act.Analyzer != d.opts.Analyzer {
+		if act.Err != nil { // roots are the actions of the analyzer that ran
 			continue
 		}
 		fset := act.Package.Fset

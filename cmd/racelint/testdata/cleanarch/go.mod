@@ -1,0 +1,3 @@
+module example.com/cleanarch
+
+go 1.22
