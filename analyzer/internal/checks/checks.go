@@ -94,6 +94,9 @@ func (c *funcChecker) collectChecks() {
 			if kind == ops.Err {
 				kind = ops.NotFound // a helper such as isNotFound(err)
 			}
+			if kind == ops.Data && s.Column == "id" {
+				kind = ops.NotFound // if m.ID != 0 after First: was it found
+			}
 			c.checks = append(c.checks, check{cond: cond, op: s.Op, kind: kind, column: s.Column})
 		}
 	}

@@ -33,8 +33,11 @@ func (c *funcChecker) update(w *ops.Op) {
 		if sameTx && (r.Locking || r.Handle.Isolation >= apimodel.IsolationRepeatableRead) {
 			continue // a row lock or the isolation level serialises the two requests
 		}
+		if c.lockedBefore(r, w) {
+			continue
+		}
 		derived, isDerived := c.derivedWrite(r, w)
-		g := c.guard(r, w, func(ch check) bool { return overlaps(w, ch.column) }, ops.Data)
+		g := c.guard(r, w, func(ch check) bool { return overlaps(w, ch.column) && !c.writesComparedValue(ch, w) }, ops.Data)
 		implicit := ""
 		if g == nil && !isDerived {
 			implicit = intersect(r.State, writtenCols(w))
@@ -93,7 +96,7 @@ func (c *funcChecker) insert(w *ops.Op) {
 		if g == nil {
 			continue
 		}
-		if w.ConflictSafe || c.duplicateHandled(w) {
+		if w.ConflictSafe || c.duplicateHandled(w) || c.lockedBefore(r, w) {
 			return
 		}
 		if ops.SameTx(r.Handle, w.Handle) && r.Handle.Isolation == apimodel.IsolationSerializable {
@@ -109,6 +112,17 @@ func (c *funcChecker) insert(w *ops.Op) {
 func (c *funcChecker) insertMatches(r, w *ops.Op) bool {
 	if len(r.Keys) == 0 {
 		return true
+	}
+	if w.Object != nil {
+		// Count(...).Where("key = ?", c.Key) then Create(&c).
+		for _, rk := range r.Keys {
+			if rk.Value == nil {
+				continue
+			}
+			if root, path := flow.Root(loadedAddr(rk.Value)); root == w.Object && len(path) > 0 {
+				return true
+			}
+		}
 	}
 	for _, rk := range r.Keys {
 		for _, a := range w.Writes {
@@ -217,7 +231,31 @@ func (c *funcChecker) retries(b *ops.Op) bool {
 	if b.TxFunc != nil && mentionsSerializationFailure(b.TxFunc) {
 		return true
 	}
+	// A package that tests for serialization failures anywhere (a
+	// Retryable(err) helper next to the transaction) retries somewhere:
+	// the loop may be in a caller racelint cannot see.
+	for _, fn := range c.pkg.Funcs {
+		if isRetryPredicate(fn) {
+			return true
+		}
+	}
 	return false
+}
+
+// isRetryPredicate reports whether fn looks like a helper that classifies
+// errors for a retry loop elsewhere (Retryable(err) bool): it mentions
+// SQLSTATE 40001, begins no transaction and returns a bool.
+func isRetryPredicate(f *ops.Func) bool {
+	res := f.Fn.Signature.Results()
+	if res.Len() != 1 || res.At(0).Type().Underlying().String() != "bool" {
+		return false
+	}
+	for _, op := range f.Ops {
+		if op.Kind == ops.Begin {
+			return false
+		}
+	}
+	return mentionsSerializationFailure(f.Fn)
 }
 
 // closureSite returns the call in fn's parent that receives fn as a
@@ -277,6 +315,11 @@ func mentionsSerializationFailure(fn *ssa.Function) bool {
 // ... owner_id IS NULL whose affected-row count nobody reads.
 func (c *funcChecker) uncheckedClaim(w *ops.Op) {
 	if c.inspected[w] || len(w.State) == 0 || w.Imprecise {
+		return
+	}
+	// A claim names one row. Bulk changes (WHERE user_id = $1 AND status =
+	// 'unread'), resets and backfills are idempotent and have no winner.
+	if pk, ok := w.PrimaryKey(); !ok || pk.Column != "id" {
 		return
 	}
 	for _, a := range w.Writes {
@@ -349,4 +392,50 @@ func derefAll(t types.Type) types.Type {
 		t = p.Elem()
 	}
 	return t
+}
+
+// writesComparedValue reports whether the check compares the column with
+// the very value the write then stores (if m.Value != v { m.Value = v;
+// Save }): every interleaving ends with the same row, so it cannot race.
+func (c *funcChecker) writesComparedValue(ch check, w *ops.Op) bool {
+	cmp, ok := ch.cond.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return false
+	}
+	for _, a := range w.Writes {
+		if a.Column != ch.column || a.Value == nil {
+			continue
+		}
+		if l, ok := a.Value.(*ssa.UnOp); ok && c.f.Overwritten(l) {
+			continue // code = randomHex() between the check and the write
+		}
+		if flow.Equivalent(a.Value, cmp.X) || flow.Equivalent(a.Value, cmp.Y) {
+			return true
+		}
+	}
+	return false
+}
+
+// lockedBefore reports whether a lock statement (BEGIN IMMEDIATE, LOCK
+// TABLE, an advisory lock) runs on the write's connection before the read.
+func (c *funcChecker) lockedBefore(r, w *ops.Op) bool {
+	for _, l := range c.f.Ops {
+		if l.Kind != ops.Lock || !l.Before(r) || l.Handle.Value == nil {
+			continue
+		}
+		for _, h := range []ops.Handle{w.Handle, r.Handle} {
+			if h.Value != nil && flow.Equivalent(l.Handle.Value, h.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// loadedAddr returns the address v was loaded from (c.Key is *(&c.Key)).
+func loadedAddr(v ssa.Value) ssa.Value {
+	if l, ok := flow.Strip(v).(*ssa.UnOp); ok && l.Op == token.MUL {
+		return l.X
+	}
+	return v
 }

@@ -29,6 +29,7 @@ const (
 	Begin         // starts a transaction (or runs a callback in one)
 	FirstOrCreate // GORM FirstOrCreate: a read and an insert in one call
 	FirstOrInit   // GORM FirstOrInit: a read that fills a new object when missing
+	Lock          // takes a lock that serialises writers: BEGIN IMMEDIATE, LOCK TABLE, advisory locks
 )
 
 func (k Kind) String() string {
@@ -47,6 +48,8 @@ func (k Kind) String() string {
 		return "FirstOrCreate"
 	case FirstOrInit:
 		return "FirstOrInit"
+	case Lock:
+		return "lock"
 	}
 	return "unknown"
 }
@@ -558,6 +561,9 @@ func (f *Func) sqlOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value,
 	switch st.Verb {
 	case sqltext.Select:
 		op.Kind = Read
+		if isLockStatement(text) {
+			op.Kind = Lock
+		}
 	case sqltext.Insert:
 		op.Kind = Insert
 	case sqltext.Update:
@@ -566,7 +572,12 @@ func (f *Func) sqlOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value,
 		op.Kind = Delete
 		op.WritesAll = true
 	default:
-		return nil
+		if !isLockStatement(text) {
+			return nil
+		}
+		op.Kind = Lock
+		op.Handle = f.handle(receiver(c))
+		return op
 	}
 	bind := func(o sqltext.Operand) ssa.Value {
 		if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(args) {
@@ -826,9 +837,17 @@ func isolation(v ssa.Value) apimodel.Isolation {
 // isTimeNow reports whether v is a call of time.Now (possibly followed by
 // a method such as UTC), which writes a timestamp rather than a decision.
 func isTimeNow(v ssa.Value) bool {
-	v = flow.Strip(v)
-	if t := v.Type(); t != nil && (isTimeType(t)) {
-		return true
+	for i := 0; i < 4; i++ {
+		v = flow.Strip(v)
+		if t := v.Type(); t != nil && isTimeType(t) {
+			return true
+		}
+		// time.Now().UnixMilli(), .Unix(), .Format(...): a timestamp too.
+		c, ok := v.(*ssa.Call)
+		if !ok || c.Call.IsInvoke() || c.Call.Signature().Recv() == nil || len(c.Call.Args) == 0 {
+			return false
+		}
+		v = c.Call.Args[0]
 	}
 	return false
 }
@@ -923,4 +942,17 @@ func sqlxInCall(v ssa.Value) *ssa.Call {
 		return nil
 	}
 	return c
+}
+
+// isLockStatement reports whether sql takes a lock that serialises the
+// writers that follow on the same connection: SQLite's BEGIN IMMEDIATE or
+// EXCLUSIVE, LOCK TABLE, PostgreSQL advisory locks, MySQL GET_LOCK.
+func isLockStatement(sql string) bool {
+	s := strings.ToLower(strings.Join(strings.Fields(sql), " "))
+	for _, p := range []string{"begin immediate", "begin exclusive", "lock table", "lock tables"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return strings.Contains(s, "pg_advisory_lock") || strings.Contains(s, "pg_advisory_xact_lock") || strings.Contains(s, "get_lock(")
 }

@@ -105,6 +105,23 @@ func (w *walker) value(v ssa.Value, col string) {
 		if w.errorsCall(x) {
 			return
 		}
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "len" && len(x.Call.Args) == 1 {
+			// len(rows) > 0 asks whether the read found anything.
+			start := len(w.out)
+			w.value(x.Call.Args[0], "")
+			for i := start; i < len(w.out); i++ {
+				if w.out[i].Kind == Data {
+					w.out[i].Kind = NotFound
+				}
+			}
+			return
+		}
+		if fn := callee(x); fn != nil && fn.Pkg() != nil && apimodel.IsOpaque(fn.Pkg().Path()) {
+			// Another database call that merely takes read data as an
+			// argument (GORM's Association(...).Delete(r.Menus)): its
+			// result says nothing about the state the read observed.
+			return
+		}
 		for _, a := range x.Call.Args {
 			w.value(a, "")
 		}
@@ -138,6 +155,12 @@ func (w *walker) value(v ssa.Value, col string) {
 		w.value(x.Y, col)
 	case *ssa.UnOp:
 		if x.Op == token.MUL {
+			if st := w.f.killingStore(x); st != nil {
+				// code = randomHex() after Scan(&code): the load sees
+				// the store, not the read.
+				w.value(st.Val, col)
+				return
+			}
 			w.memory(x.X, col)
 			return
 		}
@@ -414,4 +437,56 @@ func (w *walker) summarized(rs []boundResult, index int, col string) {
 		}
 		w.emit(r.op, r.kind, c)
 	}
+}
+
+// killingStore returns the store that load must see instead of what a read
+// filled: a store to exactly the loaded address that runs after every
+// read that filled it and dominates the load.
+func (f *Func) killingStore(load *ssa.UnOp) *ssa.Store {
+	root, path := flow.Root(load.X)
+	var kill *ssa.Store
+	for _, st := range f.store[root] {
+		_, spath := flow.Root(st.Addr)
+		if !equalPaths(spath, path) || !dominates(st, load) {
+			continue
+		}
+		if kill == nil || dominates(kill, st) {
+			kill = st
+		}
+	}
+	if kill == nil {
+		return nil
+	}
+	for _, fl := range f.fills[root] {
+		if compatible(fl.path, path) && !dominates(fl.op.Call, kill) {
+			return nil
+		}
+	}
+	return kill
+}
+
+func equalPaths(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// dominates reports whether instruction a runs before b on every path to b.
+func dominates(a, b ssa.Instruction) bool {
+	if a.Block() == b.Block() {
+		return index(a) < index(b)
+	}
+	return a.Block().Dominates(b.Block())
+}
+
+// Overwritten reports whether a store the load must see replaced what a
+// read filled (see killingStore).
+func (f *Func) Overwritten(load *ssa.UnOp) bool {
+	return load.Op == token.MUL && f.killingStore(load) != nil
 }
