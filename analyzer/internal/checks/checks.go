@@ -206,11 +206,16 @@ func (c *funcChecker) derivedFrom(v ssa.Value, r *ops.Op, column string) bool {
 // Go from what r read in that same column: a lost update.
 func (c *funcChecker) derivedWrite(r, w *ops.Op) (ops.Assign, bool) {
 	for _, a := range w.Writes {
-		if a.Value == nil || a.Atomic || a.Now {
+		if a.Value == nil || a.Atomic || a.Now || a.Column == "" {
 			continue
 		}
-		if c.derivedFrom(a.Value, r, a.Column) {
-			return a, true
+		// The new value must come from the same column: a counter or a
+		// balance. A value merely computed with the help of the row (a
+		// header derived from the feed's URL) is not a lost update.
+		for _, s := range c.f.ComputedFrom(a.Value) {
+			if s.Op == r && s.Kind == ops.Data && s.Column == a.Column {
+				return a, true
+			}
 		}
 	}
 	return ops.Assign{}, false

@@ -41,9 +41,6 @@ func (c *funcChecker) update(w *ops.Op) {
 		implicit := ""
 		if g == nil && !isDerived {
 			implicit = intersect(r.State, writtenCols(w))
-			if implicit == "" && w.Kind == ops.Delete && len(r.State) > 0 {
-				implicit = r.State[0]
-			}
 		}
 		if !isDerived && g == nil && implicit == "" {
 			continue

@@ -220,7 +220,11 @@ func Root(addr ssa.Value) (root ssa.Value, path []string) {
 	for i := 0; i < 32; i++ {
 		switch x := addr.(type) {
 		case *ssa.FieldAddr:
-			path = append(path, FieldName(x.X.Type(), x.Field))
+			// Embedded structs are flattened into columns (GORM's
+			// gorm.Model, sqlx's embedded structs): they add no name.
+			if !embeddedField(x.X.Type(), x.Field) {
+				path = append(path, FieldName(x.X.Type(), x.Field))
+			}
 			addr = x.X
 		case *ssa.IndexAddr:
 			path = append(path, "[]")
@@ -356,3 +360,12 @@ func Guards(cond, target *ssa.BasicBlock) (guarded bool, branch int) {
 	}
 	return false, 0
 }
+
+// embeddedField reports whether field i of the struct t (or *t) is embedded.
+func embeddedField(t types.Type, i int) bool {
+	st, ok := deref(t).Underlying().(*types.Struct)
+	return ok && i < st.NumFields() && st.Field(i).Embedded()
+}
+
+// Embedded is the exported form of embeddedField.
+func Embedded(t types.Type, i int) bool { return embeddedField(t, i) }

@@ -1,7 +1,7 @@
 package ops
 
 import (
-	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -70,7 +70,7 @@ func (f *Func) handleRootDepth(v ssa.Value, depth int) ssa.Value {
 			if x.Op.String() != "*" {
 				return x
 			}
-			if fa, ok := x.X.(*ssa.FieldAddr); ok && embedded(fa.X.Type(), fa.Field) {
+			if fa, ok := x.X.(*ssa.FieldAddr); ok && flow.Embedded(fa.X.Type(), fa.Field) {
 				// sqlx.Tx embeds *sql.Tx: tx.ExecContext runs on tx.
 				v = fa.X
 				continue
@@ -85,7 +85,7 @@ func (f *Func) handleRootDepth(v ssa.Value, depth int) ssa.Value {
 			}
 			v = stored
 		case *ssa.Field:
-			if !embedded(x.X.Type(), x.Field) {
+			if !flow.Embedded(x.X.Type(), x.Field) {
 				return x
 			}
 			v = x.X
@@ -168,7 +168,22 @@ func (f *Func) recordScan(c ssa.CallInstruction) {
 		if op.Method.Dest >= 0 && op.Kind != Insert && op.Kind != Update && op.Kind != Delete {
 			if dest := arg(c, op.Method, op.Method.Dest); dest != nil {
 				root, path := flow.Root(flow.Strip(dest))
-				f.fills[root] = append(f.fills[root], fill{op: op, path: path})
+				fl := fill{op: op, path: path}
+				// Get(&n, "SELECT counter ..."): a single column names what
+				// a scalar destination holds. Pluck names it itself.
+				if op.Stmt != nil && len(op.Stmt.Columns) == 1 && op.Stmt.Columns[0] != "*" {
+					fl.column = normalizeColumn(op.Stmt.Columns[0])
+				}
+				if op.Method.Name == "Pluck" {
+					if col, ok := flow.ConstString(arg(c, op.Method, 0)); ok {
+						fl.column = normalizeColumn(col)
+					}
+				}
+				if op.Method.Role == apimodel.RoleModelCount {
+					fl.column, fl.exists = "count(*)", true
+				}
+				fl.exists = fl.exists || existenceColumn(fl.column)
+				f.fills[root] = append(f.fills[root], fl)
 			}
 		}
 		return
@@ -206,8 +221,18 @@ func (f *Func) recordScan(c ssa.CallInstruction) {
 		if positional && op.Stmt.Columns[k] != "*" {
 			col = normalizeColumn(op.Stmt.Columns[k])
 		}
-		f.fills[root] = append(f.fills[root], fill{op: op, path: path, column: col})
+		f.fills[root] = append(f.fills[root], fill{op: op, path: path, column: col, exists: existenceColumn(col)})
 	}
+}
+
+// existenceColumn reports whether a scanned SELECT column only says
+// whether rows exist: count(*), exists(...), a literal 1 or true.
+func existenceColumn(col string) bool {
+	switch {
+	case col == "1", col == "true", strings.HasPrefix(col, "count("), strings.HasPrefix(col, "exists("):
+		return true
+	}
+	return false
 }
 
 func (f *Func) opOfCall(c ssa.CallInstruction) *Op {
@@ -217,13 +242,4 @@ func (f *Func) opOfCall(c ssa.CallInstruction) *Op {
 		}
 	}
 	return nil
-}
-
-// embedded reports whether field i of the struct t (or *t) is embedded.
-func embedded(t types.Type, i int) bool {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	return ok && i < st.NumFields() && st.Field(i).Embedded()
 }

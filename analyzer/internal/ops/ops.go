@@ -181,6 +181,7 @@ type fill struct {
 	op     *Op
 	path   []string // field path from the root
 	column string   // the SELECT column scanned into it, when positional
+	exists bool     // the column only says whether rows exist (count(*), 1)
 }
 
 // Package is the analysis state shared by the functions of one package:

@@ -43,6 +43,25 @@ func (f *Func) Sources(v ssa.Value) []Source {
 	return dedupe(w.out)
 }
 
+// ComputedFrom returns the operations whose data v is computed from by
+// arithmetic: like Sources, but a call passes data on only from its
+// receiver (balance.Sub(amount)) or through pure standard-library
+// functions (strings, math, strconv...). A value produced by a call that
+// merely takes read data as an argument (an HTTP response fetched with the
+// stored ETag) is new data, not a modified copy of the old.
+func (f *Func) ComputedFrom(v ssa.Value) []Source {
+	w := &walker{f: f, seen: map[walkKey]bool{}, budget: 4096, strict: true}
+	w.value(v, "")
+	return dedupe(w.out)
+}
+
+// pureArgs are packages whose functions compute their result from their
+// arguments alone.
+var pureArgs = map[string]bool{
+	"math": true, "strings": true, "strconv": true, "bytes": true, "unicode": true,
+	"slices": true, "maps": true, "time": true, "math/big": true, "fmt": true,
+}
+
 type walkKey struct {
 	v   ssa.Value
 	col string
@@ -53,6 +72,7 @@ type walker struct {
 	seen   map[walkKey]bool
 	budget int
 	out    []Source
+	strict bool // see ComputedFrom
 }
 
 func (w *walker) emit(op *Op, kind SourceKind, col string) {
@@ -122,6 +142,10 @@ func (w *walker) value(v ssa.Value, col string) {
 			// result says nothing about the state the read observed.
 			return
 		}
+		if w.strict {
+			w.computedCall(x)
+			return
+		}
 		for _, a := range x.Call.Args {
 			w.value(a, "")
 		}
@@ -166,6 +190,10 @@ func (w *walker) value(v ssa.Value, col string) {
 		}
 		w.value(x.X, col)
 	case *ssa.Field:
+		if flow.Embedded(x.X.Type(), x.Field) {
+			w.value(x.X, col)
+			return
+		}
 		w.value(x.X, normalizeColumn(flow.FieldName(x.X.Type(), x.Field)))
 	case *ssa.Phi:
 		for _, e := range x.Edges {
@@ -199,6 +227,18 @@ func (w *walker) value(v ssa.Value, col string) {
 func (w *walker) comparison(a, b ssa.Value) bool {
 	if c, ok := b.(*ssa.Const); ok && c.IsNil() && isError(a.Type()) {
 		w.sub(func() { w.value(a, "") }, 0)
+		return true
+	}
+	if c, ok := b.(*ssa.Const); ok && c.IsNil() {
+		// category == nil after a lookup asks whether it was found; a
+		// column compared with nil (e.OpenedAt == nil) tests state.
+		start := len(w.out)
+		w.value(a, "")
+		for i := start; i < len(w.out); i++ {
+			if w.out[i].Kind == Data && w.out[i].Column == "" {
+				w.out[i].Kind = NotFound
+			}
+		}
 		return true
 	}
 	switch w.sentinel(b) {
@@ -335,13 +375,20 @@ func (w *walker) memory(addr ssa.Value, col string) {
 			continue
 		}
 		c := fl.column
+		if len(path) < len(fl.path) {
+			c = "" // the whole struct, of which the scan filled one field
+		}
 		if c == "" {
 			c = columnAfter(path, len(fl.path))
 		}
 		if c == "" {
 			c = col
 		}
-		w.emit(fl.op, Data, c)
+		kind := Data
+		if fl.exists {
+			kind = NotFound
+		}
+		w.emit(fl.op, kind, c)
 	}
 	for _, st := range f.store[root] {
 		_, spath := flow.Root(st.Addr)
@@ -489,4 +536,32 @@ func dominates(a, b ssa.Instruction) bool {
 // read filled (see killingStore).
 func (f *Func) Overwritten(load *ssa.UnOp) bool {
 	return load.Op == token.MUL && f.killingStore(load) != nil
+}
+
+// computedCall follows a call in strict mode: the receiver always, the
+// arguments only of builtins and pure standard-library functions.
+func (w *walker) computedCall(c *ssa.Call) {
+	com := c.Call
+	if com.IsInvoke() {
+		w.value(com.Value, "")
+		return
+	}
+	if _, ok := com.Value.(*ssa.Builtin); ok {
+		for _, a := range com.Args {
+			w.value(a, "")
+		}
+		return
+	}
+	fn := com.StaticCallee()
+	if fn == nil {
+		return
+	}
+	if fn.Signature.Recv() != nil && len(com.Args) > 0 {
+		w.value(com.Args[0], "")
+	}
+	if fn.Pkg != nil && pureArgs[fn.Pkg.Pkg.Path()] {
+		for _, a := range com.Args {
+			w.value(a, "")
+		}
+	}
 }

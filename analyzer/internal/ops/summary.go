@@ -142,30 +142,32 @@ func spilledParam(alloc *ssa.Alloc) ssa.Value {
 	return p
 }
 
-// selectPath returns the value of the fields path of v when v is a struct
-// literal built in the caller (queries.Params{ID: id} binds ID to id);
-// otherwise v itself, which still carries v's dataflow.
-func (f *Func) selectPath(v ssa.Value, path []string) ssa.Value {
-	for _, name := range path {
-		base := flow.Strip(v)
-		if l, ok := base.(*ssa.UnOp); ok && l.Op == token.MUL {
-			base = l.X
+// selectPath returns the value of the fields path of v: what the caller
+// stored there (queries.Params{ID: id} binds ID to id; feed.URL = u binds
+// URL to u). When nothing was stored, a key falls back to v itself, which
+// still carries v's dataflow (the row it was read from), while a written
+// value is unknown: writing back a field as it was read computes nothing.
+func (f *Func) selectPath(v ssa.Value, path []string, written bool) ssa.Value {
+	if len(path) == 0 {
+		return v
+	}
+	base := flow.Strip(v)
+	if l, ok := base.(*ssa.UnOp); ok && l.Op == token.MUL {
+		base = l.X
+	}
+	root, prefix := flow.Root(base)
+	want := append(append([]string(nil), prefix...), path...)
+	var found ssa.Value
+	for _, st := range f.store[root] {
+		if _, p := flow.Root(st.Addr); equalPaths(p, want) {
+			found = flow.Strip(st.Val)
 		}
-		alloc, ok := base.(*ssa.Alloc)
-		if !ok {
-			return v
-		}
-		var found ssa.Value
-		for _, st := range f.store[alloc] {
-			root, p := flow.Root(st.Addr)
-			if root == alloc && len(p) == 1 && p[0] == name {
-				found = flow.Strip(st.Val)
-			}
-		}
-		if found == nil {
-			return v
-		}
-		v = found
+	}
+	switch {
+	case found != nil:
+		return found
+	case written:
+		return nil
 	}
 	return v
 }
@@ -239,9 +241,17 @@ func (f *Func) Summarize(fset *token.FileSet) *Summary {
 		}
 		for i, v := range ret.Results {
 			for _, src := range f.Sources(v) {
-				if j, ok := index[src.Op]; ok {
-					s.Results = append(s.Results, ResultSummary{Index: i, Op: j, Kind: src.Kind, Column: src.Column})
+				j, ok := index[src.Op]
+				if !ok {
+					continue
 				}
+				kind := src.Kind
+				if kind == Data && isError(v.Type()) {
+					// An error built from what was read (fmt.Errorf("job
+					// is %s", job.Status)) is still an error to callers.
+					kind = Err
+				}
+				s.Results = append(s.Results, ResultSummary{Index: i, Op: j, Kind: kind, Column: src.Column})
 			}
 		}
 	}
@@ -337,7 +347,7 @@ func (f *Func) summaryOps(c ssa.CallInstruction, s *Summary) []*Op {
 		if p.Index < 0 || p.Index >= len(args) {
 			return nil
 		}
-		return f.selectPath(flow.Strip(args[p.Index]), p.Path)
+		return f.selectPath(flow.Strip(args[p.Index]), p.Path, false)
 	}
 	var out []*Op
 	for _, os := range s.Ops {
@@ -357,7 +367,11 @@ func (f *Func) summaryOps(c ssa.CallInstruction, s *Summary) []*Op {
 			op.Keys = append(op.Keys, key)
 		}
 		for _, w := range os.Writes {
-			op.Writes = append(op.Writes, Assign{Column: w.Column, Value: bind(w.Param), Atomic: w.Atomic, Now: w.Now})
+			var val ssa.Value
+			if w.Param.Index >= 0 && w.Param.Index < len(args) {
+				val = f.selectPath(flow.Strip(args[w.Param.Index]), w.Param.Path, true)
+			}
+			op.Writes = append(op.Writes, Assign{Column: w.Column, Value: val, Atomic: w.Atomic, Now: w.Now})
 		}
 		if v := bind(os.Object); v != nil {
 			op.Object, _ = flow.Root(v)
