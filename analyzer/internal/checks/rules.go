@@ -99,8 +99,11 @@ func (c *funcChecker) insert(w *ops.Op) {
 		if ops.SameTx(r.Handle, w.Handle) && r.Handle.Isolation == apimodel.IsolationSerializable {
 			return
 		}
-		c.emit(report.Finding{Rule: "RL002", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
-			Message: fmt.Sprintf("%s inserts into %s after %s found no row via %s; two requests can both find none and both insert", c.r.CallName(w), w.Name, c.checkText(g, r, ""), c.r.CallName(r))})
+		msg := fmt.Sprintf("%s inserts into %s when %s found no row (%s); two requests can both find none and both insert", c.r.CallName(w), w.Name, c.r.CallName(r), c.checkText(g, r, ""))
+		if g.kind == ops.Data {
+			msg = fmt.Sprintf("%s inserts into %s after %s was checked on what %s read; two requests can both pass the check and both insert", c.r.CallName(w), w.Name, c.checkText(g, r, ""), c.r.CallName(r))
+		}
+		c.emit(report.Finding{Rule: "RL002", Write: w, Read: r, Check: checkPos(g), Table: w.Name, Message: msg})
 		return
 	}
 }

@@ -225,17 +225,29 @@ func (w *walker) value(v ssa.Value, col string) {
 // comparison handles `err != nil` and `err == sql.ErrNoRows`; it reports
 // whether it consumed the comparison.
 func (w *walker) comparison(a, b ssa.Value) bool {
-	if c, ok := b.(*ssa.Const); ok && c.IsNil() && isError(a.Type()) {
-		w.sub(func() { w.value(a, "") }, 0)
+	if c, ok := b.(*ssa.Const); ok && c.IsNil() && errorLike(a.Type()) {
+		// err != nil is error handling, unless the error is a verdict on
+		// the data: job.CanStart() or a helper of this package that
+		// inspects what was read. Errors of other calls that merely took
+		// read data as an argument (parsing a stored URL) are not checks.
+		inner := &walker{f: w.f, seen: map[walkKey]bool{}, budget: w.budget, strict: true}
+		inner.value(a, "")
+		for _, s := range inner.out {
+			if s.Kind != Err {
+				w.out = append(w.out, s)
+			}
+		}
 		return true
 	}
 	if c, ok := b.(*ssa.Const); ok && c.IsNil() {
 		// category == nil after a lookup asks whether it was found; a
-		// column compared with nil (e.OpenedAt == nil) tests state.
+		// nullable column compared with nil (e.OpenedAt == nil, or a
+		// variable Scan filled) tests state.
+		column := w.f.isColumnValue(a)
 		start := len(w.out)
 		w.value(a, "")
 		for i := start; i < len(w.out); i++ {
-			if w.out[i].Kind == Data && w.out[i].Column == "" {
+			if w.out[i].Kind == Data && (!column || w.out[i].Column == "") {
 				w.out[i].Kind = NotFound
 			}
 		}
@@ -559,9 +571,35 @@ func (w *walker) computedCall(c *ssa.Call) {
 	if fn.Signature.Recv() != nil && len(com.Args) > 0 {
 		w.value(com.Args[0], "")
 	}
-	if fn.Pkg != nil && pureArgs[fn.Pkg.Pkg.Path()] {
+	if fn.Pkg != nil && (pureArgs[fn.Pkg.Pkg.Path()] || fn.Pkg == w.f.Fn.Pkg) {
 		for _, a := range com.Args {
 			w.value(a, "")
 		}
 	}
+}
+
+// errorLike reports whether t is error or a type that implements it (a
+// *LocalizedError compared with nil is error handling too).
+func errorLike(t types.Type) bool {
+	errType := types.Universe.Lookup("error").Type()
+	return isError(t) || types.Implements(t, errType.Underlying().(*types.Interface))
+}
+
+// isColumnValue reports whether v is a column as read: a field of a
+// struct, or a variable a scan filled directly.
+func (f *Func) isColumnValue(v ssa.Value) bool {
+	switch x := flow.Strip(v).(type) {
+	case *ssa.Field:
+		return true
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			return false
+		}
+		if _, ok := x.X.(*ssa.FieldAddr); ok {
+			return true
+		}
+		root, path := flow.Root(x.X)
+		return len(path) == 0 && len(f.fills[root]) > 0
+	}
+	return false
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"regressions/remote"
 )
 
 // Cases found by running racelint on open-source services (miniflux,
@@ -178,4 +180,46 @@ func (s *GORMService) InsertConfig(c Config) error {
 		return errors.New("exists")
 	}
 	return s.db.Create(&c).Error // want "RL002"
+}
+
+type Order struct {
+	ID     int64
+	Status string
+	URL    string
+}
+
+// canShip is a verdict on the data: its error is a check.
+func (o *Order) canShip() error {
+	if o.Status != "paid" {
+		return errors.New("not paid")
+	}
+	return nil
+}
+
+
+// racy: the state check is a method returning an error.
+func (s *SQLService) Ship(id int64) error {
+	var o Order
+	if err := s.db.QueryRow(`SELECT id, status, url FROM orders WHERE id = $1`, id).Scan(&o.ID, &o.Status, &o.URL); err != nil {
+		return err
+	}
+	if err := o.canShip(); err != nil {
+		return err
+	}
+	_, err := s.db.Exec(`UPDATE orders SET status = 'shipped' WHERE id = $1`, id) // want "RL001"
+	return err
+}
+
+// silent: the error of a call that merely used the stored URL is not a check.
+func (s *SQLService) Refresh(id int64) error {
+	var o Order
+	if err := s.db.QueryRow(`SELECT id, status, url FROM orders WHERE id = $1`, id).Scan(&o.ID, &o.Status, &o.URL); err != nil {
+		return err
+	}
+	body, err := remote.Fetch(o.URL)
+	if err != nil {
+		return err
+	}
+	_, err = s.db.Exec(`UPDATE orders SET status = $1 WHERE id = $2`, body, id)
+	return err
 }
