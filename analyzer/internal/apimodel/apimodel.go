@@ -51,19 +51,50 @@ const (
 	RoleModelFirstOrCreate
 	RoleModelFirstOrInit
 	RoleAtomicExpr // gorm.Expr: the value is computed by the database
+
+	// bun: the finishers of a query chain started by NewSelect/NewUpdate/...
+	RoleBunScan   // SelectQuery.Scan(ctx, dest...): the model or dest is filled
+	RoleBunExists // SelectQuery.Exists(ctx): whether a row exists
+	RoleBunCount  // SelectQuery.Count(ctx)
+	RoleBunExec   // Update/Insert/DeleteQuery.Exec(ctx): the verb comes from the chain
+
+	// Key-value stores (go-redis). Key is the key argument, Value the value.
+	RoleKVRead    // Get, HGet, Exists, SIsMember...: Field is the hash field argument
+	RoleKVWrite   // Set, HSet, SAdd...: an unconditional write of the key
+	RoleKVSetNX   // SetNX, HSetNX: writes only when the key is missing
+	RoleKVSetArgs // SetArgs(ctx, key, value, SetArgs{Mode: "NX"})
+	RoleKVDelete  // Del
+	RoleKVResult  // Cmd.Result, Val, Int, Err...: observes what the command returned
+	RoleKVWatch   // Client.Watch(ctx, fn, keys...): optimistic transaction
+
+	// Document stores (MongoDB). Filter and Update are argument indexes.
+	RoleDocRead       // FindOne, Find
+	RoleDocCount      // CountDocuments
+	RoleDocInsert     // InsertOne: Value is the document
+	RoleDocUpdate     // UpdateOne, UpdateMany, ReplaceOne: Filter, Update
+	RoleDocUpdateByID // UpdateByID: the id, then the update
+	RoleDocDelete     // DeleteOne, DeleteMany
+	RoleDocFindModify // FindOneAndUpdate/Replace: one atomic statement
+	RoleDocResult     // SingleResult.Decode/Err, Cursor.All/Decode/Next
+	RoleDocCollection // Database.Collection(name): names the collection
 )
 
 // Clause says which part of a query a chain method adds.
 type Clause int
 
 const (
-	ClauseNone    Clause = iota
-	ClauseModel          // Model(x): the model, and the record when x was read
-	ClauseTable          // Table(name)
-	ClauseWhere          // Where/Not/Or(cond, args...)
-	ClauseClauses        // Clauses(exprs...): locking, on-conflict
-	ClauseRaw            // Raw(sql, args...)
-	ClauseKeep           // a clause that does not change which rows are touched
+	ClauseNone     Clause = iota
+	ClauseModel           // Model(x): the model, and the record when x was read
+	ClauseTable           // Table(name)
+	ClauseWhere           // Where/Not/Or(cond, args...)
+	ClauseClauses         // Clauses(exprs...): locking, on-conflict
+	ClauseRaw             // Raw(sql, args...)
+	ClauseKeep            // a clause that does not change which rows are touched
+	ClauseStart           // bun NewSelect/NewUpdate/...: starts a chain on the receiver
+	ClauseSet             // bun Set("col = ?", v)
+	ClauseLock            // bun For("UPDATE")
+	ClauseConflict        // bun On("CONFLICT ..."), Ignore()
+	ClauseWherePK         // bun WherePK(): the model object names the row
 )
 
 // Method is one table row.
@@ -80,6 +111,11 @@ type Method struct {
 	Func   int    // index of the callback run in the transaction; -1 if none
 	Clause Clause // for RoleChain
 	Or     bool   // Where-like chain call that ORs (Or) or negates (Not)
+	Verb   string // for ClauseStart: "SELECT", "UPDATE", "INSERT", "DELETE"
+
+	Key   int // key-value and document stores: the key or filter argument; -1 if none
+	Field int // the hash field argument (HGet, HSet); -1 if none
+	Value int // the value or update-document argument; -1 if none
 }
 
 func (m Method) key() key { return key{m.Pkg, m.Recv, m.Name} }
@@ -103,7 +139,7 @@ const (
 // Default returns the model of every supported library.
 func Default() *Model {
 	m := &Model{methods: map[key]Method{}, sentinels: map[string]Sentinel{}}
-	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm} {
+	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm, bun, redis, mongo} {
 		for _, e := range table {
 			m.methods[e.key()] = e
 		}
@@ -213,6 +249,9 @@ func Libraries() []string {
 		"github.com/jackc/pgx/v5",
 		"github.com/jackc/pgx/v5/pgxpool",
 		"gorm.io/gorm",
+		"github.com/uptrace/bun",
+		"github.com/redis/go-redis/v9",
+		"go.mongodb.org/mongo-driver/v2/mongo",
 	}
 }
 
@@ -257,6 +296,7 @@ var txTypes = [][2]string{
 	{"github.com/jmoiron/sqlx", "Tx"},
 	{"github.com/jackc/pgx/v5", "Tx"},
 	{"github.com/jackc/pgx/v5/pgxpool", "Tx"},
+	{"github.com/uptrace/bun", "Tx"},
 }
 
 // Isolation is a transaction isolation level as racelint cares about it.

@@ -48,4 +48,6 @@ var sentinels = []struct {
 	{"gorm.io/gorm", "ErrRecordNotFound", NotFound},
 	{"gorm.io/gorm/logger", "ErrRecordNotFound", NotFound},
 	{"gorm.io/gorm", "ErrDuplicatedKey", DuplicateKey},
+	{"go.mongodb.org/mongo-driver/v2/mongo", "ErrNoDocuments", NotFound},
+	{"go.mongodb.org/mongo-driver/mongo", "ErrNoDocuments", NotFound},
 }

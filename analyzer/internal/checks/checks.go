@@ -168,7 +168,7 @@ func (c *funcChecker) sameRow(r, w *ops.Op) bool {
 	if w.Object != nil && c.f.Filled(w.Object, r) {
 		return true
 	}
-	if r.Table == "" || r.Table != w.Table || w.Imprecise || r.Imprecise {
+	if !sameTable(r, w) || w.Imprecise || r.Imprecise {
 		return false
 	}
 	pk, ok := w.PrimaryKey()
@@ -296,4 +296,15 @@ func (c *funcChecker) dump() {
 	for _, ch := range c.checks {
 		println("  check", ch.op.Kind.String(), ch.kind, ch.column, ch.cond.Block().Index)
 	}
+}
+
+// sameTable reports whether r and w touch the same table, model,
+// collection or key space. A collection held in a variable has no name:
+// the same collection value then stands for the same table.
+func sameTable(r, w *ops.Op) bool {
+	if r.Table != "" {
+		return r.Table == w.Table
+	}
+	return w.Table == "" && r.Method.Pkg == w.Method.Pkg && r.Method.Pkg == "go.mongodb.org/mongo-driver/v2/mongo" &&
+		r.Handle.Value != nil && w.Handle.Value != nil && flow.Equivalent(r.Handle.Value, w.Handle.Value)
 }

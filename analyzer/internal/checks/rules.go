@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/fixes"
 	"github.com/racelint/racelint/analyzer/internal/flow"
 	"github.com/racelint/racelint/analyzer/internal/ops"
 	"github.com/racelint/racelint/analyzer/internal/report"
@@ -43,6 +44,15 @@ func (c *funcChecker) update(w *ops.Op) {
 			implicit = intersect(r.State, writtenCols(w))
 		}
 		if !isDerived && g == nil && implicit == "" {
+			if w.Upsert {
+				// SET after GET found nothing: the key-value form of
+				// check-then-insert.
+				if nf := c.guard(r, w, func(check) bool { return true }, ops.NotFound); nf != nil {
+					c.emit(report.Finding{Rule: "RL002", Write: w, Read: r, Check: checkPos(nf), Table: w.Name,
+						Message: fmt.Sprintf("%s sets the %s when %s found it missing (%s); two requests can both find it missing and both set it", c.r.CallName(w), w.Name, c.r.CallName(r), c.checkText(nf, r, ""))})
+					return
+				}
+			}
 			continue
 		}
 		// What the write must re-check in SQL to be safe.
@@ -66,13 +76,16 @@ func (c *funcChecker) update(w *ops.Op) {
 		switch {
 		case sameTx:
 			c.emit(report.Finding{Rule: "RL005", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
-				Message: fmt.Sprintf("%s writes the %s row that %s read in the same transaction without locking it (%s); at READ COMMITTED both transactions read the old row before either writes, so the transaction alone does not help", c.r.CallName(w), w.Name, c.r.CallName(r), checkText)})
+				Message: fmt.Sprintf("%s writes the %s row that %s read in the same transaction without locking it (%s); at READ COMMITTED both transactions read the old row before either writes, so the transaction alone does not help", c.r.CallName(w), w.Name, c.r.CallName(r), checkText),
+				Fixes:   fixes.TxWithoutLock(c.r, c.f, r, w, derived.Column, want[0], checkPos(g))})
 		case isDerived:
 			c.emit(report.Finding{Rule: "RL003", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
-				Message: fmt.Sprintf("%s writes %s computed in Go from the value %s read; an update that lands in between is lost", c.r.CallName(w), columnName(derived.Column), c.r.CallName(r))})
+				Message: fmt.Sprintf("%s writes %s computed in Go from the value %s read; an update that lands in between is lost", c.r.CallName(w), columnName(derived.Column), c.r.CallName(r)),
+				Fixes:   fixes.LostUpdate(c.r, c.f, r, w, derived.Column)})
 		default:
 			c.emit(report.Finding{Rule: "RL001", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
-				Message: fmt.Sprintf("%s writes the %s row after %s was checked in Go on what %s read; two requests can both pass the check", c.r.CallName(w), w.Name, checkText, c.r.CallName(r))})
+				Message: fmt.Sprintf("%s writes the %s row after %s was checked in Go on what %s read; two requests can both pass the check", c.r.CallName(w), w.Name, checkText, c.r.CallName(r)),
+				Fixes:   fixes.CheckThenUpdate(c.r, c.f, r, w, want[0], checkPos(g))})
 		}
 		return
 	}
@@ -86,7 +99,7 @@ func (c *funcChecker) insert(w *ops.Op) {
 				Message: fmt.Sprintf("%s creates the object FirstOrInit built when it found no %s row; two requests can both miss and both create it", c.r.CallName(w), w.Name)})
 			return
 		}
-		if r.Table == "" || r.Table != w.Table || r.Imprecise || !c.insertMatches(r, w) {
+		if !sameTable(r, w) || r.Table == "" || r.Imprecise || !c.insertMatches(r, w) {
 			continue
 		}
 		g := c.guard(r, w, func(check) bool { return true }, ops.NotFound, ops.Data)
@@ -103,7 +116,8 @@ func (c *funcChecker) insert(w *ops.Op) {
 		if g.kind == ops.Data {
 			msg = fmt.Sprintf("%s inserts into %s after %s was checked on what %s read; two requests can both pass the check and both insert", c.r.CallName(w), w.Name, c.checkText(g, r, ""), c.r.CallName(r))
 		}
-		c.emit(report.Finding{Rule: "RL002", Write: w, Read: r, Check: checkPos(g), Table: w.Name, Message: msg})
+		c.emit(report.Finding{Rule: "RL002", Write: w, Read: r, Check: checkPos(g), Table: w.Name, Message: msg,
+			Fixes: fixes.CheckThenInsert(c.r, c.f, r, w, g.kind == ops.NotFound)})
 		return
 	}
 }

@@ -305,8 +305,52 @@ func equivalent(a, b ssa.Value, depth int) bool {
 	case *ssa.Extract:
 		y, ok := b.(*ssa.Extract)
 		return ok && x.Index == y.Index && x.Tuple == y.Tuple
+	case *ssa.BinOp:
+		// "lock:" + id, twice.
+		y, ok := b.(*ssa.BinOp)
+		return ok && x.Op == y.Op && equivalent(Strip(x.X), Strip(y.X), depth+1) && equivalent(Strip(x.Y), Strip(y.Y), depth+1)
+	case *ssa.Call:
+		// fmt.Sprintf("user:%d:visits", id), twice: the same pure function
+		// of equivalent arguments.
+		y, ok := b.(*ssa.Call)
+		if !ok || x.Call.IsInvoke() || y.Call.IsInvoke() {
+			return false
+		}
+		fx, fy := x.Call.StaticCallee(), y.Call.StaticCallee()
+		if fx == nil || fx != fy || fx.Pkg == nil || !pureFunc[fx.Pkg.Pkg.Path()] || len(x.Call.Args) != len(y.Call.Args) {
+			return false
+		}
+		for i := range x.Call.Args {
+			if !equivalentArg(x.Call.Args[i], y.Call.Args[i], depth+1) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
+}
+
+// pureFunc lists packages whose functions return the same result for
+// equivalent arguments.
+var pureFunc = map[string]bool{"fmt": true, "strings": true, "strconv": true, "path": true}
+
+// equivalentArg compares call arguments, looking into the variadic slices
+// fmt.Sprintf receives.
+func equivalentArg(a, b ssa.Value, depth int) bool {
+	ea, okA := VariadicArgs(a)
+	eb, okB := VariadicArgs(b)
+	if okA && okB {
+		if len(ea) != len(eb) {
+			return false
+		}
+		for i := range ea {
+			if !equivalent(Strip(ea[i]), Strip(eb[i]), depth) {
+				return false
+			}
+		}
+		return true
+	}
+	return equivalent(Strip(a), Strip(b), depth)
 }
 
 // Reachable reports whether block to can be reached from block from

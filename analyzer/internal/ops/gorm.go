@@ -34,6 +34,9 @@ type chain struct {
 	onConflict bool
 	raw        *sqltext.Statement
 	rawArgs    []ssa.Value
+	verb       string   // bun: the statement NewSelect/NewUpdate/... starts
+	sets       []Assign // bun: Set clauses
+	wherePK    bool     // bun: WherePK, the model object names the row
 }
 
 // gormChain walks back from a finisher's receiver through chain calls.
@@ -79,6 +82,22 @@ func (f *Func) gormChain(v ssa.Value) chain {
 					ch.onConflict = true
 				}
 			}
+		case apimodel.ClauseStart:
+			ch.verb = m.Verb
+			ch.root = receiver(c)
+			return ch
+		case apimodel.ClauseSet:
+			if s, ok := flow.ConstString(arg(c, m, 0)); ok {
+				ch.sets = append(ch.sets, bunSet(s, argList(c, m, 1))...)
+			} else {
+				ch.imprecise = true
+			}
+		case apimodel.ClauseLock:
+			ch.locking = true
+		case apimodel.ClauseConflict:
+			ch.onConflict = true
+		case apimodel.ClauseWherePK:
+			ch.wherePK = true
 		case apimodel.ClauseRaw:
 			if s, ok := flow.ConstString(arg(c, m, 0)); ok {
 				st := sqltext.Parse(s)

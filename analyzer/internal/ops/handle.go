@@ -165,6 +165,17 @@ type observer struct {
 // recordScan registers observation calls and the memory they fill.
 func (f *Func) recordScan(c ssa.CallInstruction) {
 	if op := f.opOfCall(c); op != nil {
+		if op.Method.Role == apimodel.RoleBunScan {
+			dests := argList(c, op.Method, op.Method.Args)
+			if len(dests) == 0 && op.Object != nil {
+				dests = []ssa.Value{op.Object}
+			}
+			for _, d := range dests {
+				root, path := flow.Root(flow.Strip(d))
+				f.fills[root] = append(f.fills[root], fill{op: op, path: path})
+			}
+			return
+		}
 		if op.Method.Dest >= 0 && op.Kind != Insert && op.Kind != Update && op.Kind != Delete {
 			if dest := arg(c, op.Method, op.Method.Dest); dest != nil {
 				root, path := flow.Root(flow.Strip(dest))
@@ -193,7 +204,7 @@ func (f *Func) recordScan(c ssa.CallInstruction) {
 		return
 	}
 	switch m.Role {
-	case apimodel.RoleScan, apimodel.RoleNext, apimodel.RoleCount:
+	case apimodel.RoleScan, apimodel.RoleNext, apimodel.RoleCount, apimodel.RoleKVResult, apimodel.RoleDocResult:
 	default:
 		return
 	}
@@ -207,6 +218,14 @@ func (f *Func) recordScan(c ssa.CallInstruction) {
 	}
 	if v, ok := c.(ssa.Value); ok {
 		f.observers[v] = observer{op: op, role: m.Role}
+	}
+	if m.Role == apimodel.RoleKVResult || m.Role == apimodel.RoleDocResult {
+		// Decode(&e), Scan(&v), All(ctx, &docs): the last argument.
+		if args := c.Common().Args; (m.Name == "Decode" || m.Name == "Scan" || m.Name == "All") && len(args) > 0 {
+			root, path := flow.Root(flow.Strip(args[len(args)-1]))
+			f.fills[root] = append(f.fills[root], fill{op: op, path: path})
+		}
+		return
 	}
 	if m.Role != apimodel.RoleScan || m.Args < 0 {
 		return

@@ -88,9 +88,12 @@ type Op struct {
 	State     []string  // normalized columns the WHERE tests beyond the key (status = 'x', owner IS NULL)
 	Imprecise bool      // the WHERE has an OR, or the SQL is only partly understood
 
-	Locking      bool // FOR UPDATE / FOR SHARE / clause.Locking
-	ConflictSafe bool // ON CONFLICT, INSERT IGNORE, clause.OnConflict
-	Returning    bool // the write returns rows (its count is observed through them)
+	Column       string // key-value reads: the value or hash field the command returns
+	Upsert       bool   // a key-value write that creates the key when missing (Redis SET)
+	Existence    bool   // the read only reports whether or how many rows exist (Count, Exists)
+	Locking      bool   // FOR UPDATE / FOR SHARE / clause.Locking
+	ConflictSafe bool   // ON CONFLICT, INSERT IGNORE, clause.OnConflict
+	Returning    bool   // the write returns rows (its count is observed through them)
 
 	Inspected  bool   // the affected-row count decides a branch in this function
 	Summarized bool   // the operation stands for a call of a summarised function
@@ -99,6 +102,7 @@ type Op struct {
 	Handle    Handle             // the connection or transaction it runs on
 	Isolation apimodel.Isolation // for Begin: the requested isolation
 	TxFunc    *ssa.Function      // for Begin: the callback run inside the transaction
+	Watch     bool               // for Begin: Redis WATCH, an optimistic transaction that never needs RL007's retry check
 }
 
 // Pos returns the position of the call.
@@ -508,6 +512,22 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 	}
 	if isGORMFinisher(m.Role) || (m.Role == apimodel.RoleExec && m.Pkg == "gorm.io/gorm") {
 		return f.gormOp(c, m)
+	}
+	switch m.Role {
+	case apimodel.RoleBunScan, apimodel.RoleBunExists, apimodel.RoleBunCount, apimodel.RoleBunExec:
+		return f.bunOp(c, m)
+	case apimodel.RoleKVRead, apimodel.RoleKVWrite, apimodel.RoleKVSetNX, apimodel.RoleKVSetArgs, apimodel.RoleKVDelete:
+		return f.kvOp(c, m)
+	case apimodel.RoleDocRead, apimodel.RoleDocCount, apimodel.RoleDocInsert, apimodel.RoleDocUpdate,
+		apimodel.RoleDocUpdateByID, apimodel.RoleDocDelete, apimodel.RoleDocFindModify:
+		return f.docOp(c, m)
+	case apimodel.RoleKVWatch:
+		op := &Op{Kind: Begin, Call: c, Method: m, Handle: f.handle(receiver(c)), Isolation: apimodel.IsolationSerializable}
+		if mc, ok := arg(c, m, m.Func).(*ssa.MakeClosure); ok {
+			op.TxFunc, _ = mc.Fn.(*ssa.Function)
+		}
+		op.Watch = true
+		return op
 	}
 	return nil
 }

@@ -286,6 +286,9 @@ func (w *walker) errorsCall(c *ssa.Call) bool {
 }
 
 func (w *walker) sentinel(v ssa.Value) apimodel.Sentinel {
+	if isKVSentinel(v) {
+		return apimodel.NotFound
+	}
 	l, ok := flow.Strip(v).(*ssa.UnOp)
 	if !ok || l.Op != token.MUL {
 		return 0
@@ -317,6 +320,8 @@ func (w *walker) result(op *Op, t types.Type, col string) {
 	case op.Kind.IsWrite():
 		w.emit(op, Count, "")
 	case op.Kind == Begin:
+	case op.Existence:
+		w.emit(op, NotFound, "")
 	case apimodel.IsNamed(t, "gorm.io/gorm", "DB"):
 		// The handle itself; its Error and RowsAffected fields are read
 		// through memory.
@@ -330,12 +335,16 @@ func (w *walker) observed(ob observer, t types.Type, col string) {
 	switch {
 	case ob.role == apimodel.RoleNext:
 		w.emit(ob.op, NotFound, "")
+	case ob.op.Existence && !isError(t):
+		w.emit(ob.op, NotFound, "") // rdb.Exists(...).Val() > 0
 	case ob.role == apimodel.RoleCount && isError(t):
 		// The driver's error from RowsAffected says nothing about rows.
 	case ob.role == apimodel.RoleCount && ob.op.Kind.IsWrite():
 		w.emit(ob.op, Count, "")
 	case ob.role == apimodel.RoleCount:
 		w.emit(ob.op, NotFound, "")
+	case ob.role == apimodel.RoleKVResult && !isError(t) && col == "":
+		w.emit(ob.op, Data, ob.op.Column)
 	case isError(t):
 		if ob.op.Kind.IsWrite() {
 			// The scan error of INSERT/UPDATE ... RETURNING reports
@@ -369,10 +378,10 @@ func (w *walker) memory(addr ssa.Value, col string) {
 	}
 	if c := asCall(root); c != nil && len(path) > 0 {
 		if op := f.byVal[c]; op != nil {
-			switch path[0] {
-			case "Error":
+			switch {
+			case path[0] == "Error":
 				w.emit(op, Err, "")
-			case "RowsAffected":
+			case apimodel.IsCountField(path[0]):
 				if op.Kind.IsWrite() {
 					w.emit(op, Count, "")
 				} else {

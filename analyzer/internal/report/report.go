@@ -29,6 +29,7 @@ type Finding struct {
 	Check   token.Pos // the check, if any
 	Table   string    // the table or model, for -skip-tables
 	Message string    // what races, without the rule prefix or the fix
+	Fixes   []analysis.SuggestedFix
 }
 
 // Reporter collects the findings of one package.
@@ -74,6 +75,16 @@ func New(pass *analysis.Pass, enabled func(string) bool, skipTables []string) *R
 	}
 	return r
 }
+
+// Pass returns the pass the reporter reports to.
+func (r *Reporter) Pass() *analysis.Pass { return r.pass }
+
+// CallExpr returns the syntax of op's call, or nil.
+func (r *Reporter) CallExpr(op *ops.Op) *ast.CallExpr { return r.calls[op.Call.Pos()] }
+
+// CondExpr returns the innermost if, for or switch condition containing
+// pos, or nil.
+func (r *Reporter) CondExpr(pos token.Pos) ast.Expr { return r.condExpr(pos) }
 
 // Add records a finding.
 func (r *Reporter) Add(f Finding) { r.findings = append(r.findings, f) }
@@ -192,11 +203,12 @@ func (r *Reporter) Flush() {
 			continue
 		}
 		d := analysis.Diagnostic{
-			Pos:      pos,
-			End:      end,
-			Category: rule.ID,
-			URL:      rule.URL(),
-			Message:  fmt.Sprintf("%s %s: %s — %s", rule.ID, rule.Name, f.Message, rule.Fix),
+			Pos:            pos,
+			End:            end,
+			Category:       rule.ID,
+			URL:            rule.URL(),
+			Message:        fmt.Sprintf("%s %s: %s — %s", rule.ID, rule.Name, f.Message, rule.Fix),
+			SuggestedFixes: f.Fixes,
 		}
 		if f.Read != nil {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.start(f.Read), Message: fmt.Sprintf("%s read here", orRecord(f.Read.Name))})

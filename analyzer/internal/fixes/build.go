@@ -1,0 +1,685 @@
+package fixes
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/ops"
+	"github.com/racelint/racelint/analyzer/internal/report"
+	"github.com/racelint/racelint/analyzer/internal/sqltext"
+)
+
+const (
+	pkgGORM   = "gorm.io/gorm"
+	pkgClause = "gorm.io/gorm/clause"
+)
+
+var plainColumn = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// ---- RL005: lock the read ----
+
+// lock locks the row r reads: FOR UPDATE appended to its SQL literal, or
+// clause.Locking inserted into its GORM chain.
+func (e env) lock(r *ops.Op) *analysis.SuggestedFix {
+	if r == nil || r.Kind != ops.Read || r.Locking {
+		return nil
+	}
+	call := e.call(r)
+	if call == nil {
+		return nil
+	}
+	if r.Method.Pkg == pkgGORM {
+		return e.lockGORM(r, call)
+	}
+	if r.Stmt == nil || r.Stmt.Verb != sqltext.Select || r.Stmt.Lock != sqltext.NoLock || r.Stmt.WithCTE {
+		return nil
+	}
+	lit := literalArg(call, r.Method.SQL)
+	if lit == nil {
+		return nil
+	}
+	toks := lexSQL(lit.sql)
+	if statements(toks) != 1 || !lockable(toks) || e.dialect(r, toks) == sqlite {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Lock the %s row when reading it: append FOR UPDATE to the SELECT", orRow(r.Name)),
+		TextEdits: []analysis.TextEdit{lit.insert(lit.contentEnd(), " FOR UPDATE")},
+	}
+}
+
+// lockable reports whether FOR UPDATE can be appended to the SELECT toks
+// as is: PostgreSQL rejects it with aggregates, GROUP BY, DISTINCT, set
+// operations, window functions and on the nullable side of outer joins,
+// and a SELECT that already says FOR or LOCK is left alone.
+func lockable(toks []tok) bool {
+	for i, t := range toks {
+		if t.kind != tWord {
+			continue
+		}
+		switch strings.ToUpper(t.text) {
+		case "FOR", "LOCK", "GROUP", "DISTINCT", "UNION", "INTERSECT", "EXCEPT", "HAVING", "OVER", "WINDOW",
+			"LEFT", "RIGHT", "FULL", "OUTER", "INTO":
+			return false
+		case "COUNT", "SUM", "AVG", "MIN", "MAX", "ARRAY_AGG", "STRING_AGG", "JSON_AGG", "JSONB_AGG", "BOOL_AND", "BOOL_OR", "EVERY", "GROUP_CONCAT":
+			if i+1 < len(toks) && toks[i+1].punct("(") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// gormFinishers are the GORM reads that may take a row lock.
+var gormFinishers = map[string]bool{"First": true, "Take": true, "Last": true, "Find": true}
+
+func (e env) lockGORM(r *ops.Op, call *ast.CallExpr) *analysis.SuggestedFix {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || r.Stmt != nil || !gormFinishers[r.Method.Name] || chainHas(sel.X, "Raw", "Clauses") {
+		return nil
+	}
+	name, imp, ok := importName(e.pass, call.Pos(), pkgClause, "clause")
+	if !ok {
+		return nil
+	}
+	ins := fmt.Sprintf("Clauses(%s.Locking{Strength: %q}).", name, "UPDATE")
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Lock the %s row when reading it: add Clauses(clause.Locking{Strength: \"UPDATE\"}) before %s", orRow(r.Name), r.Method.Name),
+		TextEdits: append([]analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.Pos(), NewText: []byte(ins)}}, imp...),
+	}
+}
+
+// chainHas reports whether the method chain x calls one of names.
+func chainHas(x ast.Expr, names ...string) bool {
+	for i := 0; i < 64 && x != nil; i++ {
+		switch c := ast.Unparen(x).(type) {
+		case *ast.CallExpr:
+			if s, ok := c.Fun.(*ast.SelectorExpr); ok {
+				for _, n := range names {
+					if s.Sel.Name == n {
+						return true
+					}
+				}
+				x = s.X
+				continue
+			}
+			return false
+		case *ast.SelectorExpr:
+			x = c.X
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// ---- RL003: atomic write ----
+
+// atomic rewrites the write of column, whose value is exactly the value
+// r read plus or minus a delta, into an expression the database computes.
+func (e env) atomic(r, w *ops.Op, column string) *analysis.SuggestedFix {
+	if r == nil || w == nil || column == "" || w.Kind != ops.Update {
+		return nil
+	}
+	call := e.call(w)
+	if call == nil || call.Ellipsis.IsValid() {
+		return nil
+	}
+	var a *ops.Assign
+	for i := range w.Writes {
+		if w.Writes[i].Column == column && w.Writes[i].Value != nil && !w.Writes[i].Atomic {
+			a = &w.Writes[i]
+			break
+		}
+	}
+	if a == nil {
+		return nil
+	}
+	bin, _ := flow.Strip(a.Value).(*ssa.BinOp)
+	if bin == nil || (bin.Op != token.ADD && bin.Op != token.SUB) {
+		return nil
+	}
+	expr := findBinary(call, bin.Pos(), bin.Op)
+	if expr == nil || !numeric(e.pass.TypesInfo.TypeOf(expr)) {
+		return nil
+	}
+	// Which operand is the value read, and which the delta?
+	var read, delta ast.Expr
+	switch {
+	case e.isReadValue(r, column, bin.X, expr.X) && !e.dependsOn(r, column, bin.Y):
+		read, delta = expr.X, expr.Y
+	case bin.Op == token.ADD && e.isReadValue(r, column, bin.Y, expr.Y) && !e.dependsOn(r, column, bin.X):
+		read, delta = expr.Y, expr.X
+	default:
+		return nil
+	}
+	deltaText, ok1 := text(e.pass, delta)
+	readText, ok2 := text(e.pass, read)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	op := bin.Op.String()
+	if w.Method.Pkg == pkgGORM {
+		return e.atomicGORM(w, call, expr, op, deltaText, readText, column)
+	}
+	return e.atomicSQL(w, call, expr, op, deltaText, column)
+}
+
+// findBinary returns the binary expression at opPos among call's
+// arguments (directly, or as the value of a map literal entry).
+func findBinary(call *ast.CallExpr, opPos token.Pos, op token.Token) *ast.BinaryExpr {
+	var found *ast.BinaryExpr
+	for _, arg := range call.Args {
+		ast.Inspect(arg, func(n ast.Node) bool {
+			if b, ok := n.(*ast.BinaryExpr); ok && b.OpPos == opPos && b.Op == op {
+				found = b
+			}
+			return found == nil
+		})
+	}
+	return found
+}
+
+func numeric(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsInteger|types.IsFloat) != 0
+}
+
+// isReadValue reports whether v (spelled x) is the value r read in
+// column, as is: a variable or a field, no arithmetic or call.
+func (e env) isReadValue(r *ops.Op, column string, v ssa.Value, x ast.Expr) bool {
+	if !isPath(x) {
+		return false
+	}
+	for _, s := range e.fn.ComputedFrom(v) {
+		if s.Op == r && s.Kind == ops.Data && s.Column == column {
+			return true
+		}
+	}
+	return false
+}
+
+// dependsOn reports whether v is computed from what r read in column.
+func (e env) dependsOn(r *ops.Op, column string, v ssa.Value) bool {
+	for _, s := range e.fn.Sources(v) {
+		if s.Op == r && (s.Column == column || s.Column == "") {
+			return true
+		}
+	}
+	return false
+}
+
+// isPath reports whether x is a variable, a field path or a dereference
+// of one.
+func isPath(x ast.Expr) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isPath(x.X)
+	case *ast.StarExpr:
+		return isPath(x.X)
+	}
+	return false
+}
+
+// atomicSQL turns SET col = $N (with argument x±d) into SET col = col ± $N
+// (with argument d).
+func (e env) atomicSQL(w *ops.Op, call *ast.CallExpr, expr *ast.BinaryExpr, op, delta, column string) *analysis.SuggestedFix {
+	if w.Stmt == nil || w.Stmt.Verb != sqltext.Update || w.Method.SQL < 0 || w.Method.Args < 0 {
+		return nil
+	}
+	lit := literalArg(call, w.Method.SQL)
+	if lit == nil || !lit.plain() {
+		return nil
+	}
+	param := -1
+	for _, s := range w.Stmt.Set {
+		if ops.NormalizeColumn(s.Column) == column && s.Value.Kind == sqltext.OpParam && s.Value.Param >= 0 && !s.SelfRef {
+			param = s.Value.Param
+		}
+	}
+	if param < 0 || w.Method.Args+param >= len(call.Args) || ast.Unparen(call.Args[w.Method.Args+param]) != expr {
+		return nil
+	}
+	toks := lexSQL(lit.sql)
+	if statements(toks) != 1 {
+		return nil
+	}
+	at := paramToken(toks, param)
+	if at < 2 || !toks[at-1].punct("=") {
+		return nil
+	}
+	name, ok := toks[at-2].ident()
+	if !ok || ops.NormalizeColumn(name) != column {
+		return nil
+	}
+	spelled := toks[at-2].text
+	return &analysis.SuggestedFix{
+		Message: fmt.Sprintf("Compute %s in the database: SET %s = %s %s %s", spelled, spelled, spelled, op, toks[at].text),
+		TextEdits: []analysis.TextEdit{
+			lit.insert(toks[at].start, spelled+" "+op+" "),
+			{Pos: call.Args[w.Method.Args+param].Pos(), End: call.Args[w.Method.Args+param].End(), NewText: []byte(delta)},
+		},
+	}
+}
+
+// paramToken returns the index of the token binding argument param, when
+// that argument is bound exactly once ($N used once, or the param-th ?).
+func paramToken(toks []tok, param int) int {
+	at, n, q := -1, 0, 0
+	want := "$" + strconv.Itoa(param+1)
+	for i, t := range toks {
+		if t.kind != tParam {
+			continue
+		}
+		switch {
+		case t.text == want:
+			at, n = i, n+1
+		case t.text == "?":
+			if q == param {
+				at, n = i, n+1
+			}
+			q++
+		}
+	}
+	if n != 1 {
+		return -1
+	}
+	return at
+}
+
+// atomicGORM turns Update("col", x±d) (or a map entry "col": x±d) into
+// gorm.Expr("col ± ?", d).
+func (e env) atomicGORM(w *ops.Op, call *ast.CallExpr, expr *ast.BinaryExpr, op, delta, read, column string) *analysis.SuggestedFix {
+	col := ""
+	switch w.Method.Name {
+	case "Update", "UpdateColumn":
+		if len(call.Args) == 2 && ast.Unparen(call.Args[1]) == expr {
+			col = stringLit(call.Args[0])
+		}
+	case "Updates", "UpdateColumns":
+		if len(call.Args) == 1 {
+			if cl, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit); ok {
+				if _, isMap := e.pass.TypesInfo.TypeOf(cl).Underlying().(*types.Map); isMap {
+					for _, el := range cl.Elts {
+						if kv, ok := el.(*ast.KeyValueExpr); ok && ast.Unparen(kv.Value) == expr {
+							col = stringLit(kv.Key)
+						}
+					}
+				}
+			}
+		}
+	}
+	if col == "" || !plainColumn.MatchString(col) || ops.NormalizeColumn(col) != column {
+		return nil
+	}
+	name, imp, ok := importName(e.pass, call.Pos(), pkgGORM, "gorm")
+	if !ok {
+		return nil
+	}
+	repl := fmt.Sprintf("%s.Expr(%q, %s)", name, col+" "+op+" ?", delta)
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Compute %s in the database: %s (%s in memory keeps the value read)", col, repl, read),
+		TextEdits: append([]analysis.TextEdit{{Pos: expr.Pos(), End: expr.End(), NewText: []byte(repl)}}, imp...),
+	}
+}
+
+func stringLit(x ast.Expr) string {
+	lit, ok := ast.Unparen(x).(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return ""
+	}
+	s, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+// ---- RL001: re-check a nullable column in the write ----
+
+// recheck adds the check of a nullable column (col IS NULL, col IS NOT
+// NULL) to the WHERE of the write it guards.
+func (e env) recheck(r, w *ops.Op, column string, check token.Pos) *analysis.SuggestedFix {
+	if r == nil || w == nil || column == "" || column == "id" || !check.IsValid() || w.Imprecise {
+		return nil
+	}
+	call := e.call(w)
+	if call == nil {
+		return nil
+	}
+	pred, ok := e.nullness(r, w, column, check)
+	if !ok {
+		return nil
+	}
+	if w.Method.Pkg == pkgGORM {
+		return e.recheckGORM(w, call, column, pred)
+	}
+	return e.recheckSQL(w, call, column, pred)
+}
+
+// nullness returns the predicate the write can re-check when the check
+// at pos is a lone nil comparison or .Valid test of column, deciding
+// whether w runs: "IS NULL" or "IS NOT NULL", as it holds where w runs.
+func (e env) nullness(r, w *ops.Op, column string, pos token.Pos) (string, bool) {
+	cond := e.rep.CondExpr(pos)
+	if cond == nil || !simpleNullTest(cond) {
+		return "", false
+	}
+	for _, ifi := range e.fn.Ifs {
+		if report.CondPos(ifi.Cond) != pos {
+			continue
+		}
+		ok := false
+		for _, s := range e.fn.Sources(ifi.Cond) {
+			ok = ok || s.Op == r && s.Kind == ops.Data && s.Column == column
+		}
+		if !ok {
+			continue
+		}
+		nullIfTrue, known := nullWhenTrue(ifi.Cond)
+		if !known {
+			continue
+		}
+		guarded, branch := flow.Guards(ifi.Block(), w.Block())
+		if !guarded {
+			continue
+		}
+		if nullIfTrue == (branch == 0) {
+			return "IS NULL", true
+		}
+		return "IS NOT NULL", true
+	}
+	return "", false
+}
+
+// simpleNullTest reports whether the condition as written is only a nil
+// comparison or a .Valid test, perhaps negated: a compound condition
+// decides more than the column's nullness.
+func simpleNullTest(x ast.Expr) bool {
+	x = ast.Unparen(x)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		return simpleNullTest(u.X)
+	}
+	switch x := x.(type) {
+	case *ast.BinaryExpr:
+		if x.Op != token.EQL && x.Op != token.NEQ {
+			return false
+		}
+		isNil := func(e ast.Expr) bool { id, ok := ast.Unparen(e).(*ast.Ident); return ok && id.Name == "nil" }
+		return isNil(x.X) && isPath(x.Y) || isNil(x.Y) && isPath(x.X)
+	case *ast.SelectorExpr:
+		return x.Sel.Name == "Valid" && isPath(x.X)
+	}
+	return false
+}
+
+// nullWhenTrue reports whether v, a nil comparison or a .Valid test,
+// is true exactly when the column is NULL.
+func nullWhenTrue(v ssa.Value) (null, ok bool) {
+	switch x := v.(type) {
+	case *ssa.BinOp:
+		if x.Op != token.EQL && x.Op != token.NEQ {
+			return false, false
+		}
+		if isNilConst(x.X) || isNilConst(x.Y) {
+			return x.Op == token.EQL, true
+		}
+	case *ssa.UnOp:
+		switch x.Op {
+		case token.NOT:
+			n, ok := nullWhenTrue(x.X)
+			return !n, ok
+		case token.MUL:
+			if fa, ok := x.X.(*ssa.FieldAddr); ok && fieldName(fa.X.Type(), fa.Field) == "Valid" {
+				return false, true
+			}
+		}
+	case *ssa.Field:
+		if fieldName(x.X.Type(), x.Field) == "Valid" {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+func isNilConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil()
+}
+
+func fieldName(t types.Type, i int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || i < 0 || i >= st.NumFields() {
+		return ""
+	}
+	return st.Field(i).Name()
+}
+
+// recheckSQL appends AND col IS [NOT] NULL to WHERE id = $N.
+func (e env) recheckSQL(w *ops.Op, call *ast.CallExpr, column, pred string) *analysis.SuggestedFix {
+	st := w.Stmt
+	if st == nil || (st.Verb != sqltext.Update && st.Verb != sqltext.Delete) || st.WhereOr || len(st.Where) != 1 {
+		return nil
+	}
+	if k := st.Where[0]; k.Column != "id" || k.Op != "=" || k.Value.Kind != sqltext.OpParam {
+		return nil
+	}
+	lit := literalArg(call, w.Method.SQL)
+	if lit == nil || !lit.plain() {
+		return nil
+	}
+	toks := lexSQL(lit.sql)
+	if statements(toks) != 1 {
+		return nil
+	}
+	where := -1
+	depth := 0
+	for i, t := range toks {
+		switch {
+		case t.punct("("):
+			depth++
+		case t.punct(")"):
+			depth--
+		case depth == 0 && t.is("WHERE"):
+			where = i
+		}
+	}
+	if where < 0 {
+		return nil
+	}
+	// WHERE [t.]id = $N, then the end or RETURNING.
+	i := where + 1
+	if i+2 < len(toks) && toks[i+1].punct(".") {
+		i += 2
+	}
+	if i+2 >= len(toks) || !toks[i+1].punct("=") || toks[i+2].kind != tParam {
+		return nil
+	}
+	if name, ok := toks[i].ident(); !ok || ops.NormalizeColumn(name) != "id" {
+		return nil
+	}
+	after := i + 3
+	if after < len(toks) && !toks[after].is("RETURNING") && !toks[after].punct(";") {
+		return nil
+	}
+	spelled := ""
+	for _, t := range toks {
+		if name, ok := t.ident(); ok && spelled == "" && ops.NormalizeColumn(name) == column && (t.kind == tQuoted || !reservedWord(name)) {
+			spelled = t.text
+		}
+	}
+	if spelled == "" {
+		return nil
+	}
+	cond := " AND " + spelled + " " + pred
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Re-check %s in the write: add%s to its WHERE, then treat 0 affected rows as losing the race", spelled, cond),
+		TextEdits: []analysis.TextEdit{lit.insert(toks[i+2].end, cond)},
+	}
+}
+
+func reservedWord(s string) bool {
+	switch strings.ToUpper(s) {
+	case "UPDATE", "DELETE", "FROM", "SET", "WHERE", "AND", "OR", "NOT", "NULL", "IS", "RETURNING", "TRUE", "FALSE", "NOW":
+		return true
+	}
+	return false
+}
+
+// recheckGORM inserts Where("col IS [NOT] NULL") before Update.
+func (e env) recheckGORM(w *ops.Op, call *ast.CallExpr, column, pred string) *analysis.SuggestedFix {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || (w.Method.Name != "Update" && w.Method.Name != "UpdateColumn") || len(call.Args) != 2 || chainHas(sel.X, "Raw", "Or", "Not") {
+		return nil
+	}
+	col := stringLit(call.Args[0])
+	if !plainColumn.MatchString(col) || ops.NormalizeColumn(col) != column {
+		return nil
+	}
+	ins := fmt.Sprintf("Where(%q).", col+" "+pred)
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Re-check %s in the write: add Where(%q) before %s, then treat RowsAffected == 0 as losing the race", col, col+" "+pred, w.Method.Name),
+		TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.Pos(), NewText: []byte(ins)}},
+	}
+}
+
+// ---- RL002: conflict-safe insert ----
+
+// conflictSafe makes insert w ignore a row that already exists.
+func (e env) conflictSafe(r, w *ops.Op) *analysis.SuggestedFix {
+	if r == nil || w == nil || w.Kind != ops.Insert || w.ConflictSafe || len(r.Keys) == 0 {
+		return nil
+	}
+	call := e.call(w)
+	if call == nil {
+		return nil
+	}
+	index := fmt.Sprintf("%s(%s)", orRow(w.Name), keyColumns(r))
+	if w.Method.Pkg == pkgGORM {
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || w.Method.Name != "Create" || chainHas(sel.X, "Raw", "Clauses") {
+			return nil
+		}
+		name, imp, ok := importName(e.pass, call.Pos(), pkgClause, "clause")
+		if !ok {
+			return nil
+		}
+		ins := fmt.Sprintf("Clauses(%s.OnConflict{DoNothing: true}).", name)
+		return &analysis.SuggestedFix{
+			Message:   fmt.Sprintf("Insert conflict-safely: add Clauses(clause.OnConflict{DoNothing: true}) before Create (needs a unique index on %s; RowsAffected == 0 means the row already existed)", index),
+			TextEdits: append([]analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.Pos(), NewText: []byte(ins)}}, imp...),
+		}
+	}
+	st := w.Stmt
+	if st == nil || st.Verb != sqltext.Insert || st.Conflict != sqltext.NoConflictClause || st.Returning || st.WithCTE {
+		return nil
+	}
+	lit := literalArg(call, w.Method.SQL)
+	if lit == nil {
+		return nil
+	}
+	toks := lexSQL(lit.sql)
+	if statements(toks) != 1 || len(toks) < 3 || !toks[0].is("INSERT") || !toks[1].is("INTO") {
+		return nil
+	}
+	values := false
+	for _, t := range toks {
+		if t.is("VALUES") {
+			values = true
+		}
+		if t.is("ON") || t.is("RETURNING") || t.is("IGNORE") || t.is("SELECT") {
+			return nil
+		}
+	}
+	if d := e.dialect(w, toks); !values || (d != postgres && d != sqlite) {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Insert conflict-safely: append ON CONFLICT DO NOTHING (needs a unique index on %s; 0 affected rows means the row already existed)", index),
+		TextEdits: []analysis.TextEdit{lit.insert(lit.contentEnd(), " ON CONFLICT DO NOTHING")},
+	}
+}
+
+func keyColumns(r *ops.Op) string {
+	var cols []string
+	for _, k := range r.Keys {
+		if k.Column != "" {
+			cols = append(cols, k.Column)
+		}
+	}
+	if len(cols) == 0 {
+		return "the looked-up column"
+	}
+	return strings.Join(cols, ", ")
+}
+
+func orRow(name string) string {
+	if name == "" {
+		return "record"
+	}
+	return name
+}
+
+// ---- dialects ----
+
+type dialectKind int
+
+const (
+	unknownDialect dialectKind = iota
+	postgres
+	mysql
+	sqlite
+)
+
+// dialect guesses the database op's SQL runs on: pgx is PostgreSQL; a
+// package that imports exactly one family of drivers runs on it; $N
+// placeholders are PostgreSQL's. SQL with ? placeholders and no driver in
+// sight may be MySQL or SQLite.
+func (e env) dialect(op *ops.Op, toks []tok) dialectKind {
+	if strings.HasPrefix(op.Method.Pkg, "github.com/jackc/pgx") {
+		return postgres
+	}
+	found := map[dialectKind]bool{}
+	for _, imp := range e.pass.Pkg.Imports() {
+		p := imp.Path()
+		switch {
+		case strings.Contains(p, "sqlite"):
+			found[sqlite] = true
+		case strings.Contains(p, "go-sql-driver/mysql"):
+			found[mysql] = true
+		case p == "github.com/lib/pq" || strings.HasPrefix(p, "github.com/jackc/pgx"):
+			found[postgres] = true
+		}
+	}
+	if len(found) == 1 {
+		for d := range found {
+			return d
+		}
+	}
+	if len(found) > 1 {
+		return unknownDialect
+	}
+	for _, t := range toks {
+		if t.kind == tParam && t.text[0] == '$' {
+			return postgres
+		}
+	}
+	return unknownDialect
+}

@@ -1,0 +1,227 @@
+package ops
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+)
+
+// docField is one key of a BSON document literal (bson.M or bson.D).
+type docField struct {
+	key   string
+	value ssa.Value
+}
+
+// docFields returns the keys of a bson.M map literal or a bson.D slice
+// literal, in source order; nil when v is not a literal.
+func (f *Func) docFields(v ssa.Value) []docField {
+	v = flow.Strip(v)
+	switch x := v.(type) {
+	case *ssa.MakeMap:
+		var out []docField
+		for _, ref := range *x.Referrers() {
+			mu, ok := ref.(*ssa.MapUpdate)
+			if !ok || mu.Map != x {
+				continue
+			}
+			if k, ok := flow.ConstString(mu.Key); ok {
+				out = append(out, docField{k, flow.Strip(mu.Value)})
+			}
+		}
+		return out
+	case *ssa.Slice:
+		arr, ok := x.X.(*ssa.Alloc)
+		if !ok {
+			return nil
+		}
+		// bson.D{{Key: "_id", Value: id}}: elements built in place or in
+		// a temporary and copied.
+		byElem := map[ssa.Value]*docField{}
+		var order []ssa.Value
+		for _, st := range f.store[arr] {
+			fa, ok := st.Addr.(*ssa.FieldAddr)
+			if !ok {
+				continue
+			}
+			elem := fa.X
+			d := byElem[elem]
+			if d == nil {
+				d = &docField{}
+				byElem[elem] = d
+				order = append(order, elem)
+			}
+			switch flow.FieldName(fa.X.Type(), fa.Field) {
+			case "Key":
+				d.key, _ = flow.ConstString(st.Val)
+			case "Value":
+				d.value = flow.Strip(st.Val)
+			}
+		}
+		var out []docField
+		for _, e := range order {
+			if d := byElem[e]; d.key != "" {
+				out = append(out, *d)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// docFilter splits a filter document into keys and state tests.
+func (f *Func) docFilter(v ssa.Value) (keys []Key, state []string, ok bool) {
+	fields := f.docFields(v)
+	if fields == nil {
+		return nil, nil, false
+	}
+	for _, d := range fields {
+		col := normalizeColumn(strings.TrimPrefix(d.key, "_"))
+		if strings.HasPrefix(d.key, "$") {
+			return nil, nil, false // $or, $and...: not a plain conjunction
+		}
+		_, isConst := d.value.(*ssa.Const)
+		nested := f.docFields(d.value) != nil
+		switch {
+		case col == "id" && !nested:
+			keys = append(keys, Key{Column: "id", Value: d.value})
+		case isConst || nested || stateColumn(col):
+			state = append(state, col)
+		default:
+			keys = append(keys, Key{Column: col, Value: d.value})
+		}
+	}
+	return keys, state, true
+}
+
+// docUpdate returns the columns an update document writes.
+func (f *Func) docUpdate(v ssa.Value) (writes []Assign, all bool) {
+	fields := f.docFields(v)
+	if fields == nil {
+		return nil, true
+	}
+	for _, d := range fields {
+		if !strings.HasPrefix(d.key, "$") {
+			// A replacement document.
+			writes = append(writes, Assign{Column: normalizeColumn(d.key), Value: d.value, Now: isTimeNow(d.value)})
+			continue
+		}
+		inner := f.docFields(d.value)
+		if inner == nil {
+			return writes, true
+		}
+		atomic := d.key == "$inc" || d.key == "$mul" || d.key == "$push" || d.key == "$addToSet" || d.key == "$pull" || d.key == "$max" || d.key == "$min"
+		if d.key == "$setOnInsert" {
+			continue
+		}
+		for _, in := range inner {
+			writes = append(writes, Assign{Column: normalizeColumn(in.key), Value: in.value, Atomic: atomic, Now: isTimeNow(in.value)})
+		}
+	}
+	return writes, false
+}
+
+// docOp builds the operation of a MongoDB collection method.
+func (f *Func) docOp(c ssa.CallInstruction, m apimodel.Method) *Op {
+	coll := receiver(c)
+	op := &Op{Call: c, Method: m, Handle: f.handle(coll)}
+	op.Table, op.Name = f.collection(coll)
+	filterOK := true
+	if m.Key >= 0 {
+		var keys []Key
+		var state []string
+		if m.Role == apimodel.RoleDocUpdateByID {
+			keys = []Key{{Column: "id", Value: flow.Strip(arg(c, m, m.Key))}}
+		} else {
+			keys, state, filterOK = f.docFilter(arg(c, m, m.Key))
+		}
+		op.Keys, op.State = keys, state
+		op.Imprecise = !filterOK
+	}
+	switch m.Role {
+	case apimodel.RoleDocRead:
+		op.Kind = Read
+	case apimodel.RoleDocCount:
+		op.Kind = Read
+		op.Existence = true
+	case apimodel.RoleDocInsert:
+		op.Kind = Insert
+		doc := arg(c, m, m.Value)
+		if fields := f.docFields(doc); fields != nil {
+			for _, d := range fields {
+				op.Writes = append(op.Writes, Assign{Column: normalizeColumn(strings.TrimPrefix(d.key, "_")), Value: d.value})
+			}
+		} else {
+			op.Writes = f.literalFields(doc)
+			op.Object, _ = flow.Root(flow.Strip(doc))
+		}
+	case apimodel.RoleDocUpdate, apimodel.RoleDocUpdateByID, apimodel.RoleDocFindModify:
+		op.Kind = Update
+		if m.Value >= 0 {
+			op.Writes, op.WritesAll = f.docUpdate(arg(c, m, m.Value))
+		} else {
+			op.Kind, op.WritesAll = Delete, true
+		}
+		op.ConflictSafe = f.upsertOption(c)
+		op.Returning = m.Role == apimodel.RoleDocFindModify
+	case apimodel.RoleDocDelete:
+		op.Kind = Delete
+		op.WritesAll = true
+	default:
+		return nil
+	}
+	return op
+}
+
+// collection names the collection a *mongo.Collection value comes from:
+// db.Collection("emails") gives "emails".
+func (f *Func) collection(v ssa.Value) (tbl, name string) {
+	root := f.handleRoot(v)
+	if c, ok := root.(*ssa.Call); ok {
+		if m, ok := f.model.Lookup(callee(c)); ok && m.Role == apimodel.RoleDocCollection {
+			if s, ok := flow.ConstString(arg(c, m, 0)); ok {
+				return table(s), s
+			}
+		}
+	}
+	return "", "collection"
+}
+
+// upsertOption reports whether one of the call's options sets upsert:
+// options.UpdateOne().SetUpsert(true).
+func (f *Func) upsertOption(c ssa.CallInstruction) bool {
+	for _, a := range c.Common().Args {
+		elems, ok := flow.VariadicArgs(a)
+		if !ok {
+			continue
+		}
+		for _, e := range elems {
+			if setsUpsert(e, 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func setsUpsert(v ssa.Value, depth int) bool {
+	c, ok := flow.Strip(v).(*ssa.Call)
+	if !ok || depth > 8 {
+		return false
+	}
+	if fn := c.Call.StaticCallee(); fn != nil && fn.Name() == "SetUpsert" {
+		if len(c.Call.Args) == 2 {
+			if k, ok := c.Call.Args[1].(*ssa.Const); ok && k.Value != nil && k.Value.String() == "true" {
+				return true
+			}
+		}
+	}
+	for _, a := range c.Call.Args {
+		if setsUpsert(a, depth+1) {
+			return true
+		}
+	}
+	return false
+}
