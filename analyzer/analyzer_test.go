@@ -29,6 +29,7 @@ var rulePackages = []string{
 	"typeparams",
 	"badsql",
 	"interfaces",
+	"kv/redis", "kv/mongo", "kv/bun",
 	"regressions",
 }
 

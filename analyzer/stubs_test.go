@@ -25,6 +25,13 @@ var stubbedPackages = []string{
 	"github.com/jackc/pgx/v5/pgxpool",
 	"gorm.io/gorm",
 	"gorm.io/gorm/clause",
+	"github.com/redis/go-redis/v9",
+	"github.com/redis/go-redis/v9/internal/proto",
+	"go.mongodb.org/mongo-driver/v2/bson",
+	"go.mongodb.org/mongo-driver/v2/mongo",
+	"go.mongodb.org/mongo-driver/v2/mongo/options",
+	"github.com/uptrace/bun",
+	"github.com/uptrace/bun/schema",
 }
 
 // TestStubsMatchRealModules checks that the stub packages in

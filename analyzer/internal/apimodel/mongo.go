@@ -31,6 +31,9 @@ var mongo = []Method{
 	doc("Cursor", "Decode", RoleDocResult, -1, -1),
 	doc("Cursor", "Next", RoleNext, -1, -1),
 	doc("Database", "Collection", RoleDocCollection, 0, -1),
+	// WithTransaction runs fn in a snapshot transaction whose write
+	// conflicts abort it, and retries it: it serialises like WATCH.
+	{Pkg: pkgMongo, Recv: "Session", Name: "WithTransaction", Role: RoleKVWatch, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: 1, Key: -1, Field: -1, Value: -1},
 }
 
 // mongoResultCounts are the fields of write results that report how many

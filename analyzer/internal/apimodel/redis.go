@@ -43,7 +43,7 @@ var redis = func() []Method {
 			kv(recv, "HDel", RoleKVDelete, 1, 2, -1),
 		)
 	}
-	for _, cmd := range []string{"Cmd", "StringCmd", "IntCmd", "BoolCmd", "FloatCmd", "StatusCmd", "SliceCmd", "StringSliceCmd", "MapStringStringCmd", "BoolSliceCmd", "IntSliceCmd"} {
+	for _, cmd := range []string{"baseCmd", "Cmd", "StringCmd", "IntCmd", "BoolCmd", "FloatCmd", "StatusCmd", "SliceCmd", "StringSliceCmd", "MapStringStringCmd", "BoolSliceCmd", "IntSliceCmd"} {
 		for _, m := range []string{"Result", "Val", "Err", "Int", "Int64", "Uint64", "Bool", "Float64", "Float32", "Bytes", "Text", "Scan", "Slice"} {
 			t = append(t, kv(cmd, m, RoleKVResult, -1, -1, -1))
 		}

@@ -147,7 +147,13 @@ func (c *funcChecker) guard(r, w *ops.Op, ok func(check) bool, kinds ...ops.Sour
 		if ch.op != r || !hasKind(kinds, ch.kind) || !ok(*ch) {
 			continue
 		}
-		if guarded, _ := flow.Guards(ch.cond.Block(), w.Block()); guarded {
+		guarded, _ := flow.Guards(ch.cond.Block(), w.Block())
+		if guarded && ch.kind == ops.NotFound && !flow.Decides(ch.cond.Block(), w.Block()) {
+			// if err != nil && err != redis.Nil { return }: the write runs
+			// whether the row was found or not.
+			guarded = false
+		}
+		if guarded {
 			return ch
 		}
 	}

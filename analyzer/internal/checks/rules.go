@@ -158,6 +158,9 @@ func (c *funcChecker) duplicateHandled(w *ops.Op) bool {
 			continue
 		}
 		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok && isDuplicateCheck(call) {
+				found = true
+			}
 			var buf [16]*ssa.Value
 			for _, p := range instr.Operands(buf[:0]) {
 				if p == nil || *p == nil {
@@ -211,6 +214,9 @@ func (c *funcChecker) firstOrCreate(w *ops.Op) {
 // serializable decides RL007 for a transaction begun Serializable or
 // Repeatable Read.
 func (c *funcChecker) serializable(b *ops.Op) {
+	if b.Watch {
+		return // Redis WATCH and MongoDB WithTransaction retry by design
+	}
 	if b.Isolation < apimodel.IsolationRepeatableRead || c.retries(b) {
 		return
 	}
@@ -452,4 +458,18 @@ func loadedAddr(v ssa.Value) ssa.Value {
 		return l.X
 	}
 	return v
+}
+
+// isDuplicateCheck reports whether call is a driver's duplicate-key
+// predicate: mongo.IsDuplicateKeyError, ent.IsConstraintError, a
+// helper named isUniqueViolation...
+func isDuplicateCheck(call ssa.CallInstruction) bool {
+	name := ""
+	if fn := call.Common().StaticCallee(); fn != nil {
+		name = fn.Name()
+	} else if call.Common().IsInvoke() {
+		name = call.Common().Method.Name()
+	}
+	n := strings.ToLower(name)
+	return strings.Contains(n, "duplicate") || strings.Contains(n, "uniqueviolation") || strings.Contains(n, "constrainterror")
 }

@@ -353,6 +353,11 @@ func equivalentArg(a, b ssa.Value, depth int) bool {
 	return equivalent(Strip(a), Strip(b), depth)
 }
 
+// maxSearchBlocks bounds the functions in which Guards searches paths;
+// beyond it only the dominance fast path answers, so huge generated
+// functions cost linear time.
+const maxSearchBlocks = 400
+
 // Reachable reports whether block to can be reached from block from
 // without passing through avoid (which may be nil).
 func Reachable(from, to, avoid *ssa.BasicBlock) bool {
@@ -394,6 +399,16 @@ func Guards(cond, target *ssa.BasicBlock) (guarded bool, branch int) {
 	if len(cond.Succs) != 2 {
 		return false, 0
 	}
+	// Fast path: a successor entered only from cond that dominates the
+	// target decides it (if cond { write }, if cond { return }; write).
+	for i, s := range cond.Succs {
+		if len(s.Preds) == 1 && s.Dominates(target) {
+			return true, i
+		}
+	}
+	if len(cond.Parent().Blocks) > maxSearchBlocks {
+		return false, 0 // too large for path search: say nothing
+	}
 	t := Reachable(cond.Succs[0], target, cond)
 	f := Reachable(cond.Succs[1], target, cond)
 	switch {
@@ -413,3 +428,35 @@ func embeddedField(t types.Type, i int) bool {
 
 // Embedded is the exported form of embeddedField.
 func Embedded(t types.Type, i int) bool { return embeddedField(t, i) }
+
+// Decides reports whether every path from the function's entry to target
+// passes through cond and leaves it by one and the same successor: the
+// check alone decides whether target runs.
+func Decides(cond, target *ssa.BasicBlock) bool {
+	guarded, branch := Guards(cond, target)
+	if !guarded {
+		return false
+	}
+	entry := cond.Parent().Blocks[0]
+	// Remove the edge cond -> Succs[branch] and see whether target is
+	// still reachable from the entry.
+	seen := map[*ssa.BasicBlock]bool{entry: true}
+	stack := []*ssa.BasicBlock{entry}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if b == target {
+			return false
+		}
+		for i, s := range b.Succs {
+			if b == cond && i == branch {
+				continue
+			}
+			if !seen[s] {
+				seen[s] = true
+				stack = append(stack, s)
+			}
+		}
+	}
+	return true
+}

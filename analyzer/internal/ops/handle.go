@@ -137,6 +137,12 @@ func (f *Func) observed(v ssa.Value) *Op {
 		switch x := v.(type) {
 		case *ssa.Extract:
 			v = x.Tuple
+		case *ssa.FieldAddr:
+			// cmd.Err() is (*baseCmd).Err on &cmd.baseCmd.
+			if !flow.Embedded(x.X.Type(), x.Field) {
+				return nil
+			}
+			v = x.X
 		case *ssa.UnOp:
 			alloc, ok := x.X.(*ssa.Alloc)
 			if !ok || x.Op.String() != "*" {

@@ -20,18 +20,39 @@ func (f *Func) kvOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	if key == nil {
 		return nil
 	}
+	if _, isSlice := key.Type().Underlying().(*types.Slice); isSlice {
+		// Exists(ctx, keys...), Del(ctx, keys...): one key is a row.
+		keys, ok := flow.VariadicArgs(key)
+		if !ok || len(keys) != 1 {
+			return nil
+		}
+		key = keys[0]
+	}
 	op := &Op{Call: c, Method: m, Table: kvTable, Name: keyName(key), Handle: f.handle(receiver(c))}
 	op.Keys = []Key{{Column: "key", Value: flow.Strip(key)}}
 	column := "value"
-	if m.Field >= 0 {
-		if field, ok := flow.ConstString(arg(c, m, m.Field)); ok {
+	var value ssa.Value
+	var pairs []Assign
+	if fa := arg(c, m, m.Field); fa != nil {
+		if _, isSlice := fa.Type().Underlying().(*types.Slice); isSlice {
+			// HSet(ctx, key, "field", value, "field2", value2).
+			vals, _ := flow.VariadicArgs(fa)
+			for i := 0; i+1 < len(vals); i += 2 {
+				f, ok := flow.ConstString(vals[i])
+				if !ok {
+					pairs = nil
+					break
+				}
+				pairs = append(pairs, Assign{Column: normalizeColumn(f), Value: vals[i+1], Now: isTimeNow(vals[i+1])})
+			}
+			column = ""
+		} else if field, ok := flow.ConstString(fa); ok {
 			column = normalizeColumn(field)
 		} else {
 			column = ""
 		}
 	}
-	var value ssa.Value
-	if m.Value >= 0 {
+	if m.Value >= 0 && pairs == nil {
 		if vs := argList(c, m, m.Value); len(vs) == 1 {
 			value = vs[0]
 		}
@@ -45,6 +66,9 @@ func (f *Func) kvOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		op.Kind = Update
 		op.Upsert = true
 		op.Writes = []Assign{{Column: column, Value: value, Now: value != nil && isTimeNow(value)}}
+		if pairs != nil {
+			op.Writes = pairs
+		}
 	case apimodel.RoleKVSetNX:
 		op.Kind = Insert
 		op.ConflictSafe = true

@@ -37,33 +37,55 @@ func (f *Func) docFields(v ssa.Value) []docField {
 		if !ok {
 			return nil
 		}
-		// bson.D{{Key: "_id", Value: id}}: elements built in place or in
-		// a temporary and copied.
-		byElem := map[ssa.Value]*docField{}
+		// bson.D{{Key: "_id", Value: id}}: each element is built in place
+		// (stores through &arr[i].Key) or in a temporary copied whole.
+		type elem struct{ key, value ssa.Value }
+		byElem := map[ssa.Value]*elem{}
 		var order []ssa.Value
-		for _, st := range f.store[arr] {
-			fa, ok := st.Addr.(*ssa.FieldAddr)
-			if !ok {
-				continue
+		get := func(e ssa.Value) *elem {
+			if byElem[e] == nil {
+				byElem[e] = &elem{}
+				order = append(order, e)
 			}
-			elem := fa.X
-			d := byElem[elem]
-			if d == nil {
-				d = &docField{}
-				byElem[elem] = d
-				order = append(order, elem)
-			}
-			switch flow.FieldName(fa.X.Type(), fa.Field) {
+			return byElem[e]
+		}
+		fill := func(e *elem, field string, v ssa.Value) {
+			switch field {
 			case "Key":
-				d.key, _ = flow.ConstString(st.Val)
+				e.key = v
 			case "Value":
-				d.value = flow.Strip(st.Val)
+				e.value = v
+			}
+		}
+		for _, st := range f.store[arr] {
+			switch a := st.Addr.(type) {
+			case *ssa.FieldAddr:
+				fill(get(a.X), flow.FieldName(a.X.Type(), a.Field), st.Val)
+			case *ssa.IndexAddr:
+				l, ok := flow.Strip(st.Val).(*ssa.UnOp)
+				tmp, ok2 := ssa.Value(nil), false
+				if ok {
+					tmp, ok2 = l.X.(*ssa.Alloc)
+				}
+				if !ok2 {
+					continue
+				}
+				e := get(a)
+				for _, ts := range f.store[tmp] {
+					if fa, ok := ts.Addr.(*ssa.FieldAddr); ok && fa.X == tmp {
+						fill(e, flow.FieldName(tmp.Type(), fa.Field), ts.Val)
+					}
+				}
 			}
 		}
 		var out []docField
 		for _, e := range order {
-			if d := byElem[e]; d.key != "" {
-				out = append(out, *d)
+			d := byElem[e]
+			if d.key == nil {
+				continue
+			}
+			if k, ok := flow.ConstString(d.key); ok {
+				out = append(out, docField{k, flow.Strip(d.value)})
 			}
 		}
 		return out
@@ -160,7 +182,21 @@ func (f *Func) docOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	case apimodel.RoleDocUpdate, apimodel.RoleDocUpdateByID, apimodel.RoleDocFindModify:
 		op.Kind = Update
 		if m.Value >= 0 {
-			op.Writes, op.WritesAll = f.docUpdate(arg(c, m, m.Value))
+			update := arg(c, m, m.Value)
+			op.Writes, op.WritesAll = f.docUpdate(update)
+			if op.WritesAll && f.docFields(update) == nil {
+				// ReplaceOne(ctx, filter, &post): the fields changed on the
+				// document since it was read.
+				if root, _ := flow.Root(flow.Strip(update)); root != nil {
+					if l, ok := root.(*ssa.UnOp); ok {
+						root, _ = flow.Root(l.X)
+					}
+					op.Object = root
+					if w := f.objectStores(root); len(w) > 0 {
+						op.Writes, op.WritesAll = w, false
+					}
+				}
+			}
 		} else {
 			op.Kind, op.WritesAll = Delete, true
 		}

@@ -99,6 +99,8 @@ type Op struct {
 	Summarized bool   // the operation stands for a call of a summarised function
 	Where      string // for summarised operations: where the SQL runs, "file:line"
 
+	fn *Func // the function the operation belongs to
+
 	Handle    Handle             // the connection or transaction it runs on
 	Isolation apimodel.Isolation // for Begin: the requested isolation
 	TxFunc    *ssa.Function      // for Begin: the callback run inside the transaction
@@ -124,7 +126,36 @@ func (o *Op) Before(p *Op) bool {
 	if o.Block() == p.Block() {
 		return index(o.Call) < index(p.Call)
 	}
-	return flow.Reachable(o.Block(), p.Block(), nil)
+	if o.Block().Dominates(p.Block()) {
+		return true
+	}
+	if p.Block().Dominates(o.Block()) {
+		return false
+	}
+	return o.fn.reaches(o.Block(), p.Block())
+}
+
+// reaches reports whether block to can be reached from block from,
+// remembering each source block's reachable set: rules ask it for every
+// read-write pair.
+func (f *Func) reaches(from, to *ssa.BasicBlock) bool {
+	set, ok := f.reach[from]
+	if !ok {
+		set = make([]uint64, (len(f.Fn.Blocks)+63)/64)
+		stack := []*ssa.BasicBlock{from}
+		for len(stack) > 0 {
+			b := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, s := range b.Succs {
+				if set[s.Index/64]&(1<<(s.Index%64)) == 0 {
+					set[s.Index/64] |= 1 << (s.Index % 64)
+					stack = append(stack, s)
+				}
+			}
+		}
+		f.reach[from] = set
+	}
+	return from == to || set[to.Index/64]&(1<<(to.Index%64)) != 0
 }
 
 func index(instr ssa.Instruction) int {
@@ -178,6 +209,13 @@ type Func struct {
 	store     map[ssa.Value][]*ssa.Store // memory root -> stores into it
 	observers map[ssa.Value]observer
 	results   map[ssa.Value][]boundResult // summarised calls: what their results carry
+
+	// Dataflow answers are cached once the operations are complete
+	// (frozen): rules ask the same questions for every read-write pair.
+	frozen   bool
+	sources  map[ssa.Value][]Source
+	computed map[ssa.Value][]Source
+	reach    map[*ssa.BasicBlock][]uint64
 }
 
 // fill records that an operation wrote what it read into memory.
@@ -371,7 +409,7 @@ func callees(fn *ssa.Function, methods map[string][]*ssa.Function) []*ssa.Functi
 func (p *Package) InTxFunc(fn *ssa.Function) *Op { return p.txFuncs[fn] }
 
 func (p *Package) analyze(fn *ssa.Function) *Func {
-	f := &Func{Fn: fn, model: p.Model, pkg: p, byVal: map[ssa.Value]*Op{}, fills: map[ssa.Value][]fill{}, store: map[ssa.Value][]*ssa.Store{}, observers: map[ssa.Value]observer{}, results: map[ssa.Value][]boundResult{}}
+	f := &Func{Fn: fn, model: p.Model, pkg: p, byVal: map[ssa.Value]*Op{}, fills: map[ssa.Value][]fill{}, store: map[ssa.Value][]*ssa.Store{}, observers: map[ssa.Value]observer{}, results: map[ssa.Value][]boundResult{}, sources: map[ssa.Value][]Source{}, computed: map[ssa.Value][]Source{}, reach: map[*ssa.BasicBlock][]uint64{}}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
@@ -390,6 +428,7 @@ func (p *Package) analyze(fn *ssa.Function) *Func {
 				continue
 			}
 			if op := f.operation(c); op != nil {
+				op.fn = f
 				f.Ops = append(f.Ops, op)
 				if v := op.Value(); v != nil {
 					f.byVal[v] = op
@@ -409,6 +448,16 @@ func (p *Package) analyze(fn *ssa.Function) *Func {
 		}
 	}
 	f.finishObjects()
+	if begin := p.txFuncs[fn]; begin != nil && begin.Watch && begin.Method.Pkg == "go.mongodb.org/mongo-driver/v2/mongo" {
+		// The session travels in ctx, not in a handle: every operation of
+		// the callback runs in its transaction.
+		for _, op := range f.Ops {
+			if op.Kind != Begin {
+				op.Handle.Tx, op.Handle.Begin, op.Handle.Isolation = true, begin, apimodel.IsolationSerializable
+			}
+		}
+	}
+	f.frozen = true
 	f.markInspected()
 	for _, op := range f.Ops {
 		if op.Kind == Begin && op.TxFunc != nil {

@@ -38,9 +38,16 @@ type Source struct {
 // `err != nil` checks contribute nothing: they are error handling, not a
 // decision about the data.
 func (f *Func) Sources(v ssa.Value) []Source {
+	if s, ok := f.sources[v]; ok {
+		return s
+	}
 	w := &walker{f: f, seen: map[walkKey]bool{}, budget: 4096}
 	w.value(v, "")
-	return dedupe(w.out)
+	s := dedupe(w.out)
+	if f.frozen {
+		f.sources[v] = s
+	}
+	return s
 }
 
 // ComputedFrom returns the operations whose data v is computed from by
@@ -50,9 +57,16 @@ func (f *Func) Sources(v ssa.Value) []Source {
 // merely takes read data as an argument (an HTTP response fetched with the
 // stored ETag) is new data, not a modified copy of the old.
 func (f *Func) ComputedFrom(v ssa.Value) []Source {
+	if s, ok := f.computed[v]; ok {
+		return s
+	}
 	w := &walker{f: f, seen: map[walkKey]bool{}, budget: 4096, strict: true}
 	w.value(v, "")
-	return dedupe(w.out)
+	s := dedupe(w.out)
+	if f.frozen {
+		f.computed[v] = s
+	}
+	return s
 }
 
 // pureArgs are packages whose functions compute their result from their
@@ -214,6 +228,10 @@ func (w *walker) value(v ssa.Value, col string) {
 	case *ssa.Index:
 		w.value(x.X, col)
 	case *ssa.Lookup:
+		// job["status"] on a hash read whole names the field.
+		if k, ok := flow.ConstString(x.Index); ok {
+			col = normalizeColumn(k)
+		}
 		w.value(x.X, col)
 		w.value(x.Index, "")
 	case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Alloc:

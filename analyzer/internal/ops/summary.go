@@ -352,6 +352,7 @@ func (f *Func) summaryOps(c ssa.CallInstruction, s *Summary) []*Op {
 	var out []*Op
 	for _, os := range s.Ops {
 		op := &Op{
+			fn:   f,
 			Kind: os.Kind, Call: c, Table: os.Table, Name: os.Name, WritesAll: os.WritesAll,
 			State: os.State, Imprecise: os.Imprecise, Locking: os.Locking, ConflictSafe: os.ConflictSafe,
 			Returning: os.Returning, Inspected: os.Inspected, Summarized: true, Where: os.Where,

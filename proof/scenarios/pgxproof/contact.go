@@ -1,0 +1,44 @@
+package pgxproof
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// EnsureContactRacy is racy (RL002): find-or-create; every caller that saw
+// no row inserts one (the table has no unique constraint).
+func (s *Store) EnsureContactRacy(ctx context.Context, email string, pause func()) (id int64, created bool, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT id FROM plain_contacts WHERE email = $1`, email).Scan(&id)
+	pause()
+	if err == nil {
+		return id, false, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return 0, false, fmt.Errorf("lookup contact %s: %w", email, err)
+	}
+	if err := s.pool.QueryRow(ctx, `INSERT INTO plain_contacts (email) VALUES ($1) RETURNING id`, email).Scan(&id); err != nil { // want "RL002"
+		return 0, false, fmt.Errorf("create contact %s: %w", email, err)
+	}
+	return id, true, nil
+}
+
+// EnsureContact is atomic: INSERT ... ON CONFLICT (email) DO NOTHING
+// RETURNING id; when it returns no row another caller created the
+// contact, which is then read.
+func (s *Store) EnsureContact(ctx context.Context, email string, pause func()) (id int64, created bool, err error) {
+	pause()
+	err = s.pool.QueryRow(ctx, `INSERT INTO contacts (email) VALUES ($1) ON CONFLICT (email) DO NOTHING RETURNING id`, email).Scan(&id)
+	if err == nil {
+		return id, true, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return 0, false, fmt.Errorf("create contact %s: %w", email, err)
+	}
+	if err := s.pool.QueryRow(ctx, `SELECT id FROM contacts WHERE email = $1`, email).Scan(&id); err != nil {
+		return 0, false, fmt.Errorf("load contact %s: %w", email, err)
+	}
+	return id, false, nil
+}
