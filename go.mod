@@ -2,7 +2,11 @@ module github.com/racelint/racelint
 
 go 1.26.8
 
-require golang.org/x/tools v0.52.0
+require (
+	github.com/golangci/plugin-module-register v0.1.2
+	golang.org/x/tools v0.52.0
+	gopkg.in/yaml.v3 v3.0.1
+)
 
 require (
 	golang.org/x/mod v0.42.0 // indirect

@@ -5,9 +5,16 @@
 //
 //	racelint [flags] [packages]        (default ./...)
 //
-// with flags -C dir, -json, -fix, -diff, -test, -tags, -explain RLxxx,
-// -list-rules, -version and the analyzer's -rules, -disable, -skip-tables;
-// or as a go vet tool, where the analyzer's flags take a "racelint." prefix:
+// with flags -C dir, -format text|json|sarif|github (-json is -format
+// json), -config file, -baseline file, -write-baseline file, -fix, -diff,
+// -test, -tags, -explain RLxxx, -list-rules, -version and the analyzer's
+// -rules, -disable, -skip-tables. Those three settings are also read
+// from .racelint.yml (or .racelint.yaml) in the -C directory or its
+// nearest parent that has one; flags override the file. See
+// docs/drivers.md.
+//
+// It also runs as a go vet tool, where the analyzer's flags take a
+// "racelint." prefix (the configuration file is not read):
 //
 //	go vet -vettool=$(which racelint) -racelint.rules=RL001,RL002 ./...
 //
@@ -16,8 +23,10 @@
 //	0  no findings
 //	1  a package failed to load or type-check, analysis failed, or a fixed
 //	   file could not be written (findings may have been printed too)
-//	2  usage error: bad flag, unknown rule ID, no packages matched
-//	3  findings reported, and no error
+//	2  usage error: bad flag, unknown rule ID, bad configuration file,
+//	   no packages matched
+//	3  findings reported (with -baseline: findings not in the baseline),
+//	   and no error
 //
 // -fix does not change them: findings that were fixed still exit 3. Under
 // go vet, the exit code is go vet's.
@@ -52,7 +61,9 @@ func main() {
 }
 
 // forProgram builds the whole-program analyzer from the configuration
-// the command line gave analyzer.Analyzer's flags.
+// analyzer.Analyzer's flags hold: the command line's, over the
+// configuration file's (the CLI writes the file's settings into the
+// flags the command line left unset).
 func forProgram(pkgs []*packages.Package) (*analysis.Analyzer, error) {
 	cfg, err := flagConfig()
 	if err != nil {

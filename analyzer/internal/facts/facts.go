@@ -152,7 +152,7 @@ func (im *Implementations) resolve(name string, iface *types.Interface) *ops.Sum
 // calledThroughInterface reports whether the package calls, through an
 // interface, a method name that has a summarised implementation.
 func (im *Implementations) calledThroughInterface(pass *analysis.Pass) bool {
-	if im == nil {
+	if im == nil || pass.TypesInfo == nil {
 		return false
 	}
 	for _, sel := range pass.TypesInfo.Selections {
@@ -164,7 +164,7 @@ func (im *Implementations) calledThroughInterface(pass *analysis.Pass) bool {
 }
 
 func run(pass *analysis.Pass, impls *Implementations) (any, error) {
-	if apimodel.IsOpaque(pass.Pkg.Path()) || inGOROOT(pass) {
+	if len(pass.Files) == 0 || pass.TypesInfo == nil || apimodel.IsOpaque(pass.Pkg.Path()) || inGOROOT(pass) {
 		return &Result{}, nil
 	}
 	if !worthAnalysing(pass) && !impls.calledThroughInterface(pass) {

@@ -6,6 +6,7 @@ package flow
 import (
 	"fmt"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -279,7 +280,34 @@ func FieldTag(t types.Type, i int) string {
 // consider stores between the loads, which callers accept as imprecision
 // in favour of matching the common shape.
 func Equivalent(a, b ssa.Value) bool {
-	return equivalent(Strip(a), Strip(b), 0)
+	return equivalent(throughVar(Strip(a)), throughVar(Strip(b)), 0)
+}
+
+// throughVar replaces a load of a local variable that is stored exactly
+// once (a parameter captured by a closure lives in such a variable) by
+// the value stored.
+func throughVar(v ssa.Value) ssa.Value {
+	l, ok := v.(*ssa.UnOp)
+	if !ok || l.Op != token.MUL {
+		return v
+	}
+	alloc, ok := l.X.(*ssa.Alloc)
+	if !ok {
+		return v
+	}
+	var val ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
+			if val != nil {
+				return v
+			}
+			val = st.Val
+		}
+	}
+	if val == nil {
+		return v
+	}
+	return Strip(val)
 }
 
 func equivalent(a, b ssa.Value, depth int) bool {
@@ -292,7 +320,7 @@ func equivalent(a, b ssa.Value, depth int) bool {
 	switch x := a.(type) {
 	case *ssa.Const:
 		y, ok := b.(*ssa.Const)
-		return ok && x.Value != nil && y.Value != nil && constant.Compare(x.Value, tokenEQL, y.Value)
+		return ok && x.Value != nil && y.Value != nil && constant.Compare(x.Value, token.EQL, y.Value)
 	case *ssa.FieldAddr:
 		y, ok := b.(*ssa.FieldAddr)
 		return ok && x.Field == y.Field && equivalent(Strip(x.X), Strip(y.X), depth+1)

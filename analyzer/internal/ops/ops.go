@@ -99,7 +99,8 @@ type Op struct {
 	Summarized bool   // the operation stands for a call of a summarised function
 	Where      string // for summarised operations: where the SQL runs, "file:line"
 
-	fn *Func // the function the operation belongs to
+	fn *Func               // the function the operation belongs to
+	At ssa.CallInstruction // where to report it, when it stands for a call inside a function literal
 
 	Handle    Handle             // the connection or transaction it runs on
 	Isolation apimodel.Isolation // for Begin: the requested isolation
@@ -109,6 +110,18 @@ type Op struct {
 
 // Pos returns the position of the call.
 func (o *Op) Pos() int { return int(o.Call.Pos()) }
+
+// reportCall returns the call a diagnostic about o points at: the call
+// itself, or the call inside a function literal o stands for.
+func (o *Op) reportCall() ssa.CallInstruction {
+	if o.At != nil {
+		return o.At
+	}
+	return o.Call
+}
+
+// ReportCall is the exported form of reportCall.
+func (o *Op) ReportCall() ssa.CallInstruction { return o.reportCall() }
 
 // Block returns the basic block holding the call.
 func (o *Op) Block() *ssa.BasicBlock { return o.Call.Block() }
@@ -216,6 +229,10 @@ type Func struct {
 	sources  map[ssa.Value][]Source
 	computed map[ssa.Value][]Source
 	reach    map[*ssa.BasicBlock][]uint64
+
+	// bind maps the captured variables of inlined function literals to
+	// the values f captured.
+	bind map[*ssa.FreeVar]ssa.Value
 }
 
 // fill records that an operation wrote what it read into memory.
@@ -284,14 +301,16 @@ func Analyze(model *apimodel.Model, fset *token.FileSet, fns []*ssa.Function, im
 func (p *Package) analyzeTree(fn *ssa.Function) {
 	f := p.analyze(fn)
 	p.Funcs = append(p.Funcs, f)
-	var anons func(fn *ssa.Function)
-	anons = func(fn *ssa.Function) {
-		for _, a := range fn.AnonFuncs {
-			p.Funcs = append(p.Funcs, p.analyze(a))
-			anons(a)
+	var anons func(parent *Func)
+	anons = func(parent *Func) {
+		for _, a := range parent.Fn.AnonFuncs {
+			af := p.analyze(a)
+			p.Funcs = append(p.Funcs, af)
+			anons(af)
+			parent.inlineClosure(af)
 		}
 	}
-	anons(fn)
+	anons(f)
 	if s := f.Summarize(p.fset); s != nil {
 		p.local[fn] = s
 	}
@@ -409,7 +428,7 @@ func callees(fn *ssa.Function, methods map[string][]*ssa.Function) []*ssa.Functi
 func (p *Package) InTxFunc(fn *ssa.Function) *Op { return p.txFuncs[fn] }
 
 func (p *Package) analyze(fn *ssa.Function) *Func {
-	f := &Func{Fn: fn, model: p.Model, pkg: p, byVal: map[ssa.Value]*Op{}, fills: map[ssa.Value][]fill{}, store: map[ssa.Value][]*ssa.Store{}, observers: map[ssa.Value]observer{}, results: map[ssa.Value][]boundResult{}, sources: map[ssa.Value][]Source{}, computed: map[ssa.Value][]Source{}, reach: map[*ssa.BasicBlock][]uint64{}}
+	f := &Func{Fn: fn, model: p.Model, pkg: p, byVal: map[ssa.Value]*Op{}, fills: map[ssa.Value][]fill{}, store: map[ssa.Value][]*ssa.Store{}, observers: map[ssa.Value]observer{}, results: map[ssa.Value][]boundResult{}, sources: map[ssa.Value][]Source{}, computed: map[ssa.Value][]Source{}, reach: map[*ssa.BasicBlock][]uint64{}, bind: map[*ssa.FreeVar]ssa.Value{}}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
@@ -1025,4 +1044,85 @@ func isLockStatement(sql string) bool {
 		}
 	}
 	return strings.Contains(s, "pg_advisory_lock") || strings.Contains(s, "pg_advisory_xact_lock") || strings.Contains(s, "get_lock(")
+}
+
+// inlineClosure adds to f the operations of a function literal f calls
+// synchronously or hands to a call (rdb.TxPipelined(ctx, func(pipe) ...),
+// db.Transaction(func(tx) ...)): a read in f and a write in the literal
+// race like a read and a write in one function. The operations stand at
+// the call that receives the literal; they are reported at their own
+// position inside it. Pairs inside the literal are the literal's own.
+func (f *Func) inlineClosure(lit *Func) {
+	if len(lit.Ops) == 0 {
+		return
+	}
+	var mc *ssa.MakeClosure
+	for _, b := range f.Fn.Blocks {
+		for _, instr := range b.Instrs {
+			if x, ok := instr.(*ssa.MakeClosure); ok && x.Fn == lit.Fn {
+				mc = x
+			}
+		}
+	}
+	if mc == nil {
+		return
+	}
+	var site ssa.CallInstruction
+	for _, ref := range *mc.Referrers() {
+		if c, ok := ref.(ssa.CallInstruction); ok {
+			if site != nil {
+				return // called or passed twice: no single point in time
+			}
+			site = c
+		}
+	}
+	if site == nil {
+		return
+	}
+	for i, fv := range lit.Fn.FreeVars {
+		if i < len(mc.Bindings) {
+			f.bind[fv] = mc.Bindings[i]
+		}
+	}
+	var ops []*Op
+	for _, op := range lit.Ops {
+		if op.Kind == Begin || op.At != nil {
+			continue
+		}
+		cp := *op
+		cp.fn, cp.Call, cp.At = f, site, op.Call
+		cp.Keys = append([]Key(nil), op.Keys...)
+		for i := range cp.Keys {
+			cp.Keys[i].Value = f.resolveFree(cp.Keys[i].Value)
+		}
+		if op.Handle.Tx && op.Handle.Begin != nil && op.Handle.Begin.Call.Parent() == lit.Fn {
+			continue // the literal's own transaction
+		}
+		ops = append(ops, &cp)
+	}
+	f.Ops = append(f.Ops, ops...)
+	f.sources = map[ssa.Value][]Source{}
+	f.computed = map[ssa.Value][]Source{}
+	f.markInspected()
+}
+
+// resolveFree replaces a captured variable of an inlined literal (or a
+// load of it) by what f captured: the value itself, or the value f stored
+// into the captured variable when it stored exactly one.
+func (f *Func) resolveFree(v ssa.Value) ssa.Value {
+	switch x := flow.Strip(v).(type) {
+	case *ssa.FreeVar:
+		if b, ok := f.bind[x]; ok {
+			return b
+		}
+	case *ssa.UnOp:
+		if fv, ok := x.X.(*ssa.FreeVar); ok && x.Op == token.MUL {
+			if alloc, ok := f.bind[fv].(*ssa.Alloc); ok {
+				if st := f.singleStore(alloc); st != nil {
+					return flow.Strip(st)
+				}
+			}
+		}
+	}
+	return v
 }

@@ -234,6 +234,11 @@ func (w *walker) value(v ssa.Value, col string) {
 		}
 		w.value(x.X, col)
 		w.value(x.Index, "")
+	case *ssa.FreeVar:
+		// A value an inlined function literal captured from f.
+		if b, ok := f.bind[x]; ok {
+			w.value(b, col)
+		}
 	case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Alloc:
 		// An address used as a value (passed to a helper): what it points to.
 		w.memory(x, col)
@@ -381,6 +386,14 @@ func (w *walker) observed(ob observer, t types.Type, col string) {
 func (w *walker) memory(addr ssa.Value, col string) {
 	f := w.f
 	root, path := flow.Root(addr)
+	if fv, ok := root.(*ssa.FreeVar); ok {
+		if b, ok := f.bind[fv]; ok {
+			// A captured variable of an inlined literal: f's variable.
+			var prefix []string
+			root, prefix = flow.Root(b)
+			path = append(prefix, path...)
+		}
+	}
 	// GORM results: tx.Error, tx.RowsAffected.
 	if c := asCall(root); c != nil && len(f.results[c]) > 0 {
 		idx := 0

@@ -93,10 +93,17 @@ func paramOf(fn *ssa.Function, v ssa.Value) Param {
 		case *ssa.Parameter:
 			for j, p := range fn.Params {
 				if p == x {
-					for l, r := 0, len(path)-1; l < r; l, r = l+1, r-1 {
-						path[l], path[r] = path[r], path[l]
-					}
-					return Param{Index: j, Path: path}
+					return Param{Index: j, Path: reversed(path)}
+				}
+			}
+			return Param{Index: -1}
+		case *ssa.FreeVar:
+			// A function literal's captured variables come after its
+			// parameters: its call site binds them to the closure's
+			// bindings.
+			for j, fv := range fn.FreeVars {
+				if fv == x {
+					return Param{Index: len(fn.Params) + j, Path: reversed(path)}
 				}
 			}
 			return Param{Index: -1}
@@ -176,7 +183,15 @@ func (f *Func) selectPath(v ssa.Value, path []string, written bool) ssa.Value {
 // Operations on a transaction f begins itself are left out: they commit
 // before f returns, so they take no part in the caller's transaction.
 func (f *Func) Summarize(fset *token.FileSet) *Summary {
+	s, _ := f.summarize(fset)
+	return s
+}
+
+// summarize builds the summary and returns, for each summarised
+// operation, the call it stands for in f.
+func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) {
 	s := &Summary{}
+	var calls []ssa.CallInstruction
 	index := map[*Op]int{}
 	for _, op := range f.Ops {
 		if op.Kind == Begin {
@@ -188,8 +203,10 @@ func (f *Func) Summarize(fset *token.FileSet) *Summary {
 			ConflictSafe: op.ConflictSafe, Returning: op.Returning, Inspected: op.Inspected,
 			Object: Param{Index: -1}, Handle: Param{Index: -1}, Isolation: op.Handle.Isolation,
 		}
-		if p := fset.Position(op.Call.Pos()); p.IsValid() {
-			os.Where = p.String()
+		if fset != nil {
+			if p := fset.Position(op.Call.Pos()); p.IsValid() {
+				os.Where = p.String()
+			}
 		}
 		for _, k := range op.Keys {
 			ks := KeySummary{Column: k.Column, Literal: k.Literal, Param: Param{Index: -1}}
@@ -230,9 +247,10 @@ func (f *Func) Summarize(fset *token.FileSet) *Summary {
 		}
 		index[op] = len(s.Ops)
 		s.Ops = append(s.Ops, os)
+		calls = append(calls, op.reportCall())
 	}
 	if len(s.Ops) == 0 {
-		return nil
+		return nil, nil
 	}
 	for _, b := range f.Fn.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
@@ -256,7 +274,7 @@ func (f *Func) Summarize(fset *token.FileSet) *Summary {
 		}
 	}
 	s.Results = dedupeResults(s.Results)
-	return s
+	return s, calls
 }
 
 func dedupeResults(in []ResultSummary) []ResultSummary {
@@ -338,11 +356,22 @@ func (f *Func) guardedByNotFound(b *ssa.BasicBlock) bool {
 // summaryOps turns a call of a summarised function into operations of f,
 // binding the summary's parameters to the call's arguments.
 func (f *Func) summaryOps(c ssa.CallInstruction, s *Summary) []*Op {
+	return f.boundOps(c, s, callArgs(c))
+}
+
+// callArgs returns a call's arguments with the receiver of an interface
+// call first, numbered as the callee's SSA parameters.
+func callArgs(c ssa.CallInstruction) []ssa.Value {
 	com := c.Common()
-	args := com.Args
 	if com.IsInvoke() {
-		args = append([]ssa.Value{com.Value}, com.Args...)
+		return append([]ssa.Value{com.Value}, com.Args...)
 	}
+	return com.Args
+}
+
+// boundOps instantiates a summary's operations at call c with args bound
+// to the summary's parameters.
+func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*Op {
 	bind := func(p Param) ssa.Value {
 		if p.Index < 0 || p.Index >= len(args) {
 			return nil
@@ -393,4 +422,11 @@ func calleeName(c ssa.CallInstruction) string {
 		return fn.Name()
 	}
 	return "call"
+}
+
+func reversed(path []string) []string {
+	for l, r := 0, len(path)-1; l < r; l, r = l+1, r-1 {
+		path[l], path[r] = path[r], path[l]
+	}
+	return path
 }

@@ -80,7 +80,7 @@ func New(pass *analysis.Pass, enabled func(string) bool, skipTables []string) *R
 func (r *Reporter) Pass() *analysis.Pass { return r.pass }
 
 // CallExpr returns the syntax of op's call, or nil.
-func (r *Reporter) CallExpr(op *ops.Op) *ast.CallExpr { return r.calls[op.Call.Pos()] }
+func (r *Reporter) CallExpr(op *ops.Op) *ast.CallExpr { return r.calls[op.ReportCall().Pos()] }
 
 // CondExpr returns the innermost if, for or switch condition containing
 // pos, or nil.
@@ -92,9 +92,9 @@ func (r *Reporter) Add(f Finding) { r.findings = append(r.findings, f) }
 // CallName renders an operation's call the way the user wrote it, with
 // arguments elided: db.Model(…).Where(…).Update.
 func (r *Reporter) CallName(op *ops.Op) string {
-	call := r.calls[op.Call.Pos()]
+	call := r.calls[op.ReportCall().Pos()]
 	if call == nil {
-		if fn := op.Call.Common().StaticCallee(); fn != nil {
+		if fn := op.ReportCall().Common().StaticCallee(); fn != nil {
 			return fn.Name()
 		}
 		return op.Method.Name
@@ -187,7 +187,8 @@ func (r *Reporter) Flush() {
 		if !ok || !r.enabled(f.Rule) || r.skipped(f.Table) {
 			continue
 		}
-		pos, end := f.Write.Call.Pos(), f.Write.Call.Pos()
+		at := f.Write.ReportCall()
+		pos, end := at.Pos(), at.Pos()
 		if call := r.calls[pos]; call != nil {
 			pos, end = call.Pos(), call.End()
 		}
@@ -199,7 +200,7 @@ func (r *Reporter) Flush() {
 			continue
 		}
 		seen[key] = true
-		if sup.Suppressed(pos, f.Rule) || (f.Write.Call.Pos() != pos && sup.Suppressed(f.Write.Call.Pos(), f.Rule)) {
+		if sup.Suppressed(pos, f.Rule) || (at.Pos() != pos && sup.Suppressed(at.Pos(), f.Rule)) {
 			continue
 		}
 		d := analysis.Diagnostic{
@@ -248,10 +249,10 @@ func (r *Reporter) Flush() {
 }
 
 func (r *Reporter) start(op *ops.Op) token.Pos {
-	if call := r.calls[op.Call.Pos()]; call != nil {
+	if call := r.calls[op.ReportCall().Pos()]; call != nil {
 		return call.Pos()
 	}
-	return op.Call.Pos()
+	return op.ReportCall().Pos()
 }
 
 func orRecord(name string) string {

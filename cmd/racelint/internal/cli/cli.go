@@ -4,17 +4,28 @@
 // apart from package main so that tests can drive it with a fake analyzer
 // instead of racelint's real engine.
 //
+// Output formats (-format): text (the default), json (the go/analysis
+// JSON tree; -json is an alias), sarif (SARIF 2.1.0) and github (GitHub
+// Actions workflow commands, which become annotations). A configuration
+// file (.racelint.yml, found by walking up from the -C directory, or
+// -config) sets the analyzer's settings; command-line flags override it.
+// -write-baseline records the current findings, and -baseline reports
+// only findings that are not recorded.
+//
 // Exit codes:
 //
 //	0  no findings
 //	1  a package failed to load or type-check, analysis failed, or a fixed
 //	   file could not be written (findings may have been printed too)
-//	2  usage error: bad flag, unknown rule ID, no packages matched
-//	3  findings reported, and no error
+//	2  usage error: bad flag, unknown rule ID, bad configuration or
+//	   baseline file, no packages matched
+//	3  findings reported (with -baseline: findings not in the baseline),
+//	   and no error
 //
-// -fix does not change them: a run that reported findings exits 3 even
-// when every fix was applied, so a CI job never mistakes "fixed" for
-// "clean"; rerun to confirm.
+// -write-baseline exits 0 unless a package failed. -fix does not change
+// them: a run that reported findings exits 3 even when every fix was
+// applied, so a CI job never mistakes "fixed" for "clean"; rerun to
+// confirm.
 package cli
 
 import (
@@ -32,6 +43,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/racelint/racelint/analyzer"
+	configfile "github.com/racelint/racelint/cmd/racelint/internal/config"
 )
 
 // Exit codes; see the package documentation.
@@ -96,6 +108,11 @@ Usage:
 	racelint [flags] [packages]           (default packages: ./...)
 	go vet -vettool=$(which racelint) [-racelint.rules=...] [packages]
 
+Settings (-rules, -disable, -skip-tables) are read from .racelint.yml or
+.racelint.yaml in the -C directory or the nearest parent that has one, or
+from -config FILE; flags given on the command line override the file.
+Relative -config, -baseline and -write-baseline paths are relative to -C.
+
 Flags:
 `
 
@@ -104,23 +121,30 @@ Exit codes:
 	0  no findings
 	1  a package failed to load or type-check, analysis failed, or a fixed
 	   file could not be written (findings may have been printed too)
-	2  usage error: bad flag, unknown rule ID, no packages matched
-	3  findings reported, and no error
+	2  usage error: bad flag, unknown rule ID, bad configuration or
+	   baseline file, no packages matched
+	3  findings reported (with -baseline: findings not in the baseline),
+	   and no error
 -fix does not change the exit code: findings that were fixed still exit 3.
+-write-baseline exits 0 unless a package failed (1).
 `
 
 // config is the parsed command line.
 type config struct {
-	dir       string
-	json      bool
-	fix       bool
-	diff      bool
-	tests     bool
-	tags      string
-	explain   string
-	listRules bool
-	version   bool
-	patterns  []string
+	dir           string
+	format        string
+	configFile    string
+	baseline      string
+	writeBaseline string
+	setFlags      map[string]bool // flags given on the command line
+	fix           bool
+	diff          bool
+	tests         bool
+	tags          string
+	explain       string
+	listRules     bool
+	version       bool
+	patterns      []string
 }
 
 // Run runs the standalone command with args (without the program name)
@@ -161,6 +185,12 @@ func Run(args []string, opts Options) int {
 		stdout.Write(page)
 		return ExitClean
 	}
+	if code, ok := d.resolveBase(cfg); !ok {
+		return code
+	}
+	if code, ok := d.applyConfigFile(&cfg); !ok {
+		return code
+	}
 	if opts.Validate != nil {
 		if err := opts.Validate(); err != nil {
 			d.errorf("%v", err)
@@ -174,6 +204,7 @@ type driver struct {
 	opts           Options
 	stdout, stderr io.Writer
 	base           string // directory that printed paths are relative to
+	src            sources
 }
 
 // errorf prints one "racelint: ..." line to stderr. Errors that already
@@ -187,7 +218,12 @@ func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
 	fs := flag.NewFlagSet("racelint", flag.ContinueOnError)
 	fs.SetOutput(d.stderr)
 	fs.StringVar(&cfg.dir, "C", "", "change to `dir` before loading packages")
-	fs.BoolVar(&cfg.json, "json", false, "print diagnostics as the go/analysis JSON tree")
+	var jsonAlias bool
+	fs.StringVar(&cfg.format, "format", "text", "output `format`: text, json (the go/analysis JSON tree), sarif (SARIF 2.1.0) or github (GitHub Actions annotations)")
+	fs.BoolVar(&jsonAlias, "json", false, "alias of -format json")
+	fs.StringVar(&cfg.configFile, "config", "", "read settings from `file` instead of the nearest .racelint.yml")
+	fs.StringVar(&cfg.baseline, "baseline", "", "report only findings that are not in the baseline `file`")
+	fs.StringVar(&cfg.writeBaseline, "write-baseline", "", "write the current findings to the baseline `file` and exit 0")
 	fs.BoolVar(&cfg.fix, "fix", false, "apply the first suggested fix of every finding")
 	fs.BoolVar(&cfg.diff, "diff", false, "with -fix (implied): print unified diffs of the fixes instead of writing files")
 	fs.BoolVar(&cfg.tests, "test", true, "also analyse test files")
@@ -216,6 +252,25 @@ func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
 		}
 		return cfg, ExitUsage, false // flag has printed the error and usage
 	}
+	cfg.setFlags = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { cfg.setFlags[f.Name] = true })
+	if jsonAlias {
+		if cfg.setFlags["format"] && cfg.format != "json" {
+			d.errorf("-json and -format %s cannot be combined", cfg.format)
+			return cfg, ExitUsage, false
+		}
+		cfg.format = "json"
+	}
+	switch cfg.format {
+	case "text", "json", "sarif", "github":
+	default:
+		d.errorf("-format %q: want text, json, sarif or github", cfg.format)
+		return cfg, ExitUsage, false
+	}
+	if cfg.baseline != "" && cfg.writeBaseline != "" {
+		d.errorf("-baseline and -write-baseline cannot be combined")
+		return cfg, ExitUsage, false
+	}
 	cfg.patterns = fs.Args()
 	if len(cfg.patterns) == 0 {
 		cfg.patterns = []string{"./..."}
@@ -223,8 +278,12 @@ func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
 	if cfg.diff {
 		cfg.fix = true
 	}
-	if cfg.diff && cfg.json {
-		d.errorf("-diff and -json cannot be combined: both write to stdout")
+	if cfg.diff && cfg.format != "text" {
+		d.errorf("-diff and -format %s cannot be combined: both write to stdout", cfg.format)
+		return cfg, ExitUsage, false
+	}
+	if cfg.writeBaseline != "" && (cfg.fix || cfg.setFlags["format"] || jsonAlias) {
+		d.errorf("-write-baseline prints no findings and fixes nothing: drop -fix, -diff and -format")
 		return cfg, ExitUsage, false
 	}
 	return cfg, 0, true
@@ -235,21 +294,7 @@ func (d *driver) analyze(cfg config) int {
 		d.errorf("internal error: no analyzer")
 		return ExitError
 	}
-	dir, err := filepath.Abs(cmpOr(cfg.dir, "."))
-	if err == nil {
-		var fi os.FileInfo
-		if fi, err = os.Stat(dir); err == nil && !fi.IsDir() {
-			err = fmt.Errorf("%s is not a directory", dir)
-		}
-	}
-	if err != nil {
-		d.errorf("-C: %v", err)
-		return ExitUsage
-	}
-	// -C is honoured by loading from dir instead of calling os.Chdir, so
-	// that the driver never changes process-wide state; paths are printed
-	// relative to dir just as if the process had moved there.
-	d.base = dir
+	dir := d.base
 
 	pcfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
@@ -301,17 +346,40 @@ func (d *driver) analyze(cfg config) int {
 			failed = true
 		}
 		findings = d.collect(graph)
-		if cfg.json {
+		d.fingerprintAll(findings)
+		if cfg.writeBaseline != "" {
+			return d.writeBaseline(cfg, findings, failed)
+		}
+		if cfg.baseline != "" {
+			var code int
+			var ok bool
+			if findings, code, ok = d.applyBaseline(cfg, graph, findings); !ok {
+				return code
+			}
+		}
+		if cfg.format == "json" {
 			if err := graph.PrintJSON(d.stdout); err != nil {
 				d.errorf("%v", err)
 				failed = true
 			}
 		}
+	} else if cfg.writeBaseline != "" {
+		return d.writeBaseline(cfg, nil, failed)
 	}
-	if !cfg.json && !cfg.diff {
-		// With -diff stdout carries only the patch, so that it can be
-		// piped to patch(1) or git apply.
-		d.printText(findings)
+	switch cfg.format {
+	case "text":
+		if !cfg.diff {
+			// With -diff stdout carries only the patch, so that it can be
+			// piped to patch(1) or git apply.
+			d.printText(findings)
+		}
+	case "sarif":
+		if err := d.printSARIF(findings, !failed); err != nil {
+			d.errorf("%v", err)
+			failed = true
+		}
+	case "github":
+		d.printGitHub(findings)
 	}
 	if cfg.fix {
 		if !d.applyFixes(findings, cfg.diff) {
@@ -326,6 +394,76 @@ func (d *driver) analyze(cfg config) int {
 		return ExitFindings
 	}
 	return ExitClean
+}
+
+// resolveBase sets d.base, the absolute -C directory (or the working
+// directory).
+func (d *driver) resolveBase(cfg config) (int, bool) {
+	dir, err := filepath.Abs(cmpOr(cfg.dir, "."))
+	if err == nil {
+		var fi os.FileInfo
+		if fi, err = os.Stat(dir); err == nil && !fi.IsDir() {
+			err = fmt.Errorf("%s is not a directory", dir)
+		}
+	}
+	if err != nil {
+		d.errorf("-C: %v", err)
+		return ExitUsage, false
+	}
+	// -C is honoured by loading from dir instead of calling os.Chdir, so
+	// that the driver never changes process-wide state; paths are printed
+	// relative to dir just as if the process had moved there.
+	d.base = dir
+	return 0, true
+}
+
+// path resolves a file name given on the command line against the -C
+// directory, as if the process had moved there.
+func (d *driver) path(name string) string {
+	if name == "" || filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(d.base, name)
+}
+
+// applyConfigFile reads the configuration file (-config, or the nearest
+// .racelint.yml) and sets the analyzer's flags that the command line did
+// not set from it, so that every consumer of those flags (the analyzer
+// itself, Options.Validate, Options.ForProgram) sees the merged settings.
+func (d *driver) applyConfigFile(cfg *config) (int, bool) {
+	name := d.path(cfg.configFile)
+	if name == "" {
+		var err error
+		if name, err = configfile.Find(d.base); err != nil {
+			d.errorf("config: %v", err)
+			return ExitUsage, false
+		}
+		if name == "" {
+			return 0, true
+		}
+	}
+	fc, err := configfile.Load(name)
+	if err != nil {
+		d.errorf("config: %v", err)
+		return ExitUsage, false
+	}
+	if d.opts.Analyzer == nil {
+		return 0, true
+	}
+	for _, kv := range []struct {
+		flag   string
+		values []string
+	}{{"rules", fc.Rules}, {"disable", fc.Disable}, {"skip-tables", fc.SkipTables}} {
+		f := d.opts.Analyzer.Flags.Lookup(kv.flag)
+		if f == nil || cfg.setFlags[kv.flag] || kv.values == nil {
+			continue
+		}
+		if err := f.Value.Set(strings.Join(kv.values, ",")); err != nil {
+			d.errorf("config: %s: %s: %v", name, kv.flag, err)
+			return ExitUsage, false
+		}
+	}
+	return 0, true
 }
 
 func hasFiles(p *packages.Package) bool {

@@ -50,6 +50,9 @@ func fakeAnalyzer() (*analysis.Analyzer, func() error) {
 					rename := func(to string) []analysis.SuggestedFix {
 						return []analysis.SuggestedFix{{Message: "call " + to, TextEdits: []analysis.TextEdit{{Pos: id.Pos(), End: id.End(), NewText: []byte(to)}}}}
 					}
+					if !fakeEnabled(cfg, id.Name) {
+						return true
+					}
 					switch id.Name {
 					case "racy":
 						pass.Report(analysis.Diagnostic{
@@ -75,6 +78,26 @@ func fakeAnalyzer() (*analysis.Analyzer, func() error) {
 	// A closure, not the method value cfg.Validate, which would copy cfg
 	// before the flags are parsed.
 	return a, func() error { return cfg.Validate() }
+}
+
+// fakeEnabled applies the -rules and -disable settings to the fake's
+// findings, so that tests can see which configuration reached it.
+func fakeEnabled(cfg analyzer.Config, call string) bool {
+	rule := map[string]string{"racy": "RL001", "clash": "RL002", "broken": "RL003"}[call]
+	for _, d := range cfg.Disable {
+		if strings.EqualFold(d, rule) {
+			return false
+		}
+	}
+	if len(cfg.Rules) == 0 {
+		return true
+	}
+	for _, r := range cfg.Rules {
+		if strings.EqualFold(r, rule) {
+			return true
+		}
+	}
+	return false
 }
 
 // writeModule creates a module example.com/m in a temporary directory

@@ -16,16 +16,26 @@ import (
 // finding is one diagnostic of a root package, with positions resolved
 // so that it no longer depends on which package variant reported it.
 type finding struct {
-	posn, end token.Position
-	category  string
-	message   string
-	related   []relatedInfo
-	fix       []edit // the first suggested fix, if any
+	posn, end   token.Position
+	category    string
+	message     string
+	related     []relatedInfo
+	fix         []edit // the first suggested fix, if any
+	fixMessage  string // its message
+	fingerprint string // see baseline.Fingerprint; set by fingerprintAll
 }
 
+// key identifies a finding across the package variants that report it.
+type findingKey struct {
+	posn, end         token.Position
+	category, message string
+}
+
+func (f *finding) key() findingKey { return findingKey{f.posn, f.end, f.category, f.message} }
+
 type relatedInfo struct {
-	posn    token.Position
-	message string
+	posn, end token.Position
+	message   string
 }
 
 // edit is a TextEdit as byte offsets into a named file. size is the file's
@@ -35,17 +45,16 @@ type edit struct {
 	size       int
 	start, end int
 	text       string
+	// startPos and endPos are start and end as unadjusted positions
+	// (line and column), for output formats that want them.
+	startPos, endPos token.Position
 }
 
 // collect returns the diagnostics of all root actions, de-duplicated and
 // sorted. A file of package p is also compiled into the test variant
 // "p [p.test]", so the same diagnostic usually arrives twice.
 func (d *driver) collect(graph *checker.Graph) []*finding {
-	type key struct {
-		posn, end         token.Position
-		category, message string
-	}
-	seen := map[key]bool{}
+	seen := map[findingKey]bool{}
 	var out []*finding
 	for _, act := range graph.Roots {
 		if act.Err != nil { // roots are the actions of the analyzer that ran
@@ -59,15 +68,16 @@ func (d *driver) collect(graph *checker.Graph) []*finding {
 				category: diag.Category,
 				message:  diag.Message,
 			}
-			k := key{f.posn, f.end, f.category, f.message}
+			k := f.key()
 			if seen[k] {
 				continue
 			}
 			seen[k] = true
 			for _, r := range diag.Related {
-				f.related = append(f.related, relatedInfo{fset.Position(r.Pos), r.Message})
+				f.related = append(f.related, relatedInfo{fset.Position(r.Pos), fset.Position(cmp.Or(r.End, r.Pos)), r.Message})
 			}
 			if len(diag.SuggestedFixes) > 0 {
+				f.fixMessage = diag.SuggestedFixes[0].Message
 				for _, e := range diag.SuggestedFixes[0].TextEdits {
 					// Unadjusted positions: edits apply to the file on
 					// disk, not to whatever a //line directive names.
@@ -77,7 +87,7 @@ func (d *driver) collect(graph *checker.Graph) []*finding {
 					if tf := fset.File(e.Pos); tf != nil {
 						size = tf.Size()
 					}
-					f.fix = append(f.fix, edit{start.Filename, size, start.Offset, end.Offset, string(e.NewText)})
+					f.fix = append(f.fix, edit{start.Filename, size, start.Offset, end.Offset, string(e.NewText), start, end})
 				}
 			}
 			out = append(out, f)

@@ -1,5 +1,0 @@
-package flow
-
-import "go/token"
-
-const tokenEQL = token.EQL
