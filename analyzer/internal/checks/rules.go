@@ -319,6 +319,150 @@ func calleeNameContains(call ssa.CallInstruction, words ...string) bool {
 	return false
 }
 
+func mentionsSerializationFailure(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			var buf [16]*ssa.Value
+			for _, p := range instr.Operands(buf[:0]) {
+				if p == nil || *p == nil {
+					continue
+				}
+				if k, ok := (*p).(*ssa.Const); ok {
+					s := strings.ToLower(k.String())
+					for _, code := range apimodel.SerializationFailureCodes {
+						if strings.Contains(s, code) {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// uncheckedClaim decides RL004 for a conditional claim or status
+// transition with no read before it: UPDATE ... SET owner_id = $1 WHERE
+// ... owner_id IS NULL whose affected-row count nobody reads.
+func (c *funcChecker) uncheckedClaim(w *ops.Op) {
+	if c.inspected[w] || len(w.State) == 0 || w.Imprecise {
+		return
+	}
+	// A claim names one row. Bulk changes (WHERE user_id = $1 AND status =
+	// 'unread'), resets and backfills are idempotent and have no winner.
+	if pk, ok := w.PrimaryKey(); !ok || pk.Column != "id" {
+		return
+	}
+	for _, a := range w.Writes {
+		if a.Now || a.Atomic || a.Column == "" {
+			continue
+		}
+		claim := a.Value != nil && !isBoolish(a.Value)
+		transition := a.Column == "status" || a.Column == "state"
+		if !claim && !transition {
+			continue
+		}
+		for _, s := range w.State {
+			if s == a.Column {
+				c.emit(report.Finding{Rule: "RL004", Write: w, Table: w.Name,
+					Message: fmt.Sprintf("%s changes %s only where it is still unclaimed, but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), columnName(a.Column))})
+				return
+			}
+		}
+	}
+}
+
+func isBoolish(v ssa.Value) bool {
+	return v.Type() != nil && v.Type().Underlying().String() == "bool"
+}
+
+func (c *funcChecker) emit(f report.Finding) {
+	c.reported[f.Write] = true
+	c.r.Add(f)
+}
+
+func checkPos(g *check) token.Pos {
+	if g == nil {
+		return token.NoPos
+	}
+	return report.CondPos(g.cond.Cond)
+}
+
+// checkText names the check for a message: the condition as written, or
+// the read's own filter.
+func (c *funcChecker) checkText(g *check, r *ops.Op, implicit string) string {
+	if g != nil {
+		if s := c.r.ExprText(report.CondPos(g.cond.Cond)); s != "" {
+			return "`" + s + "`"
+		}
+		if g.column != "" {
+			return columnName(g.column)
+		}
+		return "the value"
+	}
+	if implicit != "" {
+		return columnName(implicit) + " (filtered by the read's WHERE)"
+	}
+	return "the value"
+}
+
+func columnName(c string) string {
+	if c == "" {
+		return "the value"
+	}
+	return c
+}
+
+// derefAll removes every level of pointer from t.
+func derefAll(t types.Type) types.Type {
+	for i := 0; i < 4; i++ {
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			return t
+		}
+		t = p.Elem()
+	}
+	return t
+}
+
+// writesComparedValue reports whether the check compares the column with
+// the very value the write then stores (if m.Value != v { m.Value = v;
+// Save }): every interleaving ends with the same row, so it cannot race.
+func (c *funcChecker) writesComparedValue(ch check, w *ops.Op) bool {
+	cmp, ok := ch.cond.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return false
+	}
+	for _, a := range w.Writes {
+		if a.Column != ch.column || a.Value == nil {
+			continue
+		}
+		if l, ok := a.Value.(*ssa.UnOp); ok && c.f.Overwritten(l) {
+			continue // code = randomHex() between the check and the write
+		}
+		if flow.Equivalent(a.Value, cmp.X) || flow.Equivalent(a.Value, cmp.Y) {
+			return true
+		}
+	}
+	return false
+}
+
+// lockedBefore reports whether a lock statement (BEGIN IMMEDIATE, LOCK
+// TABLE, an advisory lock) runs on the write's connection before the read.
+func (c *funcChecker) lockedBefore(r, w *ops.Op) bool {
+	for _, l := range c.f.Ops {
+		if l.Kind != ops.Lock || !l.Before(r) || l.Handle.Value == nil {
+			continue
+		}
+		for _, h := range []ops.Handle{w.Handle, r.Handle} {
+			if h.Value != nil && flow.Equivalent(l.Handle.Value, h.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // loadedAddr returns the address v was loaded from (c.Key is *(&c.Key)).
 func loadedAddr(v ssa.Value) ssa.Value {
 	if l, ok := flow.Strip(v).(*ssa.UnOp); ok && l.Op == token.MUL {
