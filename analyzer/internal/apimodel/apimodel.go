@@ -11,6 +11,7 @@ package apimodel
 import (
 	"go/types"
 	"strings"
+	"sync"
 )
 
 // Role is what a call does, as far as races are concerned.
@@ -51,6 +52,7 @@ const (
 	RoleModelFirstOrCreate
 	RoleModelFirstOrInit
 	RoleAtomicExpr // gorm.Expr: the value is computed by the database
+	RoleIsNotFound // gorm.IsRecordNotFoundError(err): a not-found test of its argument
 
 	// bun: the finishers of a query chain started by NewSelect/NewUpdate/...
 	RoleBunScan   // SelectQuery.Scan(ctx, dest...): the model or dest is filled
@@ -95,6 +97,11 @@ const (
 	ClauseLock            // bun For("UPDATE")
 	ClauseConflict        // bun On("CONFLICT ..."), Ignore()
 	ClauseWherePK         // bun WherePK(): the model object names the row
+	ClauseID              // xorm ID(id): WHERE id = ?
+	ClauseIn              // xorm In(column, values...): WHERE column IN (...)
+	ClauseCols            // xorm Cols/MustCols(columns...): the columns an Update writes
+	ClauseIncr            // xorm Incr/Decr(column, n), SetExpr(column, expr): an atomic SET
+	ClauseOption          // GORM v1 Set(name, value): "gorm:query_option" FOR UPDATE, "gorm:insert_option" ON CONFLICT
 )
 
 // Method is one table row.
@@ -112,6 +119,9 @@ type Method struct {
 	Clause Clause // for RoleChain
 	Or     bool   // Where-like chain call that ORs (Or) or negates (Not)
 	Verb   string // for ClauseStart: "SELECT", "UPDATE", "INSERT", "DELETE"
+	// InPlace: a RoleBegin that makes its receiver the transaction
+	// (xorm Session.Begin) instead of returning a new handle.
+	InPlace bool
 
 	Key   int // key-value and document stores: the key or filter argument; -1 if none
 	Field int // the hash field argument (HGet, HSet); -1 if none
@@ -136,10 +146,15 @@ const (
 	DuplicateKey
 )
 
-// Default returns the model of every supported library.
-func Default() *Model {
+// Default returns the model of every supported library. It is built once
+// and never changed afterwards, so every pass can share it.
+func Default() *Model { return defaultModel() }
+
+var defaultModel = sync.OnceValue(buildDefault)
+
+func buildDefault() *Model {
 	m := &Model{methods: map[key]Method{}, sentinels: map[string]Sentinel{}}
-	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm, bun, redis, mongo} {
+	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm, gormV1, xorm, bun, redis, mongo} {
 		for _, e := range table {
 			m.methods[e.key()] = e
 		}
@@ -249,6 +264,8 @@ func Libraries() []string {
 		"github.com/jackc/pgx/v5",
 		"github.com/jackc/pgx/v5/pgxpool",
 		"gorm.io/gorm",
+		"github.com/jinzhu/gorm",
+		"xorm.io/xorm",
 		"github.com/uptrace/bun",
 		"github.com/redis/go-redis/v9",
 		"go.mongodb.org/mongo-driver/v2/mongo",

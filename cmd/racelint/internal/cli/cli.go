@@ -131,20 +131,21 @@ Exit codes:
 
 // config is the parsed command line.
 type config struct {
-	dir           string
-	format        string
-	configFile    string
-	baseline      string
-	writeBaseline string
-	setFlags      map[string]bool // flags given on the command line
-	fix           bool
-	diff          bool
-	tests         bool
-	tags          string
-	explain       string
-	listRules     bool
-	version       bool
-	patterns      []string
+	dir            string
+	depsFromSource bool // -deps=source
+	format         string
+	configFile     string
+	baseline       string
+	writeBaseline  string
+	setFlags       map[string]bool // flags given on the command line
+	fix            bool
+	diff           bool
+	tests          bool
+	tags           string
+	explain        string
+	listRules      bool
+	version        bool
+	patterns       []string
 }
 
 // Run runs the standalone command with args (without the program name)
@@ -227,6 +228,17 @@ func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
 	fs.BoolVar(&cfg.fix, "fix", false, "apply the first suggested fix of every finding")
 	fs.BoolVar(&cfg.diff, "diff", false, "with -fix (implied): print unified diffs of the fixes instead of writing files")
 	fs.BoolVar(&cfg.tests, "test", true, "also analyse test files")
+	fs.Func("deps", "where dependencies come from: export (compiler export data, default) or source (parse every dependency: follows summaries into packages outside the patterns, more memory)", func(v string) error {
+		switch v {
+		case "export":
+			cfg.depsFromSource = false
+		case "source":
+			cfg.depsFromSource = true
+		default:
+			return fmt.Errorf("-deps: want export or source, got %q", v)
+		}
+		return nil
+	})
 	fs.StringVar(&cfg.tags, "tags", "", "comma-separated build `tags`")
 	fs.StringVar(&cfg.explain, "explain", "", "print the documentation of rule `RLxxx`")
 	fs.BoolVar(&cfg.listRules, "list-rules", false, "list the rules: ID, name, title")
@@ -296,11 +308,20 @@ func (d *driver) analyze(cfg config) int {
 	}
 	dir := d.base
 
+	// The named packages are parsed and type-checked from source; their
+	// dependencies come from compiler export data, as under go vet. Only
+	// source packages are summarised, so analyse the whole module (./...)
+	// to follow calls into your own packages; -deps=source parses every
+	// dependency too, at several times the memory.
+	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+		packages.NeedImports | packages.NeedTypes |
+		packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
+		packages.NeedModule
+	if cfg.depsFromSource {
+		mode |= packages.NeedDeps
+	}
 	pcfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-			packages.NeedImports | packages.NeedDeps | packages.NeedTypes |
-			packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
-			packages.NeedModule,
+		Mode:  mode,
 		Dir:   dir,
 		Tests: cfg.tests,
 	}
