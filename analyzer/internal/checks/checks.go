@@ -13,6 +13,7 @@ import (
 	"github.com/racelint/racelint/analyzer/internal/flow"
 	"github.com/racelint/racelint/analyzer/internal/ops"
 	"github.com/racelint/racelint/analyzer/internal/report"
+	"github.com/racelint/racelint/analyzer/internal/schema"
 )
 
 // Options carries the configuration the rules need.
@@ -28,8 +29,9 @@ func Run(pass *analysis.Pass, pkg *ops.Package, opts Options) error {
 		return nil
 	}
 	r := report.New(pass, opts.Enabled, opts.SkipTables)
+	ix := schema.FromFiles(pass.Files, names)
 	for _, f := range pkg.Funcs {
-		c := &funcChecker{pkg: pkg, f: f, r: r}
+		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix}
 		c.run()
 	}
 	r.Flush()
@@ -44,7 +46,11 @@ type check struct {
 	column string
 }
 
+// names makes schema names comparable with the engine's.
+var names = schema.Normalizer{Table: ops.Table, Column: ops.NormalizeColumn}
+
 type funcChecker struct {
+	schema *schema.Index
 	pkg    *ops.Package
 	f      *ops.Func
 	r      *report.Reporter

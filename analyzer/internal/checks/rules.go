@@ -116,6 +116,7 @@ func (c *funcChecker) insert(w *ops.Op) {
 		if g.kind == ops.Data {
 			msg = fmt.Sprintf("%s inserts into %s after %s was checked on what %s read; two requests can both pass the check and both insert", c.r.CallName(w), w.Name, c.checkText(g, r, ""), c.r.CallName(r))
 		}
+		msg += c.constraintAdvice(r, w)
 		c.emit(report.Finding{Rule: "RL002", Write: w, Read: r, Check: checkPos(g), Table: w.Name, Message: msg,
 			Fixes: fixes.CheckThenInsert(c.r, c.f, r, w, g.kind == ops.NotFound)})
 		return
@@ -365,7 +366,7 @@ func (c *funcChecker) uncheckedClaim(w *ops.Op) {
 		for _, s := range w.State {
 			if s == a.Column {
 				c.emit(report.Finding{Rule: "RL004", Write: w, Table: w.Name,
-					Message: fmt.Sprintf("%s changes %s only where it is still unclaimed, but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), columnName(a.Column))})
+					Message: fmt.Sprintf("%s changes %s only where it is still unclaimed, but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), columnName(w.DisplayName(a.Column)))})
 				return
 			}
 		}
@@ -476,4 +477,22 @@ func loadedAddr(v ssa.Value) ssa.Value {
 // helper named isUniqueViolation...
 func isDuplicateCheck(call ssa.CallInstruction) bool {
 	return calleeNameContains(call, "duplicate", "uniqueviolation", "constrainterror")
+}
+
+// constraintAdvice says what the second insert of a check-then-insert
+// does: fail on a unique constraint the code declares (and does not
+// handle), or silently duplicate when racelint sees none.
+func (c *funcChecker) constraintAdvice(r, w *ops.Op) string {
+	if len(r.Keys) != 1 || r.Keys[0].Column == "" {
+		return "" // a composite or unknown key: no single column to name
+	}
+	col, name := r.Keys[0].Column, r.DisplayName(r.Keys[0].Column)
+	var model types.Type
+	if w.Object != nil {
+		model = w.Object.Type()
+	}
+	if c.schema.Unique(w.Table, col, model, names) {
+		return fmt.Sprintf(", and the unique constraint on %s then fails the second with a duplicate-key error this code does not handle", name)
+	}
+	return fmt.Sprintf("; racelint sees no unique constraint on %s (struct tags, DDL in this package), so both rows may be kept: add one", name)
 }

@@ -37,6 +37,7 @@ type chain struct {
 	verb       string   // bun: the statement NewSelect/NewUpdate/... starts
 	sets       []Assign // bun: Set clauses
 	wherePK    bool     // bun: WherePK, the model object names the row
+	cols       []string // xorm: Cols/MustCols, the columns an Update writes
 }
 
 // gormChain walks back from a finisher's receiver through chain calls.
@@ -62,6 +63,32 @@ func (f *Func) gormChain(v ssa.Value) chain {
 		case apimodel.ClauseTable:
 			if s, ok := flow.ConstString(arg(c, m, 0)); ok {
 				ch.table = table(s)
+			} else if x := flow.Strip(arg(c, m, 0)); x != nil && ch.modelType == nil && modelName(x.Type()) != "" {
+				ch.modelType = x.Type() // xorm Table(bean)
+			}
+		case apimodel.ClauseID:
+			if x := flow.Strip(arg(c, m, 0)); x != nil {
+				ch.keys = append(ch.keys, Key{Column: "id", Value: x})
+			}
+		case apimodel.ClauseIn:
+			col, ok := flow.ConstString(arg(c, m, 0))
+			vals := argList(c, m, 1)
+			if ok && len(vals) == 1 {
+				ch.keys = append(ch.keys, Key{Column: normalizeColumn(col), Value: vals[0]})
+			} else {
+				ch.imprecise = true
+			}
+		case apimodel.ClauseCols:
+			for _, v := range argList(c, m, 0) {
+				if col, ok := flow.ConstString(v); ok {
+					ch.cols = append(ch.cols, normalizeColumn(col))
+				}
+			}
+		case apimodel.ClauseIncr:
+			if col, ok := flow.ConstString(arg(c, m, 0)); ok {
+				ch.sets = append(ch.sets, Assign{Column: normalizeColumn(col), Atomic: true})
+			} else {
+				ch.imprecise = true
 			}
 		case apimodel.ClauseWhere:
 			conds := append([]ssa.Value{flow.Strip(arg(c, m, 0))}, argList(c, m, 1)...)
@@ -98,6 +125,19 @@ func (f *Func) gormChain(v ssa.Value) chain {
 			ch.onConflict = true
 		case apimodel.ClauseWherePK:
 			ch.wherePK = true
+		case apimodel.ClauseOption:
+			// GORM v1 Set("gorm:query_option", "FOR UPDATE"),
+			// Set("gorm:insert_option", "ON CONFLICT DO NOTHING").
+			name, _ := flow.ConstString(arg(c, m, 0))
+			val, _ := flow.ConstString(arg(c, m, 1))
+			switch name {
+			case "gorm:query_option":
+				st := sqltext.Parse("SELECT 1 FROM t " + val)
+				ch.locking = ch.locking || st.Lock != sqltext.NoLock
+			case "gorm:insert_option":
+				st := sqltext.Parse("INSERT INTO t (a) VALUES (1) " + val)
+				ch.onConflict = ch.onConflict || st.Conflict != sqltext.NoConflictClause
+			}
 		case apimodel.ClauseRaw:
 			if s, ok := flow.ConstString(arg(c, m, 0)); ok {
 				st := sqltext.Parse(s)
@@ -148,6 +188,11 @@ func (f *Func) gormConditions(conds []ssa.Value) (keys []Key, state []string, im
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+func isSliceType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
 }
 
 func isBasic(t types.Type) bool {
@@ -202,7 +247,7 @@ func (f *Func) literalFields(v ssa.Value) []Assign {
 			if !ok {
 				return nil
 			}
-			out = append(out, Assign{Column: normalizeColumn(col), Value: flow.Strip(mu.Value), Atomic: isGormExpr(f, mu.Value), Now: isTimeNow(mu.Value)})
+			out = append(out, Assign{Column: normalizeColumn(col), Name: col, Value: flow.Strip(mu.Value), Atomic: isGormExpr(f, mu.Value), Now: isTimeNow(mu.Value)})
 		}
 		return out
 	}
@@ -304,11 +349,25 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	case apimodel.RoleModelUpdate:
 		op.Kind = Update
 		op.Object = ch.modelObj
-		if col, ok := flow.ConstString(arg(c, m, 0)); ok {
-			val := flow.Strip(arg(c, m, 1))
-			op.Writes = []Assign{{Column: normalizeColumn(col), Value: val, Atomic: isGormExpr(f, val), Now: isTimeNow(val)}}
-		} else {
-			op.WritesAll = true
+		colArg, valArg := arg(c, m, 0), arg(c, m, 1)
+		if attrs := argList(c, m, 0); colArg != nil && isSliceType(colArg.Type()) {
+			// GORM v1 Update(attrs ...interface{}): a column and its
+			// value, or one map or struct of columns.
+			colArg, valArg = nil, nil
+			switch len(attrs) {
+			case 2:
+				colArg, valArg = attrs[0], attrs[1]
+			case 1:
+				op.Writes = f.literalFields(attrs[0])
+			}
+		}
+		if op.Writes == nil {
+			if col, ok := flow.ConstString(colArg); ok {
+				val := flow.Strip(valArg)
+				op.Writes = []Assign{{Column: normalizeColumn(col), Name: col, Value: val, Atomic: isGormExpr(f, val), Now: isTimeNow(val)}}
+			} else {
+				op.WritesAll = true
+			}
 		}
 	case apimodel.RoleModelUpdates:
 		op.Kind = Update
@@ -344,7 +403,7 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 // stores into the object in this function.
 func (f *Func) finishObjects() {
 	for _, op := range f.Ops {
-		if op.Method.Pkg != "gorm.io/gorm" || op.Object == nil {
+		if !apimodel.IsGORM(op.Method.Pkg) || op.Object == nil {
 			continue
 		}
 		switch op.Method.Role {

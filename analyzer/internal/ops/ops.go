@@ -60,6 +60,7 @@ func (k Kind) IsWrite() bool { return k == Insert || k == Update || k == Delete 
 // Key is one equality that identifies rows: WHERE Column = Value.
 type Key struct {
 	Column  string    // normalized column; "" when unknown
+	Name    string    // the column as the code spells it, for messages
 	Value   ssa.Value // the Go value bound to the placeholder; nil for literals
 	Literal string    // the literal when Value is nil
 }
@@ -67,6 +68,7 @@ type Key struct {
 // Assign is one column a write sets.
 type Assign struct {
 	Column string    // normalized column; "" when unknown
+	Name   string    // the column as the code spells it, for messages
 	Value  ssa.Value // the Go value written; nil when the SQL computes it
 	Atomic bool      // computed by the database from the current value (n = n + 1)
 	Now    bool      // set to the current time by the database or time.Now
@@ -94,6 +96,7 @@ type Op struct {
 	Locking      bool   // FOR UPDATE / FOR SHARE / clause.Locking
 	ConflictSafe bool   // ON CONFLICT, INSERT IGNORE, clause.OnConflict
 	Returning    bool   // the write returns rows (its count is observed through them)
+	FoundResult  bool   // a bool result of the call says whether a row was found (xorm Get)
 
 	Inspected  bool   // the affected-row count decides a branch in this function
 	Summarized bool   // the operation stands for a call of a summarised function
@@ -557,6 +560,12 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 	if !ok {
 		return nil
 	}
+	if apimodel.IsXorm(m.Pkg) && m.Role != apimodel.RoleBegin && m.Role != apimodel.RoleTxFunc {
+		return f.xormOp(c, m)
+	}
+	if apimodel.IsPop(m.Pkg) && m.Role != apimodel.RoleBegin && m.Role != apimodel.RoleTxFunc {
+		return f.popOp(c, m)
+	}
 	switch m.Role {
 	case apimodel.RoleQuery, apimodel.RoleExec, apimodel.RoleGet, apimodel.RoleSelect:
 		return f.sqlOp(c, m, arg(c, m, m.SQL), argList(c, m, m.Args))
@@ -578,7 +587,7 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 		op.Handle = f.handle(receiver(c))
 		return op
 	}
-	if isGORMFinisher(m.Role) || (m.Role == apimodel.RoleExec && m.Pkg == "gorm.io/gorm") {
+	if isGORMFinisher(m.Role) || (m.Role == apimodel.RoleExec && apimodel.IsGORM(m.Pkg)) {
 		return f.gormOp(c, m)
 	}
 	switch m.Role {
@@ -684,11 +693,11 @@ func (f *Func) sqlOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value,
 	}
 	op.Imprecise = st.WhereOr
 	for _, a := range st.Set {
-		op.Writes = append(op.Writes, Assign{Column: normalizeColumn(a.Column), Value: bind(a.Value), Atomic: a.Atomic, Now: a.Value.Kind == sqltext.OpNow})
+		op.Writes = append(op.Writes, Assign{Column: normalizeColumn(a.Column), Name: a.Column, Value: bind(a.Value), Atomic: a.Atomic, Now: a.Value.Kind == sqltext.OpNow})
 	}
 	if op.Kind == Insert {
 		for i, col := range st.InsertColumns {
-			w := Assign{Column: normalizeColumn(col)}
+			w := Assign{Column: normalizeColumn(col), Name: col}
 			if i < len(st.InsertValues) {
 				w.Value = bind(st.InsertValues[i])
 			}
@@ -733,9 +742,9 @@ func wherePredicates(preds []sqltext.Predicate, bind func(sqltext.Operand) ssa.V
 		}
 		switch {
 		case isEq && p.Value.Kind == sqltext.OpParam && !stateColumn(col) && !(boundConst && !identifying(col)):
-			keys = append(keys, Key{Column: col, Value: bound})
+			keys = append(keys, Key{Column: col, Name: p.Column, Value: bound})
 		case isEq && p.Value.Kind == sqltext.OpLiteral && identifying(col):
-			keys = append(keys, Key{Column: col, Literal: p.Value.Literal})
+			keys = append(keys, Key{Column: col, Name: p.Column, Literal: p.Value.Literal})
 		default:
 			state = append(state, col)
 		}
@@ -1125,4 +1134,27 @@ func (f *Func) resolveFree(v ssa.Value) ssa.Value {
 		}
 	}
 	return v
+}
+
+// DisplayName returns the column name to show for a normalized column:
+// as a key or write of op spells it, else the normalized name.
+func (o *Op) DisplayName(column string) string {
+	for _, k := range o.Keys {
+		if k.Column == column && k.Name != "" {
+			return k.Name
+		}
+	}
+	for _, w := range o.Writes {
+		if w.Column == column && w.Name != "" {
+			return w.Name
+		}
+	}
+	if o.Stmt != nil {
+		for _, p := range o.Stmt.Where {
+			if normalizeColumn(p.Column) == column {
+				return p.Column
+			}
+		}
+	}
+	return column
 }
