@@ -31,6 +31,9 @@ var rulePackages = []string{
 	"interfaces",
 	"kv/redis", "kv/mongo", "kv/bun",
 	"regressions",
+	"layers/gormv1",
+	"layers/xorm",
+	"layers/pop",
 }
 
 func newDefault(t *testing.T) *analysis.Analyzer {

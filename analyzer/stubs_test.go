@@ -32,6 +32,9 @@ var stubbedPackages = []string{
 	"go.mongodb.org/mongo-driver/v2/mongo/options",
 	"github.com/uptrace/bun",
 	"github.com/uptrace/bun/schema",
+	"github.com/jinzhu/gorm",
+	"xorm.io/xorm",
+	"github.com/gobuffalo/pop/v6",
 }
 
 // TestStubsMatchRealModules checks that the stub packages in

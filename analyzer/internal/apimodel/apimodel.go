@@ -154,7 +154,7 @@ var defaultModel = sync.OnceValue(buildDefault)
 
 func buildDefault() *Model {
 	m := &Model{methods: map[key]Method{}, sentinels: map[string]Sentinel{}}
-	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm, gormV1, xorm, bun, redis, mongo} {
+	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm, gormV1, xorm, pop, bun, redis, mongo} {
 		for _, e := range table {
 			m.methods[e.key()] = e
 		}
@@ -266,6 +266,7 @@ func Libraries() []string {
 		"gorm.io/gorm",
 		"github.com/jinzhu/gorm",
 		"xorm.io/xorm",
+		"github.com/gobuffalo/pop/v6",
 		"github.com/uptrace/bun",
 		"github.com/redis/go-redis/v9",
 		"go.mongodb.org/mongo-driver/v2/mongo",
@@ -283,7 +284,7 @@ var opaqueModules = []string{
 	"modernc.org/sqlite", "github.com/glebarez/", "entgo.io/", "github.com/uptrace/bun",
 	"go.mongodb.org/", "github.com/redis/", "github.com/go-redis/", "xorm.io/",
 	"github.com/Masterminds/squirrel", "github.com/doug-martin/goqu",
-	"github.com/jinzhu/gorm", "github.com/gobuffalo/pop",
+	"github.com/jinzhu/gorm", "github.com/gobuffalo/pop", "github.com/gobuffalo/fizz",
 }
 
 // IsOpaque reports whether the package belongs to a supported database

@@ -48,6 +48,7 @@ var sentinels = []struct {
 	{"gorm.io/gorm", "ErrRecordNotFound", NotFound},
 	{"gorm.io/gorm/logger", "ErrRecordNotFound", NotFound},
 	{"gorm.io/gorm", "ErrDuplicatedKey", DuplicateKey},
+	{"github.com/jinzhu/gorm", "ErrRecordNotFound", NotFound},
 	{"go.mongodb.org/mongo-driver/v2/mongo", "ErrNoDocuments", NotFound},
 	{"go.mongodb.org/mongo-driver/mongo", "ErrNoDocuments", NotFound},
 }

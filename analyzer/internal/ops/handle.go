@@ -39,6 +39,14 @@ func (f *Func) handle(v ssa.Value) Handle {
 			h.Tx, h.Begin, h.Isolation = true, begin, begin.Isolation
 		}
 	}
+	if !h.Tx {
+		// xorm: sess.Begin() makes the session itself the transaction.
+		for _, op := range f.Ops {
+			if op.Kind == Begin && op.Method.InPlace && op.Handle.Value == root {
+				h.Tx, h.Begin, h.Isolation = true, op, op.Isolation
+			}
+		}
+	}
 	if !h.Tx && apimodel.IsTxType(root.Type()) {
 		h.Tx = true
 	}

@@ -150,6 +150,11 @@ func (w *walker) value(v ssa.Value, col string) {
 			}
 			return
 		}
+		if m, ok := f.model.Lookup(callee(x)); ok && m.Role == apimodel.RoleIsNotFound && len(x.Call.Args) == 1 {
+			// gorm.IsRecordNotFoundError(err): a not-found test.
+			w.sub(func() { w.value(x.Call.Args[0], "") }, NotFound)
+			return
+		}
 		if fn := callee(x); fn != nil && fn.Pkg() != nil && apimodel.IsOpaque(fn.Pkg().Path()) {
 			// Another database call that merely takes read data as an
 			// argument (GORM's Association(...).Delete(r.Menus)): its
@@ -327,6 +332,11 @@ func (w *walker) sentinel(v ssa.Value) apimodel.Sentinel {
 	return w.f.model.SentinelOf(obj)
 }
 
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
@@ -343,9 +353,9 @@ func (w *walker) result(op *Op, t types.Type, col string) {
 	case op.Kind.IsWrite():
 		w.emit(op, Count, "")
 	case op.Kind == Begin:
-	case op.Existence:
+	case op.Existence, op.FoundResult && isBool(t):
 		w.emit(op, NotFound, "")
-	case apimodel.IsNamed(t, "gorm.io/gorm", "DB"):
+	case apimodel.IsGORMHandle(t):
 		// The handle itself; its Error and RowsAffected fields are read
 		// through memory.
 	default:

@@ -196,7 +196,6 @@ func (o *Order) canShip() error {
 	return nil
 }
 
-
 // racy: the state check is a method returning an error.
 func (s *SQLService) Ship(id int64) error {
 	var o Order

@@ -1,0 +1,54 @@
+package apimodel
+
+// PkgPop is gobuffalo/pop's import path.
+const PkgPop = "github.com/gobuffalo/pop/v6"
+
+// pop is the table for gobuffalo/pop v6. A *Connection (or a transaction,
+// which is a *Connection too) starts *Query chains with Where, Q and
+// RawQuery; finishers read into or write from a model whose primary key
+// names the row.
+var pop = func() []Method {
+	m := func(recv, name string, r Role) Method {
+		return Method{Pkg: PkgPop, Recv: recv, Name: name, Role: r, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1}
+	}
+	var t []Method
+	for _, recv := range []string{"Connection", "Query"} {
+		where := m(recv, "Where", RoleChain)
+		where.Clause, where.SQL, where.Args = ClauseWhere, 0, 1
+		raw := m(recv, "RawQuery", RoleChain)
+		raw.Clause, raw.SQL, raw.Args = ClauseRaw, 0, 1
+		t = append(t, where, raw,
+			m(recv, "Find", RoleModelRead),
+			m(recv, "First", RoleModelRead),
+			m(recv, "Last", RoleModelRead),
+			m(recv, "All", RoleModelRead),
+			m(recv, "Count", RoleModelCount),
+		)
+		for _, keep := range []string{"Q", "Eager", "Select", "Order", "Limit", "Paginate", "Scope", "WithContext"} {
+			k := m(recv, keep, RoleChain)
+			k.Clause = ClauseKeep
+			t = append(t, k)
+		}
+	}
+	txFunc := m("Connection", "Transaction", RoleTxFunc)
+	txFunc.Func = 0
+	t = append(t,
+		m("Query", "Exists", RoleModelCount),
+		m("Query", "Exec", RoleExec),
+		m("Query", "ExecWithCount", RoleExec),
+		m("Connection", "Update", RoleModelSave),
+		m("Connection", "ValidateAndUpdate", RoleModelSave),
+		m("Connection", "Save", RoleModelSave),
+		m("Connection", "ValidateAndSave", RoleModelSave),
+		m("Connection", "UpdateColumns", RoleModelUpdates),
+		m("Connection", "Create", RoleModelCreate),
+		m("Connection", "ValidateAndCreate", RoleModelCreate),
+		m("Connection", "Destroy", RoleModelDelete),
+		m("Connection", "NewTransaction", RoleBegin),
+		txFunc,
+	)
+	return t
+}()
+
+// IsPop reports whether pkg is gobuffalo/pop.
+func IsPop(pkg string) bool { return pkg == PkgPop }

@@ -1,0 +1,138 @@
+package ops
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/sqltext"
+)
+
+// popOp builds the operation a gobuffalo/pop finisher runs: reads fill
+// their model (Find adds its id as the key), writes work on a model whose
+// primary key names the row, and RawQuery(...).Exec() runs its SQL.
+func (f *Func) popOp(c ssa.CallInstruction, m apimodel.Method) *Op {
+	if m.Role == apimodel.RoleExec {
+		raw := f.popRawCall(receiver(c))
+		if raw == nil {
+			return nil
+		}
+		rm, _ := f.model.Lookup(callee(raw))
+		op := f.sqlOp(c, m, arg(raw, rm, 0), argList(raw, rm, 1))
+		if op != nil {
+			op.Handle = f.handle(f.gormChain(receiver(c)).root)
+		}
+		return op
+	}
+	recv := receiver(c)
+	if u, ok := flow.Strip(recv).(*ssa.UnOp); ok && u.Op == token.MUL {
+		recv = u.X // Query.Count has a value receiver
+	}
+	ch := f.gormChain(recv)
+	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root), Locking: ch.locking, Imprecise: ch.imprecise}
+	op.Keys = append(op.Keys, ch.keys...)
+	op.State = append(op.State, ch.state...)
+	model := flow.Strip(arg(c, m, 0))
+	var root ssa.Value
+	if model != nil {
+		root, _ = flow.Root(model)
+	}
+	switch m.Role {
+	case apimodel.RoleModelRead:
+		op.Kind = Read
+		if model == nil {
+			return nil
+		}
+		op.Object = root
+		rootFill, path := flow.Root(model)
+		f.fills[rootFill] = append(f.fills[rootFill], fill{op: op, path: path})
+		if m.Name == "Find" {
+			if id := arg(c, m, 1); id != nil {
+				op.Keys = append(op.Keys, Key{Column: "id", Value: flow.Strip(id)})
+			}
+		}
+		if ch.raw != nil {
+			op.Stmt = ch.raw
+			op.Locking = op.Locking || ch.raw.Lock != sqltext.NoLock
+			op.Table, op.Name = table(ch.raw.Table), ch.raw.Table
+			keys, state := wherePredicates(ch.raw.Where, func(o sqltext.Operand) ssa.Value {
+				if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(ch.rawArgs) {
+					return ch.rawArgs[o.Param]
+				}
+				return nil
+			})
+			op.Keys, op.State = append(op.Keys, keys...), append(op.State, state...)
+		}
+	case apimodel.RoleModelCount:
+		op.Kind = Read
+		op.Existence = true
+	case apimodel.RoleModelSave:
+		op.Kind = Update
+		op.Object = root
+		op.Writes = f.objectStores(root)
+		op.WritesAll = len(op.Writes) == 0
+	case apimodel.RoleModelUpdates:
+		// UpdateColumns(model, columns...): only the named columns.
+		op.Kind = Update
+		op.Object = root
+		stored := f.objectStores(root)
+		for _, v := range argList(c, m, 1) {
+			col, ok := flow.ConstString(v)
+			if !ok {
+				op.Writes = nil
+				break
+			}
+			w := Assign{Column: normalizeColumn(col)}
+			for _, s := range stored {
+				if s.Column == w.Column {
+					w = s
+				}
+			}
+			op.Writes = append(op.Writes, w)
+		}
+		if len(op.Writes) == 0 {
+			op.Writes = stored
+		}
+		op.WritesAll = len(op.Writes) == 0
+	case apimodel.RoleModelCreate:
+		op.Kind = Insert
+		op.Writes = f.literalFields(model)
+		if op.Writes == nil && root != nil {
+			op.Writes = f.objectStores(root)
+		}
+	case apimodel.RoleModelDelete:
+		op.Kind = Delete
+		op.Object = root
+		op.WritesAll = true
+	default:
+		return nil
+	}
+	if op.Table == "" && model != nil {
+		op.Table = table(modelName(model.Type()))
+	}
+	if op.Name == "" {
+		op.Name = displayName(ch, model)
+	}
+	return op
+}
+
+// popRawCall returns the RawQuery call a Query chain starts from.
+func (f *Func) popRawCall(v ssa.Value) *ssa.Call {
+	for i := 0; i < 32; i++ {
+		c, ok := flow.Strip(v).(*ssa.Call)
+		if !ok {
+			return nil
+		}
+		m, ok := f.model.Lookup(callee(c))
+		if !ok || m.Role != apimodel.RoleChain {
+			return nil
+		}
+		if m.Clause == apimodel.ClauseRaw {
+			return c
+		}
+		v = receiver(c)
+	}
+	return nil
+}

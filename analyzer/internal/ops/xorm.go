@@ -1,0 +1,137 @@
+package ops
+
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/sqltext"
+)
+
+// xormOp builds the operation an xorm finisher runs. Conditions come from
+// the session chain (Where, And, ID, In) and from the non-zero fields of
+// a bean built in place; Update writes the bean's stored fields (limited
+// by Cols) and the chain's Incr/Decr/SetExpr; Exec and Query take their
+// SQL as the first element of a variadic list.
+func (f *Func) xormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
+	if m.Role == apimodel.RoleExec || m.Role == apimodel.RoleQuery {
+		list := argList(c, m, 0)
+		if len(list) == 0 {
+			return nil
+		}
+		return f.sqlOp(c, m, list[0], list[1:])
+	}
+	ch := f.gormChain(receiver(c))
+	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root), Locking: ch.locking, Imprecise: ch.imprecise}
+	op.Keys = append(op.Keys, ch.keys...)
+	op.State = append(op.State, ch.state...)
+	beans := argList(c, m, 0)
+	var bean, beanRoot ssa.Value
+	if len(beans) > 0 {
+		bean = flow.Strip(beans[0])
+		beanRoot, _ = flow.Root(bean)
+	}
+	// beanKeys adds the conditions a bean built in place names.
+	beanKeys := func(v ssa.Value) {
+		if v == nil {
+			return
+		}
+		for _, fv := range f.literalFields(v) {
+			if fv.Value != nil {
+				op.Keys = append(op.Keys, Key{Column: fv.Column, Value: fv.Value})
+			}
+		}
+	}
+	addFill := func(dest ssa.Value) {
+		root, path := flow.Root(dest)
+		f.fills[root] = append(f.fills[root], fill{op: op, path: path})
+	}
+	switch m.Role {
+	case apimodel.RoleModelRead:
+		op.Kind = Read
+		if ch.raw != nil {
+			op.Stmt = ch.raw
+			op.Locking = op.Locking || ch.raw.Lock != sqltext.NoLock
+			op.Table, op.Name = table(ch.raw.Table), ch.raw.Table
+			keys, state := wherePredicates(ch.raw.Where, func(o sqltext.Operand) ssa.Value {
+				if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(ch.rawArgs) {
+					return ch.rawArgs[o.Param]
+				}
+				return nil
+			})
+			op.Keys, op.State = append(op.Keys, keys...), append(op.State, state...)
+		}
+		if bean == nil {
+			return nil
+		}
+		op.Object = beanRoot
+		addFill(bean)
+		if m.Name == "Get" {
+			op.FoundResult = true
+			beanKeys(bean)
+		} else {
+			for _, cb := range argList(c, m, 1) {
+				beanKeys(cb)
+			}
+		}
+	case apimodel.RoleModelCount:
+		op.Kind = Read
+		op.Existence = true
+		beanKeys(bean)
+	case apimodel.RoleModelCreate:
+		op.Kind = Insert
+		if bean == nil {
+			return nil
+		}
+		op.Writes = f.literalFields(bean)
+		if op.Writes == nil {
+			op.Writes = f.objectStores(beanRoot)
+		}
+	case apimodel.RoleModelUpdates:
+		op.Kind = Update
+		var writes []Assign
+		if bean != nil {
+			writes = f.literalFields(bean)
+			if writes == nil {
+				writes = f.objectStores(beanRoot)
+			}
+		}
+		if len(ch.cols) > 0 {
+			var kept []Assign
+			for _, col := range ch.cols {
+				w := Assign{Column: col}
+				for _, x := range writes {
+					if x.Column == col {
+						w = x
+					}
+				}
+				kept = append(kept, w)
+			}
+			writes = kept
+		}
+		op.Writes = append(writes, ch.sets...)
+		op.WritesAll = len(op.Writes) == 0
+		for _, cb := range argList(c, m, 1) {
+			beanKeys(cb)
+		}
+	case apimodel.RoleModelDelete:
+		op.Kind = Delete
+		op.WritesAll = true
+		beanKeys(bean)
+	default:
+		return nil
+	}
+	if op.Table == "" {
+		op.Table = ch.table
+	}
+	if op.Table == "" && ch.modelType != nil {
+		op.Table = table(modelName(ch.modelType))
+	}
+	if op.Table == "" && bean != nil {
+		op.Table = table(modelName(bean.Type()))
+	}
+	if op.Name == "" {
+		op.Name = displayName(ch, bean)
+	}
+	return op
+}
