@@ -30,6 +30,7 @@ var rulePackages = []string{
 	"badsql",
 	"interfaces",
 	"kv/redis", "kv/mongo", "kv/bun",
+	"wrappers",
 	"regressions",
 	"layers/gormv1",
 	"layers/xorm",

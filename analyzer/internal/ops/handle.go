@@ -142,8 +142,18 @@ func (f *Func) observed(v ssa.Value) *Op {
 		if op := f.byVal[v]; op != nil {
 			return op
 		}
+		if rs := f.results[v]; len(rs) > 0 {
+			return rs[0].op // a wrapper returning the *sql.Row it ran
+		}
 		switch x := v.(type) {
 		case *ssa.Extract:
+			if rs := f.results[x.Tuple]; len(rs) > 0 {
+				for _, r := range rs {
+					if r.index == x.Index {
+						return r.op
+					}
+				}
+			}
 			v = x.Tuple
 		case *ssa.FieldAddr:
 			// cmd.Err() is (*baseCmd).Err on &cmd.baseCmd.

@@ -30,6 +30,7 @@ const (
 	FirstOrCreate // GORM FirstOrCreate: a read and an insert in one call
 	FirstOrInit   // GORM FirstOrInit: a read that fills a new object when missing
 	Lock          // takes a lock that serialises writers: BEGIN IMMEDIATE, LOCK TABLE, advisory locks
+	Deferred      // SQL that is a parameter of the function: resolved at each call site
 )
 
 func (k Kind) String() string {
@@ -50,6 +51,8 @@ func (k Kind) String() string {
 		return "FirstOrInit"
 	case Lock:
 		return "lock"
+	case Deferred:
+		return "deferred"
 	}
 	return "unknown"
 }
@@ -90,6 +93,8 @@ type Op struct {
 	State     []string  // normalized columns the WHERE tests beyond the key (status = 'x', owner IS NULL)
 	Imprecise bool      // the WHERE has an OR, or the SQL is only partly understood
 
+	SQLParam     int    // Deferred: the parameter that holds the SQL
+	ArgsParam    int    // Deferred: the parameter that holds the arguments; -1 if none
 	Column       string // key-value reads: the value or hash field the command returns
 	Upsert       bool   // a key-value write that creates the key when missing (Redis SET)
 	Existence    bool   // the read only reports whether or how many rows exist (Count, Exists)
@@ -652,8 +657,40 @@ func (f *Func) sqlText(v ssa.Value) (string, bool) {
 func (f *Func) sqlOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value, args []ssa.Value) *Op {
 	text, ok := f.sqlText(sqlArg)
 	if !ok {
+		return f.wrapperOp(c, m, sqlArg)
+	}
+	op := f.statementOp(c, m, text, args)
+	if op != nil {
+		op.Handle = f.handle(receiver(c))
+		if op.Handle.Value == nil && m.Recv == "" {
+			// sqlx.Get(q, ...): the handle is the first argument.
+			op.Handle = f.handle(arg(c, m, 0))
+		}
+	}
+	return op
+}
+
+// wrapperOp records a statement whose SQL is a parameter of the function
+// (an in-house executor: func (d *DB) exec(ctx, q string, args ...any)):
+// the function's summary carries it, and each call site that passes
+// constant SQL gets a real operation.
+func (f *Func) wrapperOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value) *Op {
+	sqlParam := paramOf(f.Fn, sqlArg)
+	if sqlParam.Index < 0 || len(sqlParam.Path) > 0 {
 		return nil
 	}
+	op := &Op{Kind: Deferred, Call: c, Method: m, SQLParam: sqlParam.Index, ArgsParam: -1, Handle: f.handle(receiver(c))}
+	if a := arg(c, m, m.Args); a != nil {
+		if p := paramOf(f.Fn, a); p.Index >= 0 && len(p.Path) == 0 {
+			op.ArgsParam = p.Index
+		}
+	}
+	return op
+}
+
+// statementOp builds the operation of one SQL statement with its
+// arguments; the caller sets the handle.
+func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string, args []ssa.Value) *Op {
 	st := sqltext.Parse(text)
 	op := &Op{Call: c, Method: m, Stmt: &st, Table: table(st.Table), Name: st.Table}
 	switch st.Verb {
@@ -712,11 +749,6 @@ func (f *Func) sqlOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value,
 	op.Locking = st.Lock != sqltext.NoLock
 	op.ConflictSafe = st.Conflict != sqltext.NoConflictClause
 	op.Returning = st.Returning
-	op.Handle = f.handle(receiver(c))
-	if op.Handle.Value == nil && m.Recv == "" {
-		// sqlx.Get(q, ...): the handle is the first argument.
-		op.Handle = f.handle(arg(c, m, 0))
-	}
 	return op
 }
 
@@ -990,7 +1022,11 @@ type boundResult struct {
 // fills and what its results carry.
 func (f *Func) bindSummary(c ssa.CallInstruction, s *Summary) {
 	ops := f.summaryOps(c, s)
-	f.Ops = append(f.Ops, ops...)
+	for _, op := range ops {
+		if op != nil {
+			f.Ops = append(f.Ops, op)
+		}
+	}
 	com := c.Common()
 	args := com.Args
 	if com.IsInvoke() {
@@ -998,7 +1034,7 @@ func (f *Func) bindSummary(c ssa.CallInstruction, s *Summary) {
 	}
 	for i, os := range s.Ops {
 		for _, p := range os.Fills {
-			if p.Index >= 0 && p.Index < len(args) {
+			if ops[i] != nil && p.Index >= 0 && p.Index < len(args) {
 				root, path := flow.Root(flow.Strip(args[p.Index]))
 				f.fills[root] = append(f.fills[root], fill{op: ops[i], path: path})
 			}
@@ -1006,8 +1042,12 @@ func (f *Func) bindSummary(c ssa.CallInstruction, s *Summary) {
 	}
 	if v, ok := c.(ssa.Value); ok {
 		for _, r := range s.Results {
-			if r.Op >= 0 && r.Op < len(ops) {
-				f.results[v] = append(f.results[v], boundResult{index: r.Index, op: ops[r.Op], kind: r.Kind, column: r.Column})
+			if r.Op >= 0 && r.Op < len(ops) && ops[r.Op] != nil {
+				kind := r.Kind
+				if kind == Data && ops[r.Op].Kind.IsWrite() {
+					kind = Count // an exec wrapper's sql.Result
+				}
+				f.results[v] = append(f.results[v], boundResult{index: r.Index, op: ops[r.Op], kind: kind, column: r.Column})
 			}
 		}
 	}

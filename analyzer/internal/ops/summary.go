@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"fmt"
 	"go/token"
 	"go/types"
 	"sort"
@@ -18,6 +19,7 @@ import (
 type Summary struct {
 	Ops     []OpSummary
 	Results []ResultSummary
+	File    string // the function's file, where its operations' Line and Col are
 }
 
 // Param refers to a parameter of the summarised function; Index counts
@@ -46,10 +48,16 @@ type OpSummary struct {
 	Returning    bool
 	Inspected    bool // the affected-row count is read inside the function
 
+	// Deferred statements: the SQL is the caller's argument SQLParam, its
+	// arguments the variadic argument ArgsParam, run by Method.
+	SQLParam  int
+	ArgsParam int
+	Method    apimodel.Method
+
 	Handle    Param // the parameter the operation runs on (a *sql.Tx, a *gorm.DB...)
 	Tx        bool  // it runs in a transaction the caller passed in
 	Isolation apimodel.Isolation
-	Where     string // "file:line" of the call inside the function, for messages
+	Line, Col int // position of the call inside the function (in Summary.File), for messages
 }
 
 // KeySummary is a WHERE equality bound to a parameter or a literal.
@@ -202,10 +210,14 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 			State: op.State, Imprecise: op.Imprecise, Locking: op.Locking,
 			ConflictSafe: op.ConflictSafe, Returning: op.Returning, Inspected: op.Inspected,
 			Object: Param{Index: -1}, Handle: Param{Index: -1}, Isolation: op.Handle.Isolation,
+			SQLParam: -1, ArgsParam: -1,
+		}
+		if op.Kind == Deferred {
+			os.SQLParam, os.ArgsParam, os.Method = op.SQLParam, op.ArgsParam, op.Method
 		}
 		if fset != nil {
 			if p := fset.Position(op.Call.Pos()); p.IsValid() {
-				os.Where = p.String()
+				s.File, os.Line, os.Col = p.Filename, p.Line, p.Column
 			}
 		}
 		for _, k := range op.Keys {
@@ -380,11 +392,15 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 	}
 	var out []*Op
 	for _, os := range s.Ops {
+		if os.Kind == Deferred {
+			out = append(out, f.deferredOp(c, s, os, bind, args))
+			continue
+		}
 		op := &Op{
 			fn:   f,
 			Kind: os.Kind, Call: c, Table: os.Table, Name: os.Name, WritesAll: os.WritesAll,
 			State: os.State, Imprecise: os.Imprecise, Locking: os.Locking, ConflictSafe: os.ConflictSafe,
-			Returning: os.Returning, Inspected: os.Inspected, Summarized: true, Where: os.Where,
+			Returning: os.Returning, Inspected: os.Inspected, Summarized: true, Where: where(s, os),
 			Method: apimodel.Method{Name: calleeName(c), SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
 		}
 		for _, k := range os.Keys {
@@ -429,4 +445,38 @@ func reversed(path []string) []string {
 		path[l], path[r] = path[r], path[l]
 	}
 	return path
+}
+
+// deferredOp resolves a deferred statement at a call site that passes
+// constant SQL; nil when the SQL is not constant here either.
+func (f *Func) deferredOp(c ssa.CallInstruction, s *Summary, os OpSummary, bind func(Param) ssa.Value, args []ssa.Value) *Op {
+	if os.SQLParam < 0 || os.SQLParam >= len(args) {
+		return nil
+	}
+	text, ok := f.sqlText(args[os.SQLParam])
+	if !ok {
+		return nil
+	}
+	var qargs []ssa.Value
+	if os.ArgsParam >= 0 && os.ArgsParam < len(args) {
+		qargs, _ = flow.VariadicArgs(args[os.ArgsParam])
+	}
+	op := f.statementOp(c, os.Method, text, qargs)
+	if op == nil {
+		return nil
+	}
+	op.fn, op.Summarized, op.Where = f, true, where(s, os)
+	op.Method.Name = calleeName(c)
+	if v := bind(os.Handle); v != nil {
+		op.Handle = f.handle(v)
+	}
+	return op
+}
+
+// where renders an operation's position as "file:line:col", or "".
+func where(s *Summary, os OpSummary) string {
+	if s.File == "" || os.Line == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d:%d", s.File, os.Line, os.Col)
 }
