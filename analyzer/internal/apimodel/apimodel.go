@@ -79,6 +79,12 @@ const (
 	RoleDocFindModify // FindOneAndUpdate/Replace: one atomic statement
 	RoleDocResult     // SingleResult.Decode/Err, Cursor.All/Decode/Next
 	RoleDocCollection // Database.Collection(name): names the collection
+
+	// SQL builders (squirrel): the statement comes from the builder chain.
+	RoleSqExec     // Exec(): runs an UPDATE/INSERT/DELETE builder
+	RoleSqQueryRow // QueryRow(): runs a builder, returns a RowScanner
+	RoleSqQuery    // Query(): runs a SELECT builder, returns *sql.Rows
+	RoleSqScan     // SelectBuilder.Scan(dest...): QueryRow().Scan
 )
 
 // Clause says which part of a query a chain method adds.
@@ -102,6 +108,12 @@ const (
 	ClauseCols            // xorm Cols/MustCols(columns...): the columns an Update writes
 	ClauseIncr            // xorm Incr/Decr(column, n), SetExpr(column, expr): an atomic SET
 	ClauseOption          // GORM v1 Set(name, value): "gorm:query_option" FOR UPDATE, "gorm:insert_option" ON CONFLICT
+	ClauseSetColumn       // squirrel Set(column, value)
+	ClauseSetMap          // squirrel SetMap(map[string]any{...})
+	ClauseColumns         // squirrel Insert Columns(columns...)
+	ClauseValues          // squirrel Insert Values(values...)
+	ClauseSuffix          // squirrel Suffix("FOR UPDATE" / "ON CONFLICT ..." / "RETURNING ...")
+	ClauseRunWith         // squirrel RunWith(db): the handle the statement runs on
 )
 
 // Method is one table row.
@@ -154,7 +166,7 @@ var defaultModel = sync.OnceValue(buildDefault)
 
 func buildDefault() *Model {
 	m := &Model{methods: map[key]Method{}, sentinels: map[string]Sentinel{}}
-	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm, gormV1, xorm, pop, bun, redis, mongo} {
+	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm, gormV1, xorm, pop, bun, redis, mongo, squirrel} {
 		for _, e := range table {
 			m.methods[e.key()] = e
 		}
@@ -268,6 +280,7 @@ func Libraries() []string {
 		"xorm.io/xorm",
 		"github.com/gobuffalo/pop/v6",
 		"github.com/uptrace/bun",
+		"github.com/Masterminds/squirrel",
 		"github.com/redis/go-redis/v9",
 		"go.mongodb.org/mongo-driver/v2/mongo",
 	}

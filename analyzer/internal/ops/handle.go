@@ -189,6 +189,20 @@ type observer struct {
 // recordScan registers observation calls and the memory they fill.
 func (f *Func) recordScan(c ssa.CallInstruction) {
 	if op := f.opOfCall(c); op != nil {
+		if op.Method.Role == apimodel.RoleSqScan {
+			// SelectBuilder.Scan(&a, &b): positional, like Row.Scan.
+			dests := argList(c, op.Method, op.Method.Args)
+			positional := op.Stmt != nil && len(dests) == len(op.Stmt.Columns)
+			for k, d := range dests {
+				root, path := flow.Root(flow.Strip(d))
+				col := ""
+				if positional {
+					col = normalizeColumn(op.Stmt.Columns[k])
+				}
+				f.fills[root] = append(f.fills[root], fill{op: op, path: path, column: col, exists: existenceColumn(col)})
+			}
+			return
+		}
 		if op.Method.Role == apimodel.RoleBunScan {
 			dests := argList(c, op.Method, op.Method.Args)
 			if len(dests) == 0 && op.Object != nil {

@@ -596,6 +596,8 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 		return f.gormOp(c, m)
 	}
 	switch m.Role {
+	case apimodel.RoleSqExec, apimodel.RoleSqQueryRow, apimodel.RoleSqQuery, apimodel.RoleSqScan:
+		return f.sqOp(c, m)
 	case apimodel.RoleBunScan, apimodel.RoleBunExists, apimodel.RoleBunCount, apimodel.RoleBunExec:
 		return f.bunOp(c, m)
 	case apimodel.RoleKVRead, apimodel.RoleKVWrite, apimodel.RoleKVSetNX, apimodel.RoleKVSetArgs, apimodel.RoleKVDelete:
