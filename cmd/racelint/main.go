@@ -13,6 +13,11 @@
 // nearest parent that has one; flags override the file. See
 // docs/drivers.md.
 //
+// With "lsp" as its first argument it is a language server on stdin and
+// stdout, for editors (see docs/drivers.md, "Editors"):
+//
+//	racelint lsp
+//
 // It also runs as a go vet tool, where the analyzer's flags take a
 // "racelint." prefix (the configuration file is not read):
 //
@@ -43,10 +48,14 @@ import (
 
 	"github.com/racelint/racelint/analyzer"
 	"github.com/racelint/racelint/cmd/racelint/internal/cli"
+	"github.com/racelint/racelint/cmd/racelint/internal/lsp"
 	"github.com/racelint/racelint/docs"
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "lsp" {
+		os.Exit(lsp.Main(os.Args[2:], version())) // the language server
+	}
 	if cli.IsVetInvocation(os.Args[1:]) {
 		unitchecker.Main(analyzer.Analyzer) // does not return
 	}

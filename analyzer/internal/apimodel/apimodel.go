@@ -196,6 +196,11 @@ func (m *Model) Lookup(fn *types.Func) (Method, bool) {
 	if e, ok := m.methods[key{fn.Pkg().Path(), recv, fn.Name()}]; ok {
 		return e, true
 	}
+	if sig != nil {
+		if e, ok := entLookup(fn, sig); ok {
+			return e, true // a generated ent client (see ent.go)
+		}
+	}
 	if sig == nil || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
 		return Method{}, false
 	}
@@ -314,6 +319,9 @@ func IsOpaque(pkgPath string) bool {
 // IsTxType reports whether t is a transaction handle type of a library
 // whose transactions are types of their own.
 func IsTxType(t types.Type) bool {
+	if IsEntTx(t) {
+		return true
+	}
 	for _, tx := range txTypes {
 		if IsNamed(t, tx[0], tx[1]) {
 			return true

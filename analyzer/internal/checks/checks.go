@@ -188,6 +188,9 @@ func (c *funcChecker) sameRow(r, w *ops.Op) bool {
 		return false
 	}
 	if pk.Value == nil {
+		if pk.Literal == "" {
+			return false // a key whose value is not known (username = LOWER($1))
+		}
 		for _, rk := range r.Keys {
 			if rk.Value == nil && rk.Column == pk.Column && rk.Literal == pk.Literal {
 				return true

@@ -225,8 +225,11 @@ func worthAnalysing(pass *analysis.Pass) bool {
 		if pass.ImportPackageFact(imp, new(HasSummaries)) {
 			return true
 		}
+		if apimodel.IsEntClient(imp) {
+			return true // a generated ent client: its builders are matched by shape
+		}
 	}
-	return false
+	return apimodel.IsEntClient(pass.Pkg) // hand-written files next to the generated client
 }
 
 // buildSSA builds the package's SSA form, as buildssa does.
@@ -260,6 +263,9 @@ func sourceFuncs(pass *analysis.Pass, pkg *ssa.Package) []*ssa.Function {
 		}
 	}
 	for _, file := range pass.Files {
+		if apimodel.IsEntGeneratedFile(file) {
+			continue // ent's own machinery: sqlgraph calls, never the application's operations
+		}
 		for _, decl := range file.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
 			if !ok {

@@ -600,6 +600,8 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 		return f.sqOp(c, m)
 	case apimodel.RoleBunScan, apimodel.RoleBunExists, apimodel.RoleBunCount, apimodel.RoleBunExec:
 		return f.bunOp(c, m)
+	case apimodel.RoleEntRead, apimodel.RoleEntExist, apimodel.RoleEntSave, apimodel.RoleEntSaveOne:
+		return f.entOp(c, m)
 	case apimodel.RoleKVRead, apimodel.RoleKVWrite, apimodel.RoleKVSetNX, apimodel.RoleKVSetArgs, apimodel.RoleKVDelete:
 		return f.kvOp(c, m)
 	case apimodel.RoleDocRead, apimodel.RoleDocCount, apimodel.RoleDocInsert, apimodel.RoleDocUpdate,
@@ -779,6 +781,10 @@ func wherePredicates(preds []sqltext.Predicate, bind func(sqltext.Operand) ssa.V
 			keys = append(keys, Key{Column: col, Name: p.Column, Value: bound})
 		case isEq && p.Value.Kind == sqltext.OpLiteral && identifying(col):
 			keys = append(keys, Key{Column: col, Name: p.Column, Literal: p.Value.Literal})
+		case p.Op == "=" && p.Value.Kind == sqltext.OpUnknown && !stateColumn(col):
+			// username = LOWER($1): an identifying lookup through an
+			// expression, not a state test; its value is unknown here.
+			keys = append(keys, Key{Column: col, Name: p.Column})
 		default:
 			state = append(state, col)
 		}

@@ -344,9 +344,10 @@ func isError(t types.Type) bool {
 // result classifies a value returned by an operation's own call.
 func (w *walker) result(op *Op, t types.Type, col string) {
 	switch {
-	case isError(t) && op.Kind.IsWrite() && op.Returning && op.Method.Role == apimodel.RoleGet:
+	case isError(t) && op.Kind.IsWrite() && op.Returning && (op.Method.Role == apimodel.RoleGet || op.Method.Role == apimodel.RoleEntSaveOne):
 		// sqlx Get of UPDATE ... RETURNING fails with sql.ErrNoRows when
-		// no row was written: its error is the affected-row count.
+		// no row was written, ent's UpdateOne with a *NotFoundError: the
+		// error is the affected-row count.
 		w.emit(op, Count, "")
 	case isError(t):
 		w.emit(op, Err, "")
@@ -420,6 +421,13 @@ func (w *walker) memory(addr ssa.Value, col string) {
 	if c := asCall(root); c != nil && len(path) > 0 {
 		if op := f.byVal[c]; op != nil {
 			switch {
+			case op.Method.Role == apimodel.RoleEntRead:
+				// ent returns the entity it read: e.OpenedAt is a column.
+				c2 := columnAfter(path, 0)
+				if c2 == "" {
+					c2 = col
+				}
+				w.emit(op, Data, c2)
 			case path[0] == "Error":
 				w.emit(op, Err, "")
 			case apimodel.IsCountField(path[0]):
@@ -464,9 +472,15 @@ func (w *walker) memory(addr ssa.Value, col string) {
 		w.value(st.Val, c)
 	}
 	if root != addr {
-		// A struct loaded whole and then taken apart (e := *p).
+		// A pointer or struct loaded from a variable, then a field of it
+		// (user.ID where user is a captured *User): what the variable
+		// holds, naming the field.
 		if l, ok := root.(*ssa.UnOp); ok && l.Op == token.MUL {
-			w.memory(l.X, col)
+			c := columnAfter(path, 0)
+			if c == "" {
+				c = col
+			}
+			w.memory(l.X, c)
 		}
 	}
 }
