@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
-	"sync"
 )
 
 // ent (entgo.io/ent) generates its client for each schema, in the
@@ -26,10 +25,10 @@ const pkgEntSQL = "entgo.io/ent/dialect/sql"
 // Roles of ent's generated methods. They are kept out of the shared Role
 // block: ent methods are never table rows, only the results of EntLookup.
 const (
-	RoleEntRead  Role = 1000 + iota // Get, First, Only, All, FirstID, OnlyID, IDs (and their X forms): rows or ids
-	RoleEntExist                    // Exist, Count: whether or how many rows exist
-	RoleEntSave                     // Save/Exec of a Create, Update or Delete builder
-	RoleEntSaveOne                  // Save/Exec of UpdateOne/DeleteOne: the error says whether the row matched
+	RoleEntRead    Role = 1000 + iota // Get, First, Only, All, FirstID, OnlyID, IDs (and their X forms): rows or ids
+	RoleEntExist                      // Exist, Count: whether or how many rows exist
+	RoleEntSave                       // Save/Exec of a Create, Update or Delete builder
+	RoleEntSaveOne                    // Save/Exec of UpdateOne/DeleteOne: the error says whether the row matched
 )
 
 // Clauses of ent builder chains.
@@ -55,26 +54,18 @@ func EntBuilder(pkg *types.Package, name string) (entity, kind string) {
 	return "", ""
 }
 
-var entClients sync.Map // *types.Package -> bool
-
 // IsEntClient reports whether pkg is a client package ent generated.
 func IsEntClient(pkg *types.Package) bool {
 	if pkg == nil {
 		return false
 	}
-	if v, ok := entClients.Load(pkg); ok {
-		return v.(bool)
+	sc := pkg.Scope()
+	if _, ok := sc.Lookup("IsNotFound").(*types.Func); !ok {
+		return false
 	}
-	is := false
-	if importsEnt(pkg) {
-		sc := pkg.Scope()
-		_, client := sc.Lookup("Client").(*types.TypeName)
-		_, tx := sc.Lookup("Tx").(*types.TypeName)
-		_, nf := sc.Lookup("IsNotFound").(*types.Func)
-		is = client && tx && nf
-	}
-	entClients.Store(pkg, is)
-	return is
+	_, client := sc.Lookup("Client").(*types.TypeName)
+	_, tx := sc.Lookup("Tx").(*types.TypeName)
+	return client && tx && importsEnt(pkg)
 }
 
 func importsEnt(pkg *types.Package) bool {
@@ -110,7 +101,7 @@ func IsEntClientType(t types.Type) bool {
 // entLookup classifies a method or function of a generated ent client.
 func entLookup(fn *types.Func, sig *types.Signature) (Method, bool) {
 	pkg := fn.Pkg()
-	if !IsEntClient(pkg) {
+	if sig.Recv() == nil && fn.Name() != "IsNotFound" || !IsEntClient(pkg) {
 		return Method{}, false
 	}
 	m := Method{Pkg: pkg.Path(), Name: fn.Name(), SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1}
