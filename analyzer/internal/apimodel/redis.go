@@ -14,7 +14,11 @@ func kv(recv, name string, role Role, key, field, value int) Method {
 // Argument indexes count from ctx (index 0).
 var redis = func() []Method {
 	var t []Method
-	for _, recv := range []string{"cmdable", "Cmdable", "UniversalClient", "Pipeliner", "StatefulCmdable", "Client", "ClusterClient", "Tx", "Conn", "Ring"} {
+	// In the real module the Cmdable, UniversalClient and Pipeliner
+	// interfaces embed one interface per command family, which declares
+	// the method: calls through them name those receivers.
+	for _, recv := range []string{"cmdable", "Cmdable", "UniversalClient", "Pipeliner", "StatefulCmdable", "Client", "ClusterClient", "Tx", "Conn", "Ring",
+		"StringCmdable", "HashCmdable", "GenericCmdable", "SetCmdable", "SortedSetCmdable", "ListCmdable", "ScriptingFunctionsCmdable"} {
 		t = append(t,
 			kv(recv, "Get", RoleKVRead, 1, -1, -1),
 			kv(recv, "HGet", RoleKVRead, 1, 2, -1),
