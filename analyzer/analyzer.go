@@ -10,6 +10,7 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
 	"github.com/racelint/racelint/analyzer/internal/catalog"
 	"github.com/racelint/racelint/analyzer/internal/checks"
 	"github.com/racelint/racelint/analyzer/internal/facts"
@@ -50,6 +51,7 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	c.Rules = append([]string(nil), cfg.Rules...)
 	c.Disable = append([]string(nil), cfg.Disable...)
 	c.SkipTables = append([]string(nil), cfg.SkipTables...)
+	c.Functions = append([]Function(nil), cfg.Functions...)
 	return newAnalyzer(&c), nil
 }
 
@@ -60,7 +62,17 @@ type Rule = catalog.Rule
 func Rules() []Rule { return catalog.All() }
 
 func newAnalyzer(cfg *Config) *analysis.Analyzer {
-	return newAnalyzerWith(cfg, facts.Analyzer)
+	return newAnalyzerWith(cfg, facts.New(nil, cfg.userFuncs))
+}
+
+// userFuncs converts the configured functions for the engine; it runs when
+// a package is analysed, after flags are parsed.
+func (c *Config) userFuncs() []apimodel.UserFunc {
+	var out []apimodel.UserFunc
+	for _, f := range c.Functions {
+		out = append(out, apimodel.UserFunc{Name: f.Func, Role: f.Role, Table: f.Table, Key: f.Key, Columns: f.Columns})
+	}
+	return out
 }
 
 // newAnalyzerWith builds the rules analyzer on top of a facts analyzer.

@@ -161,3 +161,32 @@ func TestDeterministic(t *testing.T) {
 			strings.Join(first, "\n\t"), strings.Join(second, "\n\t"))
 	}
 }
+
+// TestConfigFunctions declares the methods of an interface whose
+// implementation the package cannot see, as .racelint.yml's functions do.
+func TestConfigFunctions(t *testing.T) {
+	t.Parallel()
+	a, err := analyzer.New(analyzer.Config{Functions: []analyzer.Function{
+		{Func: "configfuncs.Users.Get", Role: "read", Table: "users", Key: 1},
+		{Func: "configfuncs.Users.SetStatus", Role: "update", Table: "users", Key: 1, Columns: []string{"status"}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "configfuncs")
+}
+
+// TestConfigFunctionsValidate rejects malformed declarations.
+func TestConfigFunctionsValidate(t *testing.T) {
+	for _, fn := range []analyzer.Function{
+		{Func: "nodot", Role: "read", Table: "t"},
+		{Func: "p.F", Role: "frobnicate", Table: "t"},
+		{Func: "p.F", Role: "read"},
+		{Func: "p.(*T).F", Role: "read", Table: "t"},
+		{Func: "p.F", Role: "read", Table: "t", Key: -2},
+	} {
+		if _, err := analyzer.New(analyzer.Config{Functions: []analyzer.Function{fn}}); err == nil {
+			t.Errorf("New accepted %+v", fn)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"sort"
@@ -20,7 +21,33 @@ type Config struct {
 	// acceptable (analytics, logs). Matching is case-insensitive and
 	// ignores underscores, so "page_views" also matches a model PageView.
 	SkipTables []string `json:"skip-tables,omitempty"`
+	// Functions declares what functions and methods of an in-house data
+	// layer do, for calls racelint cannot follow into: interface methods
+	// whose implementation the analysed package cannot see, or layers over
+	// a store racelint does not model.
+	Functions []Function `json:"functions,omitempty"`
 }
+
+// Function declares the role of one function or method.
+type Function struct {
+	// Func names it: "example.com/app/store.Get" for a function,
+	// "example.com/app/store.Store.Get" for a method (pointer receivers
+	// without '*'), "example.com/app/service.Users.Get" for an interface
+	// method.
+	Func string `json:"func"`
+	// Role is read, exists (a read that only reports whether the row
+	// exists), update, insert, delete or lock.
+	Role string `json:"role"`
+	// Table names the table, model or collection it touches.
+	Table string `json:"table"`
+	// Key is the index of the argument that names the row (receiver not
+	// counted); -1 when no argument does.
+	Key int `json:"key"`
+	// Columns lists the columns an update writes; empty means every column.
+	Columns []string `json:"columns,omitempty"`
+}
+
+var functionRoles = map[string]bool{"read": true, "exists": true, "update": true, "insert": true, "delete": true, "lock": true}
 
 // Defaults returns the configuration racelint uses when nothing is set.
 func Defaults() Config { return Config{} }
@@ -35,6 +62,18 @@ func (c Config) Validate() error {
 			if _, ok := catalog.ByID(strings.ToUpper(strings.TrimSpace(id))); !ok {
 				return fmt.Errorf("racelint: %s: unknown rule %q (known: %s)", list.name, id, strings.Join(ruleIDs(), ", "))
 			}
+		}
+	}
+	for i, fn := range c.Functions {
+		switch {
+		case strings.Count(fn.Func, ".") < 1 || strings.ContainsAny(fn.Func, " *()"):
+			return fmt.Errorf("racelint: functions[%d]: func %q must be package/path.Func or package/path.Type.Method", i, fn.Func)
+		case !functionRoles[fn.Role]:
+			return fmt.Errorf("racelint: functions[%d] (%s): unknown role %q (known: read, exists, update, insert, delete, lock)", i, fn.Func, fn.Role)
+		case fn.Table == "" && fn.Role != "lock":
+			return fmt.Errorf("racelint: functions[%d] (%s): table is required", i, fn.Func)
+		case fn.Key < -1:
+			return fmt.Errorf("racelint: functions[%d] (%s): key must be an argument index or -1", i, fn.Func)
 		}
 	}
 	for _, t := range c.SkipTables {
@@ -79,6 +118,33 @@ func BindFlags(fs *flag.FlagSet, c *Config) {
 	fs.Var((*listFlag)(&c.Rules), "rules", "comma-separated rule IDs to enable (default: all)")
 	fs.Var((*listFlag)(&c.Disable), "disable", "comma-separated rule IDs to disable")
 	fs.Var((*listFlag)(&c.SkipTables), "skip-tables", "comma-separated tables/models whose races are acceptable (analytics, logs)")
+	fs.Var((*functionsFlag)(&c.Functions), "functions", `JSON list of in-house functions and their roles: [{"func":"example.com/app/store.Store.Get","role":"read","table":"users","key":1}]`)
+}
+
+// functionsFlag is a JSON list of Function.
+type functionsFlag []Function
+
+func (f *functionsFlag) String() string {
+	if len(*f) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal([]Function(*f))
+	return string(b)
+}
+
+func (f *functionsFlag) Set(s string) error {
+	var fns []Function
+	if strings.TrimSpace(s) == "" {
+		*f = nil
+		return nil
+	}
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&fns); err != nil {
+		return fmt.Errorf("functions: %v", err)
+	}
+	*f = fns
+	return nil
 }
 
 // listFlag is a comma-separated list flag.

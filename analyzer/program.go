@@ -23,19 +23,21 @@ func NewForProgram(cfg Config, pkgs []*packages.Package) (*analysis.Analyzer, er
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{facts.Analyzer}, pkgs, nil)
+	c := cfg
+	c.Rules = append([]string(nil), cfg.Rules...)
+	c.Disable = append([]string(nil), cfg.Disable...)
+	c.SkipTables = append([]string(nil), cfg.SkipTables...)
+	c.Functions = append([]Function(nil), cfg.Functions...)
+	first := facts.New(nil, c.userFuncs)
+	graph, err := checker.Analyze([]*analysis.Analyzer{first}, pkgs, nil)
 	if err != nil {
 		return nil, fmt.Errorf("racelint: summarising the program: %v", err)
 	}
 	var all []analysis.ObjectFact
 	for act := range graph.All() {
-		if act.Analyzer == facts.Analyzer && act.Err == nil {
+		if act.Analyzer == first && act.Err == nil {
 			all = append(all, act.AllObjectFacts()...)
 		}
 	}
-	c := cfg
-	c.Rules = append([]string(nil), cfg.Rules...)
-	c.Disable = append([]string(nil), cfg.Disable...)
-	c.SkipTables = append([]string(nil), cfg.SkipTables...)
-	return newAnalyzerWith(&c, facts.New(facts.CollectImplementations(all))), nil
+	return newAnalyzerWith(&c, facts.New(facts.CollectImplementations(all), c.userFuncs)), nil
 }

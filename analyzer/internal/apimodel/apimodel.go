@@ -85,6 +85,9 @@ const (
 	RoleSqQueryRow // QueryRow(): runs a builder, returns a RowScanner
 	RoleSqQuery    // Query(): runs a SELECT builder, returns *sql.Rows
 	RoleSqScan     // SelectBuilder.Scan(dest...): QueryRow().Scan
+
+	// RoleUser is a function the configuration declares (see UserFunc).
+	RoleUser
 )
 
 // Clause says which part of a query a chain method adds.
@@ -146,6 +149,7 @@ type key struct{ pkg, recv, name string }
 
 // Model is an immutable index over every library table.
 type Model struct {
+	user      map[string]UserFunc // configured functions by full name
 	methods   map[key]Method
 	sentinels map[string]Sentinel // "pkg.Name" of package-level error variables
 }
@@ -385,4 +389,44 @@ func ClauseType(t types.Type) string {
 		}
 	}
 	return ""
+}
+
+// UserFunc is a function or method the configuration declares.
+type UserFunc struct {
+	Name    string // package/path.Func or package/path.Type.Method
+	Role    string // read, exists, update, insert, delete, lock
+	Table   string
+	Key     int // argument index of the row's key (receiver not counted); -1 none
+	Columns []string
+}
+
+// WithUser returns a copy of m that also knows the configured functions.
+func (m *Model) WithUser(fns []UserFunc) *Model {
+	if len(fns) == 0 {
+		return m
+	}
+	c := *m
+	c.user = map[string]UserFunc{}
+	for _, f := range fns {
+		c.user[f.Name] = f
+	}
+	return &c
+}
+
+// UserFunc returns the configured role of fn, if any.
+func (m *Model) UserFunc(fn *types.Func) (UserFunc, bool) {
+	if len(m.user) == 0 || fn == nil || fn.Pkg() == nil {
+		return UserFunc{}, false
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	name := fn.Pkg().Path() + "."
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if t := TypeName(sig.Recv().Type()); t != "" {
+			name += t + "."
+		}
+	}
+	u, ok := m.user[name+fn.Name()]
+	return u, ok
 }

@@ -75,17 +75,25 @@ type Result struct {
 
 // Analyzer is the fact-owning analyzer. It has no flags and reports no
 // diagnostics; the rules analyzer requires it.
-var Analyzer = New(nil)
+var Analyzer = New(nil, nil)
 
 // New returns a fact-owning analyzer. Drivers that see the whole program
 // pass the implementations a first pass found (see Implementations), so
 // that interface calls resolve to implementations in packages the caller
-// does not import.
-func New(impls *Implementations) *analysis.Analyzer {
+// does not import. user, if set, returns the functions the configuration
+// declares; it is called when a package is analysed, after flags are
+// parsed.
+func New(impls *Implementations, user func() []apimodel.UserFunc) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:       "racelint_facts",
-		Doc:        "summarise the database operations of functions for racelint",
-		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, impls) },
+		Name: "racelint_facts",
+		Doc:  "summarise the database operations of functions for racelint",
+		Run: func(pass *analysis.Pass) (any, error) {
+			model := apimodel.Default()
+			if user != nil {
+				model = model.WithUser(user())
+			}
+			return run(pass, impls, model)
+		},
 		FactTypes:  []analysis.Fact{new(FuncSummary), new(NotFoundError), new(HasSummaries)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
@@ -163,17 +171,17 @@ func (im *Implementations) calledThroughInterface(pass *analysis.Pass) bool {
 	return false
 }
 
-func run(pass *analysis.Pass, impls *Implementations) (any, error) {
+func run(pass *analysis.Pass, impls *Implementations, model *apimodel.Model) (any, error) {
 	if len(pass.Files) == 0 || pass.TypesInfo == nil || apimodel.IsOpaque(pass.Pkg.Path()) || inGOROOT(pass) {
 		return &Result{}, nil
 	}
-	if !worthAnalysing(pass) && !impls.calledThroughInterface(pass) {
+	if !worthAnalysing(pass) && !impls.calledThroughInterface(pass) && !usesUserFunc(pass, model) {
 		return &Result{}, nil
 	}
 	pkg := buildSSA(pass)
 	fns := sourceFuncs(pass, pkg)
 	imported := &importedSummaries{pass: pass, program: impls}
-	opsPkg := ops.Analyze(apimodel.Default(), pass.Fset, fns, imported)
+	opsPkg := ops.Analyze(model, pass.Fset, fns, imported)
 
 	exported := false
 	for _, fn := range fns {
@@ -405,4 +413,17 @@ func exportInterfaceSummaries(pass *analysis.Pass, pkg *ops.Package, fns []*ssa.
 			}
 		}
 	}
+}
+
+// usesUserFunc reports whether the package refers to a function the
+// configuration declares.
+func usesUserFunc(pass *analysis.Pass, model *apimodel.Model) bool {
+	for _, obj := range pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok {
+			if _, ok := model.UserFunc(fn); ok {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -561,6 +561,9 @@ func argList(c ssa.CallInstruction, m apimodel.Method, i int) []ssa.Value {
 
 func (f *Func) operation(c ssa.CallInstruction) *Op {
 	fn := callee(c)
+	if u, ok := f.model.UserFunc(fn); ok {
+		return f.userOp(c, fn, u)
+	}
 	m, ok := f.model.Lookup(fn)
 	if !ok {
 		return nil

@@ -421,8 +421,9 @@ func (w *walker) memory(addr ssa.Value, col string) {
 	if c := asCall(root); c != nil && len(path) > 0 {
 		if op := f.byVal[c]; op != nil {
 			switch {
-			case op.Method.Role == apimodel.RoleEntRead:
-				// ent returns the entity it read: e.OpenedAt is a column.
+			case op.Method.Role == apimodel.RoleEntRead || (op.Method.Role == apimodel.RoleUser && op.Kind == Read):
+				// ent, or a configured read, returns the entity it read:
+				// e.OpenedAt is a column.
 				c2 := columnAfter(path, 0)
 				if c2 == "" {
 					c2 = col

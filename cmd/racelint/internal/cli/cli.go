@@ -29,6 +29,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -481,6 +482,17 @@ func (d *driver) applyConfigFile(cfg *config) (int, bool) {
 		}
 		if err := f.Value.Set(strings.Join(kv.values, ",")); err != nil {
 			d.errorf("config: %s: %s: %v", name, kv.flag, err)
+			return ExitUsage, false
+		}
+	}
+	if f := d.opts.Analyzer.Flags.Lookup("functions"); f != nil && !cfg.setFlags["functions"] && len(fc.Functions) > 0 {
+		// The functions flag takes the JSON form of the same list.
+		data, err := json.Marshal(fc.Functions)
+		if err == nil {
+			err = f.Value.Set(string(data))
+		}
+		if err != nil {
+			d.errorf("config: %s: functions: %v", name, err)
 			return ExitUsage, false
 		}
 	}

@@ -34,9 +34,10 @@ var Names = []string{".racelint.yml", ".racelint.yaml"}
 // file mirrors analyzer.Config with YAML keys; TestKeysMatchAnalyzerConfig
 // keeps the two in step.
 type file struct {
-	Rules      []string `yaml:"rules"`
-	Disable    []string `yaml:"disable"`
-	SkipTables []string `yaml:"skip-tables"`
+	Rules      []string            `yaml:"rules"`
+	Disable    []string            `yaml:"disable"`
+	SkipTables []string            `yaml:"skip-tables"`
+	Functions  []analyzer.Function `yaml:"functions"`
 }
 
 // Find returns the configuration file that applies to dir: the first
@@ -91,7 +92,7 @@ func Parse(name string, data []byte) (analyzer.Config, error) {
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		return analyzer.Config{}, fmt.Errorf("%s: more than one YAML document", name)
 	}
-	cfg := analyzer.Config{Rules: f.Rules, Disable: f.Disable, SkipTables: f.SkipTables}
+	cfg := analyzer.Config{Rules: f.Rules, Disable: f.Disable, SkipTables: f.SkipTables, Functions: f.Functions}
 	if err := cfg.Validate(); err != nil {
 		return cfg, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "racelint: "))
 	}
@@ -125,4 +126,4 @@ func describe(err error) string {
 }
 
 // Keys returns the configuration file's keys in declaration order.
-func Keys() []string { return []string{"rules", "disable", "skip-tables"} }
+func Keys() []string { return []string{"rules", "disable", "skip-tables", "functions"} }

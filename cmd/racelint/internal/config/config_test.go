@@ -41,7 +41,7 @@ func TestParse(t *testing.T) {
 		{"comment only", "# nothing\n", analyzer.Config{}, ""},
 		{"all keys", "rules: [RL001, RL002]\ndisable:\n  - RL002\nskip-tables: [page_views]\n",
 			analyzer.Config{Rules: []string{"RL001", "RL002"}, Disable: []string{"RL002"}, SkipTables: []string{"page_views"}}, ""},
-		{"unknown key", "disable: [RL007]\nskip_tables: [x]\n", analyzer.Config{}, `f.yml: line 2: unknown key "skip_tables" (known keys: rules, disable, skip-tables)`},
+		{"unknown key", "disable: [RL007]\nskip_tables: [x]\n", analyzer.Config{}, `f.yml: line 2: unknown key "skip_tables" (known keys: rules, disable, skip-tables, functions)`},
 		{"scalar for list", "disable: RL007\n", analyzer.Config{}, "f.yml: line 1: cannot unmarshal str `RL007` into []string (every key takes a list of strings)"},
 		{"unknown rule", "rules: [RL999]\n", analyzer.Config{}, `f.yml: rules: unknown rule "RL999"`},
 		{"bad yaml", "disable: [RL007\n", analyzer.Config{}, "f.yml: "},
@@ -98,5 +98,24 @@ func TestFind(t *testing.T) {
 	cfg, err := Load(filepath.Join(root, ".racelint.yaml"))
 	if err != nil || !slices.Equal(cfg.Disable, []string{"RL007"}) {
 		t.Errorf("Load = %+v, %v", cfg, err)
+	}
+}
+
+// TestFunctions reads the functions list with the same keys as
+// analyzer.Function and validates it.
+func TestFunctions(t *testing.T) {
+	cfg, err := Parse("f.yml", []byte("functions:\n  - func: example.com/app.Users.Get\n    role: read\n    table: users\n    key: 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []analyzer.Function{{Func: "example.com/app.Users.Get", Role: "read", Table: "users", Key: 1}}
+	if len(cfg.Functions) != 1 || cfg.Functions[0].Func != want[0].Func || cfg.Functions[0].Key != 1 || cfg.Functions[0].Role != "read" {
+		t.Errorf("Functions = %+v, want %+v", cfg.Functions, want)
+	}
+	if _, err := Parse("f.yml", []byte("functions:\n  - func: example.com/app.Users.Get\n    role: guess\n    table: users\n")); err == nil {
+		t.Error("an unknown role was accepted")
+	}
+	if _, err := Parse("f.yml", []byte("functions:\n  - func: example.com/app.Users.Get\n    role: read\n    table: users\n    tabel: x\n")); err == nil {
+		t.Error("an unknown key inside functions was accepted")
 	}
 }
