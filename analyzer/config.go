@@ -26,6 +26,9 @@ type Config struct {
 	// whose implementation the analysed package cannot see, or layers over
 	// a store racelint does not model.
 	Functions []Function `json:"functions,omitempty"`
+	// Severity overrides the level a rule is reported at in SARIF, GitHub
+	// annotations and editors: "error", "warning" or "note".
+	Severity map[string]string `json:"severity,omitempty"`
 }
 
 // Function declares the role of one function or method.
@@ -62,6 +65,16 @@ func (c Config) Validate() error {
 			if _, ok := catalog.ByID(strings.ToUpper(strings.TrimSpace(id))); !ok {
 				return fmt.Errorf("racelint: %s: unknown rule %q (known: %s)", list.name, id, strings.Join(ruleIDs(), ", "))
 			}
+		}
+	}
+	for _, id := range sortedKeys(c.Severity) {
+		if _, ok := catalog.ByID(strings.ToUpper(id)); !ok {
+			return fmt.Errorf("racelint: severity: unknown rule %q (known: %s)", id, strings.Join(ruleIDs(), ", "))
+		}
+		switch strings.ToLower(c.Severity[id]) {
+		case "error", "warning", "note":
+		default:
+			return fmt.Errorf("racelint: severity: %s: %q is not error, warning or note", id, c.Severity[id])
 		}
 	}
 	for i, fn := range c.Functions {
@@ -118,6 +131,7 @@ func BindFlags(fs *flag.FlagSet, c *Config) {
 	fs.Var((*listFlag)(&c.Rules), "rules", "comma-separated rule IDs to enable (default: all)")
 	fs.Var((*listFlag)(&c.Disable), "disable", "comma-separated rule IDs to disable")
 	fs.Var((*listFlag)(&c.SkipTables), "skip-tables", "comma-separated tables/models whose races are acceptable (analytics, logs)")
+	fs.Var((*severityFlag)(&c.Severity), "severity", "comma-separated RLxxx=level overrides of the reported level (error, warning, note)")
 	fs.Var((*functionsFlag)(&c.Functions), "functions", `JSON list of in-house functions and their roles: [{"func":"example.com/app/store.Store.Get","role":"read","table":"users","key":1}]`)
 }
 
@@ -160,4 +174,53 @@ func (l *listFlag) Set(s string) error {
 		}
 	}
 	return nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// severityFlag is a comma-separated list of RLxxx=level.
+type severityFlag map[string]string
+
+func (f *severityFlag) String() string {
+	var parts []string
+	for _, k := range sortedKeys(*f) {
+		parts = append(parts, k+"="+(*f)[k])
+	}
+	return strings.Join(parts, ",")
+}
+
+func (f *severityFlag) Set(s string) error {
+	m := map[string]string{}
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part == "" {
+			continue
+		}
+		id, level, ok := strings.Cut(part, "=")
+		if !ok {
+			return fmt.Errorf("severity: %q is not RLxxx=level", part)
+		}
+		m[strings.ToUpper(strings.TrimSpace(id))] = strings.ToLower(strings.TrimSpace(level))
+	}
+	*f = m
+	return nil
+}
+
+// RulesFor returns the rules with the configuration's severity overrides.
+func RulesFor(c Config) []Rule {
+	rules := catalog.All()
+	for i := range rules {
+		for id, level := range c.Severity {
+			if strings.EqualFold(id, rules[i].ID) {
+				rules[i].Severity = catalog.Severity(strings.ToLower(level))
+			}
+		}
+	}
+	return rules
 }

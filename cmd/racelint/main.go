@@ -64,6 +64,7 @@ func main() {
 		ForProgram: forProgram,
 		Validate:   validateFlags,
 		Rules:      analyzer.Rules(),
+		RulesFor:   rulesFor,
 		RulePage:   docs.RulePage,
 		Version:    version(),
 	}))
@@ -79,6 +80,16 @@ func forProgram(pkgs []*packages.Package) (*analysis.Analyzer, error) {
 		return nil, err
 	}
 	return analyzer.NewForProgram(cfg, pkgs)
+}
+
+// rulesFor returns the rules with the severity the command line or the
+// configuration file set.
+func rulesFor() []analyzer.Rule {
+	cfg, err := flagConfig()
+	if err != nil {
+		return analyzer.Rules()
+	}
+	return analyzer.RulesFor(cfg)
 }
 
 // validateFlags checks the values the command line gave the analyzer's

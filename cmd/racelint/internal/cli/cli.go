@@ -37,6 +37,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -70,6 +71,9 @@ type Options struct {
 	Validate func() error
 	// Rules is what -list-rules prints.
 	Rules []analyzer.Rule
+	// RulesFor, if set, returns the rules with the configured severities,
+	// once flags and the configuration file are applied.
+	RulesFor func() []analyzer.Rule
 	// RulePage returns the documentation page -explain prints.
 	RulePage func(id string) ([]byte, error)
 	// Version is what -version prints.
@@ -475,7 +479,7 @@ func (d *driver) applyConfigFile(cfg *config) (int, bool) {
 	for _, kv := range []struct {
 		flag   string
 		values []string
-	}{{"rules", fc.Rules}, {"disable", fc.Disable}, {"skip-tables", fc.SkipTables}} {
+	}{{"rules", fc.Rules}, {"disable", fc.Disable}, {"skip-tables", fc.SkipTables}, {"severity", severityList(fc.Severity)}} {
 		f := d.opts.Analyzer.Flags.Lookup(kv.flag)
 		if f == nil || cfg.setFlags[kv.flag] || kv.values == nil {
 			continue
@@ -521,4 +525,17 @@ func (d *driver) rel(filename string) string {
 		return filename
 	}
 	return r
+}
+
+// severityList renders severity overrides as the -severity flag takes them.
+func severityList(m map[string]string) []string {
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for id, level := range m {
+		out = append(out, id+"="+level)
+	}
+	sort.Strings(out)
+	return out
 }

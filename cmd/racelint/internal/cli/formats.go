@@ -173,6 +173,9 @@ const suppressingURL = "https://github.com/racelint/racelint/blob/main/docs/supp
 // each other category the findings use.
 func (d *driver) rules(findings []*finding) []analyzer.Rule {
 	rules := d.opts.Rules
+	if d.opts.RulesFor != nil {
+		rules = d.opts.RulesFor()
+	}
 	if rules == nil {
 		rules = analyzer.Rules()
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/racelint/racelint/analyzer"
 	"github.com/racelint/racelint/cmd/racelint/internal/baseline"
 )
 
@@ -209,5 +210,21 @@ func TestBaseline(t *testing.T) {
 	}
 	if r := run(t, "-C", dir, "-baseline", "nope.json"); r.code != ExitUsage || !strings.Contains(r.stderr, "-baseline:") {
 		t.Errorf("missing baseline: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestSeverityOverride checks that configured severities reach SARIF.
+func TestSeverityOverride(t *testing.T) {
+	t.Parallel()
+	d := &driver{opts: Options{RulesFor: func() []analyzer.Rule {
+		return analyzer.RulesFor(analyzer.Config{Severity: map[string]string{"RL007": "note"}})
+	}}}
+	for _, r := range d.rules(nil) {
+		if r.ID == "RL007" && r.Severity != "note" {
+			t.Errorf("RL007 severity = %q, want note", r.Severity)
+		}
+		if r.ID == "RL001" && r.Severity != "error" {
+			t.Errorf("RL001 severity = %q, want the catalogue's error", r.Severity)
+		}
 	}
 }

@@ -38,6 +38,7 @@ type file struct {
 	Disable    []string            `yaml:"disable"`
 	SkipTables []string            `yaml:"skip-tables"`
 	Functions  []analyzer.Function `yaml:"functions"`
+	Severity   map[string]string   `yaml:"severity"`
 }
 
 // Find returns the configuration file that applies to dir: the first
@@ -92,7 +93,7 @@ func Parse(name string, data []byte) (analyzer.Config, error) {
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		return analyzer.Config{}, fmt.Errorf("%s: more than one YAML document", name)
 	}
-	cfg := analyzer.Config{Rules: f.Rules, Disable: f.Disable, SkipTables: f.SkipTables, Functions: f.Functions}
+	cfg := analyzer.Config{Rules: f.Rules, Disable: f.Disable, SkipTables: f.SkipTables, Functions: f.Functions, Severity: f.Severity}
 	if err := cfg.Validate(); err != nil {
 		return cfg, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "racelint: "))
 	}
@@ -126,4 +127,4 @@ func describe(err error) string {
 }
 
 // Keys returns the configuration file's keys in declaration order.
-func Keys() []string { return []string{"rules", "disable", "skip-tables", "functions"} }
+func Keys() []string { return []string{"rules", "disable", "skip-tables", "functions", "severity"} }
