@@ -77,6 +77,11 @@ func (s *server) config(dir string) (*analysis.Analyzer, error) {
 		return nil, err
 	}
 	s.analyzers[string(key)] = a
+	byID := map[string]analyzer.Rule{}
+	for _, r := range analyzer.RulesFor(cfg) {
+		byID[r.ID] = r
+	}
+	s.rules[a] = byID
 	return a, nil
 }
 
@@ -158,7 +163,10 @@ func (s *server) analyzeDir(ctx context.Context, dir string) {
 		s.log(MessageWarning, fmt.Sprintf("racelint: %s does not load or type-check; its packages keep their last diagnostics:\n\t%s", dir, strings.Join(problems, "\n\t")))
 	}
 
-	c := &converter{overlay: overlay, texts: map[string]*text{}}
+	s.mu.Lock()
+	ruleSet := s.rules[a]
+	s.mu.Unlock()
+	c := &converter{overlay: overlay, texts: map[string]*text{}, rules: ruleSet}
 	replaced := map[string]bool{} // files whose diagnostics this run replaces
 	perFile := map[string][]finding{}
 	if len(good) > 0 {
@@ -227,6 +235,7 @@ func (s *server) analyzeDir(ctx context.Context, dir string) {
 type converter struct {
 	overlay map[string][]byte
 	texts   map[string]*text
+	rules   map[string]analyzer.Rule // by ID, with the configured severities
 }
 
 func (c *converter) text(file string) *text {
@@ -274,15 +283,6 @@ func (c *converter) span(fset *token.FileSet, pos, end token.Pos) (string, Range
 	return p.Filename, r
 }
 
-// rules maps rule IDs to their catalogue entries.
-var rules = func() map[string]analyzer.Rule {
-	m := map[string]analyzer.Rule{}
-	for _, r := range analyzer.Rules() {
-		m[r.ID] = r
-	}
-	return m
-}()
-
 // finding converts one analysis diagnostic.
 func (c *converter) finding(fset *token.FileSet, d analysis.Diagnostic, uriFor func(string) string) (string, finding) {
 	file, rng := c.span(fset, d.Pos, d.End)
@@ -293,9 +293,12 @@ func (c *converter) finding(fset *token.FileSet, d analysis.Diagnostic, uriFor f
 		Source:   "racelint",
 		Message:  d.Message,
 	}
-	rule, known := rules[d.Category]
-	if known && rule.Severity == "error" {
+	rule, known := c.rules[d.Category]
+	switch {
+	case known && rule.Severity == "error":
 		diag.Severity = SeverityError
+	case known && rule.Severity == "note":
+		diag.Severity = SeverityInformation
 	}
 	href := d.URL
 	if href == "" && known {

@@ -108,6 +108,7 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, opts Options) error {
 		docs:      map[string]*document{},
 		results:   map[string]*fileResult{},
 		analyzers: map[string]*analysis.Analyzer{},
+		rules:     map[*analysis.Analyzer]map[string]analyzer.Rule{},
 		timers:    map[string]*time.Timer{},
 		queued:    map[string]bool{},
 		wake:      make(chan struct{}, 1),
@@ -133,8 +134,9 @@ type server struct {
 	pending   []LogMessageParams   // to show once initialized
 	docs      map[string]*document // open documents by path
 	results   map[string]*fileResult
-	analyzers map[string]*analysis.Analyzer // by configuration; never mutated
-	lastErr   string                        // last configuration error shown
+	analyzers map[string]*analysis.Analyzer                   // by configuration; never mutated
+	rules     map[*analysis.Analyzer]map[string]analyzer.Rule // each analyzer's rules, with its configured severities
+	lastErr   string                                          // last configuration error shown
 
 	// Scheduling: timers debounce didChange; queue holds directories
 	// waiting for the worker, which analyses one at a time.
