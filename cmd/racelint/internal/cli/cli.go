@@ -141,6 +141,7 @@ type config struct {
 	format         string
 	configFile     string
 	baseline       string
+	newFromRev     string // -new-from-rev
 	writeBaseline  string
 	setFlags       map[string]bool // flags given on the command line
 	fix            bool
@@ -230,6 +231,7 @@ func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
 	fs.StringVar(&cfg.configFile, "config", "", "read settings from `file` instead of the nearest .racelint.yml")
 	fs.StringVar(&cfg.baseline, "baseline", "", "report only findings that are not in the baseline `file`")
 	fs.StringVar(&cfg.writeBaseline, "write-baseline", "", "write the current findings to the baseline `file` and exit 0")
+	fs.StringVar(&cfg.newFromRev, "new-from-rev", "", "report only findings on lines changed since the git `revision` (and in untracked files)")
 	fs.BoolVar(&cfg.fix, "fix", false, "apply the first suggested fix of every finding")
 	fs.BoolVar(&cfg.diff, "diff", false, "with -fix (implied): print unified diffs of the fixes instead of writing files")
 	fs.BoolVar(&cfg.tests, "test", true, "also analyse test files")
@@ -380,6 +382,13 @@ func (d *driver) analyze(cfg config) int {
 			var code int
 			var ok bool
 			if findings, code, ok = d.applyBaseline(cfg, graph, findings); !ok {
+				return code
+			}
+		}
+		if cfg.newFromRev != "" {
+			var code int
+			var ok bool
+			if findings, code, ok = d.applyNewFromRev(cfg, graph, findings); !ok {
 				return code
 			}
 		}
