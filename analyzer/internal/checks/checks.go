@@ -221,7 +221,13 @@ func (c *funcChecker) derivedFrom(v ssa.Value, r *ops.Op, column string) bool {
 // Go from what r read in that same column: a lost update.
 func (c *funcChecker) derivedWrite(r, w *ops.Op) (ops.Assign, bool) {
 	for _, a := range w.Writes {
-		if a.Value == nil || a.Atomic || a.Now || a.Column == "" {
+		if a.Value == nil || a.Atomic || a.Now || a.Column == "" || a.Column == "id" {
+			continue
+		}
+		if l, ok := flow.Strip(a.Value).(*ssa.UnOp); ok && c.f.IsColumnValue(l) && !c.f.Overwritten(l) {
+			continue // the value as it was read, written back unchanged
+		}
+		if _, ok := flow.Strip(a.Value).(*ssa.Field); ok {
 			continue
 		}
 		// The new value must come from the same column: a counter or a
@@ -238,6 +244,12 @@ func (c *funcChecker) derivedWrite(r, w *ops.Op) (ops.Assign, bool) {
 
 // overlaps reports whether w writes column (or column is unknown).
 func overlaps(w *ops.Op, column string) bool {
+	if w.Kind == ops.Delete {
+		// A check before a delete races when what it checked can change
+		// concurrently (a status, an owner, a lock token); flags fixed at
+		// creation and ownership scopes cannot.
+		return !immutableColumn[column]
+	}
 	if column == "" {
 		return true
 	}
@@ -322,4 +334,13 @@ func sameTable(r, w *ops.Op) bool {
 	}
 	return w.Table == "" && r.Method.Pkg == w.Method.Pkg && r.Method.Pkg == "go.mongodb.org/mongo-driver/v2/mongo" &&
 		r.Handle.Value != nil && w.Handle.Value != nil && flow.Equivalent(r.Handle.Value, w.Handle.Value)
+}
+
+// immutableColumn lists columns that are set when a row is created and
+// not changed afterwards in typical schemas: checking them before a delete
+// is an authorization or a kind test, not a race.
+var immutableColumn = map[string]bool{
+	"internal": true, "system": true, "builtin": true, "isdefault": true, "default": true,
+	"readonly": true, "kind": true, "type": true, "createdat": true, "createdby": true,
+	"userid": true, "tenantid": true, "accountid": true, "orgid": true, "organizationid": true,
 }

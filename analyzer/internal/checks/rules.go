@@ -34,13 +34,15 @@ func (c *funcChecker) update(w *ops.Op) {
 		if sameTx && (r.Locking || r.Handle.Isolation >= apimodel.IsolationRepeatableRead) {
 			continue // a row lock or the isolation level serialises the two requests
 		}
-		if c.lockedBefore(r, w) {
+		if c.lockedBefore(r, w) || c.parentLocked(r, w) {
 			continue
 		}
 		derived, isDerived := c.derivedWrite(r, w)
 		g := c.guard(r, w, func(ch check) bool { return overlaps(w, ch.column) && !c.writesComparedValue(ch, w) }, ops.Data)
 		implicit := ""
-		if g == nil && !isDerived {
+		if g == nil && !isDerived && c.keyReadFrom(r, w) {
+			// The read's WHERE filtered by state and the write's key came
+			// from the row it found: two callers can pick the same row.
 			implicit = intersect(r.State, writtenCols(w))
 		}
 		if !isDerived && g == nil && implicit == "" {
@@ -106,7 +108,7 @@ func (c *funcChecker) insert(w *ops.Op) {
 		if g == nil {
 			continue
 		}
-		if w.ConflictSafe || c.duplicateHandled(w) || c.lockedBefore(r, w) {
+		if w.ConflictSafe || c.duplicateHandled(w) || c.lockedBefore(r, w) || c.parentLocked(r, w) {
 			return
 		}
 		if ops.SameTx(r.Handle, w.Handle) && r.Handle.Isolation == apimodel.IsolationSerializable {
@@ -498,4 +500,43 @@ func (c *funcChecker) constraintAdvice(r, w *ops.Op) string {
 		return "" // ent declares constraints in its schema package, which racelint does not read
 	}
 	return fmt.Sprintf("; racelint sees no unique constraint on %s (struct tags, DDL in this package), so both rows may be kept: add one", name)
+}
+
+// keyReadFrom reports whether w names its row by something r read: a key
+// value scanned from the row, or the object r filled.
+func (c *funcChecker) keyReadFrom(r, w *ops.Op) bool {
+	if w.Object != nil && c.f.Filled(w.Object, r) {
+		return true
+	}
+	pk, ok := w.PrimaryKey()
+	return ok && pk.Value != nil && c.derivedFrom(pk.Value, r, "")
+}
+
+// parentLocked reports whether, in the transaction of w, a locking read
+// before r locked a row keyed by a value w also uses (SELECT ... FROM users
+// WHERE id = $1 FOR UPDATE, then a check and an insert keyed by the same
+// user): concurrent callers queue on that lock, so the later read sees
+// the committed row.
+func (c *funcChecker) parentLocked(r, w *ops.Op) bool {
+	for _, l := range c.f.Ops {
+		if l.Kind != ops.Read || !l.Locking || l == r || !l.Before(r) || !ops.SameTx(l.Handle, w.Handle) {
+			continue
+		}
+		for _, lk := range l.Keys {
+			if lk.Value == nil {
+				continue
+			}
+			for _, wk := range w.Keys {
+				if wk.Value != nil && flow.Equivalent(lk.Value, wk.Value) {
+					return true
+				}
+			}
+			for _, a := range w.Writes {
+				if a.Value != nil && flow.Equivalent(lk.Value, a.Value) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

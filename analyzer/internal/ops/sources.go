@@ -668,3 +668,7 @@ func (f *Func) isColumnValue(v ssa.Value) bool {
 	}
 	return false
 }
+
+// IsColumnValue is the exported form of isColumnValue: v is a column as it
+// was read.
+func (f *Func) IsColumnValue(v ssa.Value) bool { return f.isColumnValue(v) }

@@ -416,6 +416,11 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 			var val ssa.Value
 			if w.Param.Index >= 0 && w.Param.Index < len(args) {
 				val = f.selectPath(flow.Strip(args[w.Param.Index]), w.Param.Path, true)
+				if len(w.Param.Path) == 0 && w.Column != "" && isStructish(val) {
+					// SetStatus(ctx, q) writing q's status column: what the
+					// caller stored in that field (q.Status = Deleted).
+					val = f.selectColumn(val, w.Column)
+				}
 			}
 			op.Writes = append(op.Writes, Assign{Column: w.Column, Value: val, Atomic: w.Atomic, Now: w.Now})
 		}
@@ -479,4 +484,35 @@ func where(s *Summary, os OpSummary) string {
 		return ""
 	}
 	return fmt.Sprintf("%s:%d:%d", s.File, os.Line, os.Col)
+}
+
+func isStructish(v ssa.Value) bool {
+	if v == nil {
+		return false
+	}
+	t := v.Type().Underlying()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem().Underlying()
+	}
+	_, ok := t.(*types.Struct)
+	return ok
+}
+
+// selectColumn returns the value the caller stored into the field of the
+// object v that maps to column, or nil when it stored none (the field is
+// written back as it was).
+func (f *Func) selectColumn(v ssa.Value, column string) ssa.Value {
+	base := flow.Strip(v)
+	if l, ok := base.(*ssa.UnOp); ok && l.Op == token.MUL {
+		base = l.X
+	}
+	root, prefix := flow.Root(base)
+	var found ssa.Value
+	for _, st := range f.store[root] {
+		_, p := flow.Root(st.Addr)
+		if len(p) == len(prefix)+1 && equalPaths(p[:len(prefix)], prefix) && normalizeColumn(p[len(prefix)]) == column {
+			found = flow.Strip(st.Val)
+		}
+	}
+	return found
 }

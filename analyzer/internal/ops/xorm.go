@@ -83,6 +83,7 @@ func (f *Func) xormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		if bean == nil {
 			return nil
 		}
+		op.Object = beanRoot
 		op.Writes = f.literalFields(bean)
 		if op.Writes == nil {
 			op.Writes = f.objectStores(beanRoot)
