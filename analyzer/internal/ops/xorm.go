@@ -100,7 +100,10 @@ func (f *Func) xormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		if len(ch.cols) > 0 {
 			var kept []Assign
 			for _, col := range ch.cols {
-				w := Assign{Column: col}
+				// Unless this function stored the field, the value is the
+				// bean's: a caller that passes the bean binds it to what it
+				// stored (summaries select the column from the object).
+				w := Assign{Column: col, Value: bean}
 				for _, x := range writes {
 					if x.Column == col {
 						w = x
