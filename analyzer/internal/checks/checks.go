@@ -6,6 +6,7 @@ package checks
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -30,6 +31,11 @@ func Run(pass *analysis.Pass, pkg *ops.Package, opts Options) error {
 	}
 	r := report.New(pass, opts.Enabled, opts.SkipTables)
 	ix := schema.FromFiles(pass.Files, names)
+	if len(pass.Files) > 0 {
+		// Migrations on disk: the package's directory and the module's
+		// conventional migration directories.
+		ix.AddMigrations(filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name()), names)
+	}
 	for _, f := range pkg.Funcs {
 		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix}
 		c.run()

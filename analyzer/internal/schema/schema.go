@@ -13,6 +13,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -30,7 +32,7 @@ type Normalizer struct {
 }
 
 var (
-	uniqueIndexRE = regexp.MustCompile(`(?is)create\s+unique\s+index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?[\w."]*\s+on\s+([\w."]+)\s*(?:using\s+\w+\s*)?\(([^)]*)\)`)
+	uniqueIndexRE = regexp.MustCompile(`(?is)create\s+unique\s+index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(?:[\w."]+\s+)?on\s+(?:only\s+)?([\w."]+)\s*(?:using\s+\w+\s*)?\(([^)]*)\)`)
 	createTableRE = regexp.MustCompile(`(?is)create\s+table\s+(?:if\s+not\s+exists\s+)?([\w."]+)\s*\((.*)\)`)
 	tableUniqueRE = regexp.MustCompile(`(?is)(?:unique|primary\s+key)\s*\(([^)]*)\)`)
 	columnDefRE   = regexp.MustCompile(`(?is)^\s*([\w"]+)\s+[^,]*?\b(unique|primary\s+key)\b`)
@@ -190,6 +192,76 @@ func tagColumn(tag string) string {
 		if k, v, ok := strings.Cut(part, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "column") {
 			return strings.TrimSpace(v)
 		}
+	}
+	return ""
+}
+
+// migrationDirs are where modules conventionally keep their SQL
+// migrations, relative to the module root.
+var migrationDirs = []string{
+	"migrations", "migration", "db/migrations", "db/migration", "db/schema", "sql", "schema",
+	"database/migrations", "internal/db/migrations", "internal/migrations", "internal/database/migrations",
+	"store/migrations", "assets/migrations", "resources/migrations",
+}
+
+// Limits that keep reading migrations cheap and bounded.
+const (
+	maxMigrationFiles = 500
+	maxMigrationBytes = 2 << 20
+)
+
+// AddMigrations reads the *.sql files in the conventional migration
+// directories of the module that holds dir (found by walking up to go.mod)
+// and in dir itself. A missing directory is not an error: the index just
+// knows less.
+func (ix *Index) AddMigrations(dir string, n Normalizer) {
+	root := moduleRoot(dir)
+	if root == "" {
+		return
+	}
+	dirs := []string{dir}
+	for _, d := range migrationDirs {
+		dirs = append(dirs, filepath.Join(root, filepath.FromSlash(d)))
+	}
+	read := 0
+	for _, d := range dirs {
+		entries, err := os.ReadDir(d)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if read >= maxMigrationFiles {
+				return
+			}
+			if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), ".sql") {
+				continue
+			}
+			info, err := e.Info()
+			if err != nil || info.Size() > maxMigrationBytes {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(d, e.Name()))
+			if err != nil {
+				continue
+			}
+			read++
+			ix.addDDL(string(data), n)
+		}
+	}
+}
+
+// moduleRoot returns the nearest directory at or above dir holding a
+// go.mod, or "".
+func moduleRoot(dir string) string {
+	for i := 0; i < 32 && dir != ""; i++ {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
 	}
 	return ""
 }

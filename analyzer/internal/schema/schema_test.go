@@ -5,6 +5,8 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -51,6 +53,34 @@ func TestTags(t *testing.T) {
 	for col, want := range map[string]bool{"email": true, "slug": true, "code": true, "nick": true, "name": false} {
 		if got := ix.Unique("users", col, model, lower); got != want {
 			t.Errorf("Unique(users, %s) from tags = %v, want %v", col, got, want)
+		}
+	}
+}
+
+func TestMigrations(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module m\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mig := filepath.Join(root, "db", "migrations")
+	if err := os.MkdirAll(mig, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(mig, "0001_init.up.sql"), []byte("CREATE TABLE invites (id serial PRIMARY KEY, code text NOT NULL UNIQUE);\nCREATE UNIQUE INDEX ON users (email);\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pkg := filepath.Join(root, "internal", "store")
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ix := FromFiles(nil, lower)
+	ix.AddMigrations(pkg, lower)
+	for _, c := range []struct {
+		table, column string
+		want          bool
+	}{{"invites", "code", true}, {"invites", "id", true}, {"users", "email", true}, {"users", "name", false}} {
+		if got := ix.Unique(c.table, c.column, nil, lower); got != c.want {
+			t.Errorf("Unique(%s, %s) = %v, want %v", c.table, c.column, got, c.want)
 		}
 	}
 }
