@@ -190,3 +190,30 @@ func TestConfigFunctionsValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestInProcessLock enables RL008 (off by default) on a package whose
+// races are guarded by a sync.Mutex.
+func TestInProcessLock(t *testing.T) {
+	t.Parallel()
+	a, err := analyzer.New(analyzer.Config{Rules: []string{"RL001", "RL002", "RL003", "RL005", "RL008"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "rl008")
+}
+
+// TestInProcessLockDefault checks that RL008 is off by default: the
+// mutex-guarded functions are silent and the unguarded one is RL001.
+func TestInProcessLockDefault(t *testing.T) {
+	t.Parallel()
+	results := analysistest.Run(&testing.T{}, analysistest.TestData(), newDefault(t), "rl008")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			got = append(got, d.Category)
+		}
+	}
+	if len(got) != 1 || got[0] != "RL001" {
+		t.Errorf("default configuration reported %v, want only the RL001 of ClaimLate", got)
+	}
+}

@@ -105,7 +105,8 @@ func (c Config) enabled(id string) bool {
 		}
 	}
 	if len(c.Rules) == 0 {
-		return true
+		r, ok := catalog.ByID(id)
+		return !ok || !r.NonDefault
 	}
 	for _, r := range c.Rules {
 		if strings.EqualFold(strings.TrimSpace(r), id) {

@@ -22,6 +22,7 @@ type Rule struct {
 	Severity   Severity // default severity
 	Confidence string   // "high" or "medium": how often a report is a real race
 	Since      string   // first version that shipped the rule
+	NonDefault bool     // off unless enabled explicitly (-rules RL008)
 }
 
 // DocsBase is where rule pages live; a rule's URL is DocsBase + ID + ".md".
@@ -94,6 +95,16 @@ var rules = []Rule{
 		Severity:   Warning,
 		Confidence: "medium",
 		Since:      "v0.1.0",
+	},
+	{
+		ID: "RL008", Name: "in-process-lock",
+		Title:      "A check-then-write race is protected only by an in-process lock",
+		Fix:        "a sync.Mutex protects one process only: make the write atomic in the database, or lock the row (SELECT ... FOR UPDATE) or an advisory lock",
+		CWE:        []int{362, 667},
+		Severity:   Warning,
+		Confidence: "medium",
+		Since:      "v0.1.0",
+		NonDefault: true,
 	},
 }
 

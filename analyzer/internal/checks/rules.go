@@ -381,7 +381,123 @@ func isBoolish(v ssa.Value) bool {
 
 func (c *funcChecker) emit(f report.Finding) {
 	c.reported[f.Write] = true
+	switch f.Rule {
+	case "RL001", "RL002", "RL003", "RL005":
+		if f.Read != nil && c.inProcessLock(f.Read, f.Write) {
+			// A sync.Mutex held from the read to the write serialises this
+			// process only; RL008 (off by default) says so instead.
+			f.Message = fmt.Sprintf("%s is held across the read and the write, which serialises one process only (%s %s)", c.lockName, f.Rule, f.Message)
+			f.Rule, f.Fixes = "RL008", nil
+		}
+	}
 	c.r.Add(f)
+}
+
+// inProcessLock reports whether an in-process lock (sync.Mutex, a keyed
+// lock: any Lock method whose receiver also has Unlock) is taken before r
+// and not released between r and w. A lock that covers only the write
+// protects nothing and is ignored.
+func (c *funcChecker) inProcessLock(r, w *ops.Op) bool {
+	for _, b := range c.f.Fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok || !isLockCall(call, "Lock") {
+				continue
+			}
+			if !(call.Block() == r.Block() && instrIndex(call) < instrIndex(r.Call)) && !call.Block().Dominates(r.Block()) {
+				continue
+			}
+			recv := lockReceiver(call)
+			if c.unlockedBetween(recv, r, w) {
+				continue
+			}
+			c.lockName = lockText(call)
+			return true
+		}
+	}
+	return false
+}
+
+// unlockedBetween reports whether recv is unlocked after r and before w.
+func (c *funcChecker) unlockedBetween(recv ssa.Value, r, w *ops.Op) bool {
+	for _, b := range c.f.Fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call) // a deferred Unlock runs at return
+			if !ok || !isLockCall(call, "Unlock") || !flow.Equivalent(lockReceiver(call), recv) {
+				continue
+			}
+			if reachesFrom(r.Call, call) && reachesFrom(call, w.Call) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func reachesFrom(a, b ssa.Instruction) bool {
+	if a.Block() == b.Block() {
+		return instrIndex(a) < instrIndex(b)
+	}
+	return flow.Reachable(a.Block(), b.Block(), nil)
+}
+
+func instrIndex(instr ssa.Instruction) int {
+	for i, in := range instr.Block().Instrs {
+		if in == instr {
+			return i
+		}
+	}
+	return -1
+}
+
+// isLockCall reports whether call is a method name of a type that also has
+// Unlock (sync.Mutex, sync.RWMutex, keyed mutexes).
+func isLockCall(call *ssa.Call, name string) bool {
+	var recv types.Type
+	switch {
+	case call.Call.IsInvoke():
+		if call.Call.Method.Name() != name {
+			return false
+		}
+		recv = call.Call.Value.Type()
+	default:
+		fn := call.Call.StaticCallee()
+		if fn == nil || fn.Name() != name || fn.Signature.Recv() == nil {
+			return false
+		}
+		recv = fn.Signature.Recv().Type()
+	}
+	ms := types.NewMethodSet(recv)
+	if _, isPtr := recv.Underlying().(*types.Pointer); !isPtr {
+		ms = types.NewMethodSet(types.NewPointer(recv))
+	}
+	return ms.Lookup(nil, "Unlock") != nil || lookupExported(ms, "Unlock")
+}
+
+func lookupExported(ms *types.MethodSet, name string) bool {
+	for i := 0; i < ms.Len(); i++ {
+		if ms.At(i).Obj().Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
+func lockReceiver(call *ssa.Call) ssa.Value {
+	if call.Call.IsInvoke() {
+		return call.Call.Value
+	}
+	if len(call.Call.Args) > 0 {
+		return call.Call.Args[0]
+	}
+	return nil
+}
+
+func lockText(call *ssa.Call) string {
+	if fn := call.Call.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
+		return "the " + apimodel.TypeName(fn.Signature.Recv().Type()) + " lock"
+	}
+	return "an in-process lock"
 }
 
 func checkPos(g *check) token.Pos {
