@@ -103,3 +103,24 @@ func (s *Service) RenamePost(postID, userID int64, title string) error {
 	_, err := psql.Update("posts").Set("title", title).Where(sq.Eq{"id": postID}).RunWith(s.db).Exec()
 	return err
 }
+
+// racy: the builder's SQL runs through database/sql (ToSql), not RunWith.
+func (s *Service) ClaimLeadToSQL(ctx context.Context, leadID, userID int64) error {
+	q, args, err := psql.Select("owner_id").From("leads").Where(sq.Eq{"id": leadID}).ToSql()
+	if err != nil {
+		return err
+	}
+	var owner sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, q, args...).Scan(&owner); err != nil {
+		return err
+	}
+	if owner.Valid {
+		return ErrTaken
+	}
+	u, uargs, err := psql.Update("leads").Set("owner_id", userID).Where(sq.Eq{"id": leadID}).ToSql()
+	if err != nil {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, u, uargs...) // want "RL001"
+	return err
+}

@@ -664,6 +664,9 @@ func (f *Func) sqlText(v ssa.Value) (string, bool) {
 func (f *Func) sqlOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value, args []ssa.Value) *Op {
 	text, ok := f.sqlText(sqlArg)
 	if !ok {
+		if op := f.toSQLOp(c, m, sqlArg); op != nil {
+			return op
+		}
 		return f.wrapperOp(c, m, sqlArg)
 	}
 	op := f.statementOp(c, m, text, args)

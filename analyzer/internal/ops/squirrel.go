@@ -113,9 +113,48 @@ func (f *Func) sqOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	if !ok {
 		return nil
 	}
+	return f.sqStatementOp(c, m, st, f.handle(st.handle))
+}
+
+// toSQLOp builds the operation of a library call whose SQL comes from a
+// squirrel builder's ToSql (sql, args, err := b.ToSql(); db.Exec(sql,
+// args...)): the statement is the builder's, the handle the executor's.
+func (f *Func) toSQLOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value) *Op {
+	ex, ok := flow.Strip(sqlArg).(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return nil
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	fn := callee(call)
+	if fn == nil || fn.Name() != "ToSql" || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/Masterminds/squirrel" {
+		return nil
+	}
+	st, ok := f.sqChain(receiver(call))
+	if !ok {
+		return nil
+	}
+	role := apimodel.RoleSqExec
+	if m.Role == apimodel.RoleQuery || m.Role == apimodel.RoleGet || m.Role == apimodel.RoleSelect {
+		role = apimodel.RoleSqQueryRow
+	}
+	mm := m
+	mm.Role = role
+	op := f.sqStatementOp(c, mm, st, f.handle(receiver(c)))
+	if op != nil {
+		op.Method = m
+	}
+	return op
+}
+
+// sqStatementOp builds the operation of the statement a builder chain
+// describes, run by call c on handle.
+func (f *Func) sqStatementOp(c ssa.CallInstruction, m apimodel.Method, st sqStatement, handle Handle) *Op {
 	op := &Op{Call: c, Method: m, Table: table(st.table), Name: st.table, Keys: st.keys, State: st.state,
 		Imprecise: st.imprecise, Locking: st.lock, ConflictSafe: st.conflict, Returning: st.returning,
-		Handle: f.handle(st.handle)}
+		Handle: handle}
 	stmt := sqltext.Statement{Table: sqltext.Normalize(st.table), Columns: st.columns}
 	switch st.verb {
 	case "SELECT":
