@@ -324,16 +324,8 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	case apimodel.RoleModelRead, apimodel.RoleModelCount:
 		op.Kind = Read
 		if ch.raw != nil {
-			op.Stmt = ch.raw
-			op.Locking = op.Locking || ch.raw.Lock != sqltext.NoLock
+			applyRaw(op, ch)
 			name = table(ch.raw.Table)
-			keys, state := wherePredicates(ch.raw.Where, func(o sqltext.Operand) ssa.Value {
-				if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(ch.rawArgs) {
-					return ch.rawArgs[o.Param]
-				}
-				return nil
-			})
-			op.Keys, op.State = append(op.Keys, keys...), append(op.State, state...)
 		} else if m.Role == apimodel.RoleModelRead && m.Name != "Pluck" && m.Name != "Scan" {
 			inline(1)
 		}
@@ -464,4 +456,19 @@ func typeOf(v ssa.Value) types.Type {
 		return nil
 	}
 	return v.Type()
+}
+
+// applyRaw gives op the statement of the chain's Raw/RawQuery SQL: its
+// locking clause and the keys and state tests of its WHERE, bound to the
+// raw call's arguments.
+func applyRaw(op *Op, ch chain) {
+	op.Stmt = ch.raw
+	op.Locking = op.Locking || ch.raw.Lock != sqltext.NoLock
+	keys, state := wherePredicates(ch.raw.Where, func(o sqltext.Operand) ssa.Value {
+		if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(ch.rawArgs) {
+			return ch.rawArgs[o.Param]
+		}
+		return nil
+	})
+	op.Keys, op.State = append(op.Keys, keys...), append(op.State, state...)
 }

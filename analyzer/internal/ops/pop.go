@@ -7,7 +7,6 @@ import (
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
 	"github.com/racelint/racelint/analyzer/internal/flow"
-	"github.com/racelint/racelint/analyzer/internal/sqltext"
 )
 
 // popOp builds the operation a gobuffalo/pop finisher runs: reads fill
@@ -54,16 +53,8 @@ func (f *Func) popOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 			}
 		}
 		if ch.raw != nil {
-			op.Stmt = ch.raw
-			op.Locking = op.Locking || ch.raw.Lock != sqltext.NoLock
+			applyRaw(op, ch)
 			op.Table, op.Name = table(ch.raw.Table), ch.raw.Table
-			keys, state := wherePredicates(ch.raw.Where, func(o sqltext.Operand) ssa.Value {
-				if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(ch.rawArgs) {
-					return ch.rawArgs[o.Param]
-				}
-				return nil
-			})
-			op.Keys, op.State = append(op.Keys, keys...), append(op.State, state...)
 		}
 	case apimodel.RoleModelCount:
 		op.Kind = Read

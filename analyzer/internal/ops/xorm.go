@@ -5,7 +5,6 @@ import (
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
 	"github.com/racelint/racelint/analyzer/internal/flow"
-	"github.com/racelint/racelint/analyzer/internal/sqltext"
 )
 
 // xormOp builds the operation an xorm finisher runs. Conditions come from
@@ -50,16 +49,8 @@ func (f *Func) xormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	case apimodel.RoleModelRead:
 		op.Kind = Read
 		if ch.raw != nil {
-			op.Stmt = ch.raw
-			op.Locking = op.Locking || ch.raw.Lock != sqltext.NoLock
+			applyRaw(op, ch)
 			op.Table, op.Name = table(ch.raw.Table), ch.raw.Table
-			keys, state := wherePredicates(ch.raw.Where, func(o sqltext.Operand) ssa.Value {
-				if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(ch.rawArgs) {
-					return ch.rawArgs[o.Param]
-				}
-				return nil
-			})
-			op.Keys, op.State = append(op.Keys, keys...), append(op.State, state...)
 		}
 		if bean == nil {
 			return nil
