@@ -642,13 +642,17 @@ func (c *funcChecker) parentLocked(r, w *ops.Op) bool {
 			if lk.Value == nil {
 				continue
 			}
+			lv := lk.Value
+			if elems, ok := flow.VariadicArgs(lv); ok && len(elems) == 1 {
+				lv = elems[0] // In("id", []string{userID})
+			}
 			for _, wk := range w.Keys {
-				if wk.Value != nil && flow.Equivalent(lk.Value, wk.Value) {
+				if wk.Value != nil && flow.Equivalent(lv, wk.Value) {
 					return true
 				}
 			}
 			for _, a := range w.Writes {
-				if a.Value != nil && flow.Equivalent(lk.Value, a.Value) {
+				if a.Value != nil && flow.Equivalent(lv, a.Value) {
 					return true
 				}
 			}
