@@ -170,7 +170,7 @@ var defaultModel = sync.OnceValue(buildDefault)
 
 func buildDefault() *Model {
 	m := &Model{methods: map[key]Method{}, sentinels: map[string]Sentinel{}}
-	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm, gormV1, xorm, pop, bun, redis, mongo, squirrel} {
+	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm, gormV1, xorm, pop, bun, redis, mongo, squirrel, dbx} {
 		for _, e := range table {
 			m.methods[e.key()] = e
 		}
@@ -290,6 +290,7 @@ func Libraries() []string {
 		"github.com/gobuffalo/pop/v6",
 		"github.com/uptrace/bun",
 		"github.com/Masterminds/squirrel",
+		"github.com/pocketbase/dbx",
 		"github.com/redis/go-redis/v9",
 		"go.mongodb.org/mongo-driver/v2/mongo",
 	}
@@ -305,7 +306,7 @@ var opaqueModules = []string{
 	"github.com/lib/pq", "github.com/go-sql-driver/", "github.com/mattn/go-sqlite3",
 	"modernc.org/sqlite", "github.com/glebarez/", "entgo.io/", "github.com/uptrace/bun",
 	"go.mongodb.org/", "github.com/redis/", "github.com/go-redis/", "xorm.io/",
-	"github.com/Masterminds/squirrel", "github.com/doug-martin/goqu",
+	"github.com/Masterminds/squirrel", "github.com/doug-martin/goqu", "github.com/pocketbase/dbx",
 	"github.com/jinzhu/gorm", "github.com/gobuffalo/pop", "github.com/gobuffalo/fizz",
 }
 
@@ -340,6 +341,7 @@ var txTypes = [][2]string{
 	{"github.com/jackc/pgx/v5", "Tx"},
 	{"github.com/jackc/pgx/v5/pgxpool", "Tx"},
 	{"github.com/uptrace/bun", "Tx"},
+	{"github.com/pocketbase/dbx", "Tx"},
 }
 
 // Isolation is a transaction isolation level as racelint cares about it.

@@ -601,6 +601,8 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 	switch m.Role {
 	case apimodel.RoleSqExec, apimodel.RoleSqQueryRow, apimodel.RoleSqQuery, apimodel.RoleSqScan:
 		return f.sqOp(c, m)
+	case apimodel.RoleDbxRead, apimodel.RoleDbxExec:
+		return f.dbxOp(c, m)
 	case apimodel.RoleBunScan, apimodel.RoleBunExists, apimodel.RoleBunCount, apimodel.RoleBunExec:
 		return f.bunOp(c, m)
 	case apimodel.RoleEntRead, apimodel.RoleEntExist, apimodel.RoleEntSave, apimodel.RoleEntSaveOne:
