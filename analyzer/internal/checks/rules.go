@@ -206,8 +206,10 @@ func isDuplicateMarker(m *apimodel.Model, v ssa.Value) bool {
 }
 
 // firstOrCreate decides RL006 for GORM FirstOrCreate.
+// A call of a function that wraps FirstOrCreate is not reported: the
+// wrapper's own call is, once, instead of at every caller up the chain.
 func (c *funcChecker) firstOrCreate(w *ops.Op) {
-	if w.ConflictSafe || (w.Handle.Tx && w.Handle.Isolation == apimodel.IsolationSerializable) {
+	if w.Summarized || w.ConflictSafe || (w.Handle.Tx && w.Handle.Isolation == apimodel.IsolationSerializable) {
 		return
 	}
 	c.emit(report.Finding{Rule: "RL006", Write: w, Table: w.Name,
@@ -350,6 +352,9 @@ func mentionsSerializationFailure(fn *ssa.Function) bool {
 func (c *funcChecker) uncheckedClaim(w *ops.Op) {
 	if c.inspected[w] || len(w.State) == 0 || w.Imprecise {
 		return
+	}
+	if w.Summarized && !w.CountHandedBack {
+		return // the callee dropped the count itself and is reported there
 	}
 	// A claim names one row. Bulk changes (WHERE user_id = $1 AND status =
 	// 'unread'), resets and backfills are idempotent and have no winner.

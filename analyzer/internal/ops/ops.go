@@ -103,9 +103,12 @@ type Op struct {
 	Returning    bool   // the write returns rows (its count is observed through them)
 	FoundResult  bool   // a bool result of the call says whether a row was found (xorm Get)
 
-	Inspected  bool   // the affected-row count decides a branch in this function
-	Summarized bool   // the operation stands for a call of a summarised function
-	Where      string // for summarised operations: where the SQL runs, "file:line"
+	Inspected  bool // the affected-row count decides a branch in this function
+	Summarized bool // the operation stands for a call of a summarised function
+	// CountHandedBack: for summarised operations, the callee returns the
+	// affected-row count instead of deciding on it, so the caller must.
+	CountHandedBack bool
+	Where           string // for summarised operations: where the SQL runs, "file:line"
 
 	fn *Func               // the function the operation belongs to
 	At ssa.CallInstruction // where to report it, when it stands for a call inside a function literal
@@ -1079,6 +1082,26 @@ func (f *Func) markInspected() {
 			}
 		}
 	}
+}
+
+// countReturned reports whether op's affected-row count leaves f in a
+// result. A deferred statement's kind is only known at the call site, so
+// any result of it other than the error counts.
+func (f *Func) countReturned(op *Op) bool {
+	for _, b := range f.Fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, v := range ret.Results {
+			for _, s := range f.Sources(v) {
+				if s.Op == op && (s.Kind == Count || op.Kind == Deferred && s.Kind != Err) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // sqlxInCall returns the sqlx.In call whose expanded arguments v is.

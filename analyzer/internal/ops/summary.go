@@ -47,6 +47,9 @@ type OpSummary struct {
 	ConflictSafe bool
 	Returning    bool
 	Inspected    bool // the affected-row count is read inside the function
+	// CountReturned: the affected-row count leaves the function in a
+	// result, so deciding on it is the caller's job.
+	CountReturned bool
 
 	// Deferred statements: the SQL is the caller's argument SQLParam, its
 	// arguments the variadic argument ArgsParam, run by Method.
@@ -63,6 +66,7 @@ type OpSummary struct {
 // KeySummary is a WHERE equality bound to a parameter or a literal.
 type KeySummary struct {
 	Column  string
+	Name    string // the column as the code spells it, for messages
 	Param   Param
 	Literal string
 }
@@ -70,6 +74,7 @@ type KeySummary struct {
 // WriteSummary is a written column bound to a parameter, if any.
 type WriteSummary struct {
 	Column string
+	Name   string // the column as the code spells it, for messages
 	Param  Param
 	Atomic bool
 	Now    bool
@@ -209,7 +214,8 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 			Kind: op.Kind, Table: op.Table, Name: op.Name, WritesAll: op.WritesAll,
 			State: op.State, Imprecise: op.Imprecise, Locking: op.Locking,
 			ConflictSafe: op.ConflictSafe, Returning: op.Returning, Inspected: op.Inspected,
-			Object: Param{Index: -1}, Handle: Param{Index: -1}, Isolation: op.Handle.Isolation,
+			CountReturned: f.countReturned(op),
+			Object:        Param{Index: -1}, Handle: Param{Index: -1}, Isolation: op.Handle.Isolation,
 			SQLParam: -1, ArgsParam: -1,
 		}
 		if op.Kind == Deferred {
@@ -221,7 +227,7 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 			}
 		}
 		for _, k := range op.Keys {
-			ks := KeySummary{Column: k.Column, Literal: k.Literal, Param: Param{Index: -1}}
+			ks := KeySummary{Column: k.Column, Name: k.Name, Literal: k.Literal, Param: Param{Index: -1}}
 			if k.Value != nil {
 				ks.Param = paramOf(f.Fn, k.Value)
 				if ks.Param.Index < 0 {
@@ -231,7 +237,7 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 			os.Keys = append(os.Keys, ks)
 		}
 		for _, w := range op.Writes {
-			ws := WriteSummary{Column: w.Column, Atomic: w.Atomic, Now: w.Now, Param: Param{Index: -1}}
+			ws := WriteSummary{Column: w.Column, Name: w.Name, Atomic: w.Atomic, Now: w.Now, Param: Param{Index: -1}}
 			if w.Value != nil {
 				ws.Param = paramOf(f.Fn, w.Value)
 			}
@@ -400,11 +406,12 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 			fn:   f,
 			Kind: os.Kind, Call: c, Table: os.Table, Name: os.Name, WritesAll: os.WritesAll,
 			State: os.State, Imprecise: os.Imprecise, Locking: os.Locking, ConflictSafe: os.ConflictSafe,
-			Returning: os.Returning, Inspected: os.Inspected, Summarized: true, Where: where(s, os),
+			Returning: os.Returning, Inspected: os.Inspected, CountHandedBack: os.CountReturned,
+			Summarized: true, Where: where(s, os),
 			Method: apimodel.Method{Name: calleeName(c), SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
 		}
 		for _, k := range os.Keys {
-			key := Key{Column: k.Column, Literal: k.Literal}
+			key := Key{Column: k.Column, Name: k.Name, Literal: k.Literal}
 			if k.Param.Index >= 0 {
 				if key.Value = bind(k.Param); key.Value == nil {
 					continue
@@ -422,7 +429,7 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 					val = f.selectColumn(val, w.Column)
 				}
 			}
-			op.Writes = append(op.Writes, Assign{Column: w.Column, Value: val, Atomic: w.Atomic, Now: w.Now})
+			op.Writes = append(op.Writes, Assign{Column: w.Column, Name: w.Name, Value: val, Atomic: w.Atomic, Now: w.Now})
 		}
 		if v := bind(os.Object); v != nil {
 			op.Object, _ = flow.Root(v)
@@ -471,6 +478,7 @@ func (f *Func) deferredOp(c ssa.CallInstruction, s *Summary, os OpSummary, bind 
 		return nil
 	}
 	op.fn, op.Summarized, op.Where = f, true, where(s, os)
+	op.CountHandedBack = os.CountReturned
 	op.Method.Name = calleeName(c)
 	if v := bind(os.Handle); v != nil {
 		op.Handle = f.handle(v)
