@@ -50,6 +50,10 @@ type check struct {
 	op     *ops.Op
 	kind   ops.SourceKind
 	column string
+	// viaErr: the condition is a helper's verdict on the read's error
+	// (isNotFound(err), successOrAbort(ctx, err)), taken as a not-found
+	// test; a direct test of what was read is preferred for messages.
+	viaErr bool
 }
 
 // names makes schema names comparable with the engine's.
@@ -103,14 +107,14 @@ func (c *funcChecker) collectChecks() {
 			if s.Kind == ops.Count || s.Op.Kind.IsWrite() || s.Op.Kind == ops.Begin {
 				continue
 			}
-			kind := s.Kind
-			if kind == ops.Err {
+			kind, viaErr := s.Kind, s.Kind == ops.Err
+			if viaErr {
 				kind = ops.NotFound // a helper such as isNotFound(err)
 			}
 			if kind == ops.Data && s.Column == "id" {
 				kind = ops.NotFound // if m.ID != 0 after First: was it found
 			}
-			c.checks = append(c.checks, check{cond: cond, op: s.Op, kind: kind, column: s.Column})
+			c.checks = append(c.checks, check{cond: cond, op: s.Op, kind: kind, column: s.Column, viaErr: viaErr})
 		}
 	}
 }
@@ -155,6 +159,7 @@ func (c *funcChecker) reads(w *ops.Op) []*ops.Op {
 // guard returns the first check on r, of one of kinds, that decides
 // whether w runs, and whose column satisfies ok.
 func (c *funcChecker) guard(r, w *ops.Op, ok func(check) bool, kinds ...ops.SourceKind) *check {
+	var fallback *check
 	for i := range c.checks {
 		ch := &c.checks[i]
 		if ch.op != r || !hasKind(kinds, ch.kind) || !ok(*ch) {
@@ -166,11 +171,14 @@ func (c *funcChecker) guard(r, w *ops.Op, ok func(check) bool, kinds ...ops.Sour
 			// whether the row was found or not.
 			guarded = false
 		}
-		if guarded {
+		switch {
+		case guarded && !ch.viaErr:
 			return ch
+		case guarded && fallback == nil:
+			fallback = ch
 		}
 	}
-	return nil
+	return fallback
 }
 
 func hasKind(kinds []ops.SourceKind, k ops.SourceKind) bool {
