@@ -197,7 +197,7 @@ func (m *Model) Lookup(fn *types.Func) (Method, bool) {
 	if sig != nil && sig.Recv() != nil {
 		recv = TypeName(sig.Recv().Type())
 	}
-	if e, ok := m.methods[key{fn.Pkg().Path(), recv, fn.Name()}]; ok {
+	if e, ok := m.methods[key{Canonical(fn.Pkg().Path()), recv, fn.Name()}]; ok {
 		return e, true
 	}
 	if sig != nil {
@@ -252,7 +252,7 @@ func (m *Model) SentinelOf(v *types.Var) Sentinel {
 	if v == nil || v.Pkg() == nil {
 		return 0
 	}
-	return m.sentinels[v.Pkg().Path()+"."+v.Name()]
+	return m.sentinels[Canonical(v.Pkg().Path())+"."+v.Name()]
 }
 
 // TypeName returns the name of t's named type, looking through one pointer
@@ -273,7 +273,23 @@ func IsNamed(t types.Type, pkg, name string) bool {
 		t = p.Elem()
 	}
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg
+	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && Canonical(n.Obj().Pkg().Path()) == pkg
+}
+
+// forks maps the import paths of forks that keep a library's API to that
+// library, so one table serves both. Each fork is checked against its real
+// module in example/ (xormforksvc for xorm-io/xorm, which casdoor uses).
+var forks = map[string]string{
+	"github.com/xorm-io/xorm": PkgXorm,
+}
+
+// Canonical returns the library import path pkg stands for: the library a
+// fork keeps the API of, or pkg itself.
+func Canonical(pkg string) string {
+	if lib, ok := forks[pkg]; ok {
+		return lib
+	}
+	return pkg
 }
 
 // Libraries lists the import paths whose presence makes a package worth
@@ -287,6 +303,7 @@ func Libraries() []string {
 		"gorm.io/gorm",
 		"github.com/jinzhu/gorm",
 		"xorm.io/xorm",
+		"github.com/xorm-io/xorm",
 		"github.com/gobuffalo/pop/v6",
 		"github.com/uptrace/bun",
 		"github.com/Masterminds/squirrel",
@@ -305,7 +322,7 @@ var opaqueModules = []string{
 	"database/", "github.com/jmoiron/sqlx", "github.com/jackc/", "gorm.io/",
 	"github.com/lib/pq", "github.com/go-sql-driver/", "github.com/mattn/go-sqlite3",
 	"modernc.org/sqlite", "github.com/glebarez/", "entgo.io/", "github.com/uptrace/bun",
-	"go.mongodb.org/", "github.com/redis/", "github.com/go-redis/", "xorm.io/",
+	"go.mongodb.org/", "github.com/redis/", "github.com/go-redis/", "xorm.io/", "github.com/xorm-io/",
 	"github.com/Masterminds/squirrel", "github.com/doug-martin/goqu", "github.com/pocketbase/dbx",
 	"github.com/jinzhu/gorm", "github.com/gobuffalo/pop", "github.com/gobuffalo/fizz",
 }
