@@ -94,3 +94,8 @@ func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.An
 		},
 	}
 }
+
+// IsDatabaseLibrary reports whether importPath belongs to a database
+// library or driver racelint models (database/sql, GORM, pgx, go-redis,
+// ent...). Drivers use it to tell a user why a run checked nothing.
+func IsDatabaseLibrary(importPath string) bool { return apimodel.IsOpaque(importPath) }

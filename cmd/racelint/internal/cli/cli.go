@@ -357,6 +357,7 @@ func (d *driver) analyze(cfg config) int {
 		}
 	}
 	var findings []*finding
+	reported := 0 // findings before -baseline and -new-from-rev filter them
 	if len(good) > 0 {
 		a := d.opts.Analyzer
 		if d.opts.ForProgram != nil {
@@ -374,6 +375,7 @@ func (d *driver) analyze(cfg config) int {
 			failed = true
 		}
 		findings = d.collect(graph)
+		reported = len(findings)
 		d.fingerprintAll(findings)
 		if cfg.writeBaseline != "" {
 			return d.writeBaseline(cfg, findings, failed)
@@ -407,6 +409,13 @@ func (d *driver) analyze(cfg config) int {
 			// With -diff stdout carries only the patch, so that it can be
 			// piped to patch(1) or git apply.
 			d.printText(findings)
+		}
+		if reported == 0 && len(good) > 0 && !cfg.depsFromSource && !d.functionsConfigured() && !importsDatabaseLibrary(good) {
+			// A clean run and a run that looked at nothing print the same;
+			// say which one this was.
+			d.errorf("no package in %s imports a supported database library, so nothing was checked "+
+				"(the supported libraries are listed in docs/index.md; an in-house data layer in another module needs -deps=source or functions: in .racelint.yml)",
+				strings.Join(cfg.patterns, " "))
 		}
 	case "sarif":
 		if err := d.printSARIF(findings, !failed); err != nil {
@@ -547,4 +556,29 @@ func severityList(m map[string]string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// importsDatabaseLibrary reports whether any of pkgs imports a database
+// library directly. Only direct imports count: without -deps=source a
+// library reached through another module's packages is not followed.
+func importsDatabaseLibrary(pkgs []*packages.Package) bool {
+	for _, p := range pkgs {
+		for path := range p.Imports {
+			if analyzer.IsDatabaseLibrary(path) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// functionsConfigured reports whether in-house functions were declared,
+// which make packages worth checking without any library import.
+func (d *driver) functionsConfigured() bool {
+	f := d.opts.Analyzer.Flags.Lookup("functions")
+	if f == nil {
+		return false
+	}
+	v := strings.TrimSpace(f.Value.String())
+	return v != "" && v != "[]" && v != "null"
 }

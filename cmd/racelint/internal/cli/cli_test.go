@@ -578,3 +578,21 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 	}
 	return files
 }
+
+// A run that looked at nothing says so; a clean run on database code and a
+// run whose findings a baseline hid do not.
+func TestNothingCheckedHint(t *testing.T) {
+	t.Parallel()
+	const hint = "imports a supported database library, so nothing was checked"
+	plain := writeModule(t, map[string]string{"a/a.go": "package a\n\nfunc F() int { return 1 }\n"})
+	if r := run(t, "-C", plain, "./..."); r.code != ExitClean || !strings.Contains(r.stderr, hint) || r.stdout != "" {
+		t.Errorf("no database import: exit %d, stdout %q, stderr %q; want exit 0 and the hint", r.code, r.stdout, r.stderr)
+	}
+	db := writeModule(t, map[string]string{"a/a.go": "package a\n\nimport \"database/sql\"\n\nfunc F(db *sql.DB) error { return db.Ping() }\n"})
+	if r := run(t, "-C", db, "./..."); r.code != ExitClean || r.stderr != "" {
+		t.Errorf("database/sql, no findings: exit %d, stderr %q; want exit 0 and no hint", r.code, r.stderr)
+	}
+	if r := run(t, "-C", plain, "-format", "json", "./..."); strings.Contains(r.stderr, hint) {
+		t.Errorf("-format json printed the hint: %q", r.stderr)
+	}
+}
