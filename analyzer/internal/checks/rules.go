@@ -51,7 +51,7 @@ func (c *funcChecker) update(w *ops.Op) {
 				// check-then-insert.
 				if nf := c.guard(r, w, func(check) bool { return true }, ops.NotFound); nf != nil {
 					c.emit(report.Finding{Rule: "RL002", Write: w, Read: r, Check: checkPos(nf), Table: w.Name,
-						Message: fmt.Sprintf("%s sets the %s when %s found it missing (%s); two requests can both find it missing and both set it", c.r.CallName(w), w.Name, c.r.CallName(r), c.checkText(nf, r, ""))})
+						Message: fmt.Sprintf("%s sets the %s when %s found it missing%s; two requests can both find it missing and both set it", c.r.CallName(w), w.Name, c.r.CallName(r), c.testQuote(nf))})
 					return
 				}
 			}
@@ -114,7 +114,7 @@ func (c *funcChecker) insert(w *ops.Op) {
 		if ops.SameTx(r.Handle, w.Handle) && r.Handle.Isolation == apimodel.IsolationSerializable {
 			return
 		}
-		msg := fmt.Sprintf("%s inserts into %s when %s found no row (%s); two requests can both find none and both insert", c.r.CallName(w), w.Name, c.r.CallName(r), c.checkText(g, r, ""))
+		msg := fmt.Sprintf("%s inserts into %s when %s found no row%s; two requests can both find none and both insert", c.r.CallName(w), w.Name, c.r.CallName(r), c.testQuote(g))
 		if g.kind == ops.Data {
 			msg = fmt.Sprintf("%s inserts into %s after %s was checked on what %s read; two requests can both pass the check and both insert", c.r.CallName(w), w.Name, c.checkText(g, r, ""), c.r.CallName(r))
 		}
@@ -533,6 +533,16 @@ func (c *funcChecker) checkText(g *check, r *ops.Op, implicit string) string {
 		return columnName(implicit) + " (filtered by the read's WHERE)"
 	}
 	return "the value"
+}
+
+// testQuote returns the not-found test g as written, in parentheses, or
+// "" when the source has no expression to quote (if exist { continue }
+// after exist, err := x.Get(...): the condition is a result of the read).
+func (c *funcChecker) testQuote(g *check) string {
+	if s := c.r.ExprText(report.CondPos(g.cond.Cond)); s != "" {
+		return " (`" + s + "`)"
+	}
+	return ""
 }
 
 func columnName(c string) string {
