@@ -1084,26 +1084,6 @@ func (f *Func) markInspected() {
 	}
 }
 
-// countReturned reports whether op's affected-row count leaves f in a
-// result. A deferred statement's kind is only known at the call site, so
-// any result of it other than the error counts.
-func (f *Func) countReturned(op *Op) bool {
-	for _, b := range f.Fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok {
-			continue
-		}
-		for _, v := range ret.Results {
-			for _, s := range f.Sources(v) {
-				if s.Op == op && (s.Kind == Count || op.Kind == Deferred && s.Kind != Err) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // sqlxInCall returns the sqlx.In call whose expanded arguments v is.
 func sqlxInCall(v ssa.Value) *ssa.Call {
 	ex, ok := flow.Strip(v).(*ssa.Extract)

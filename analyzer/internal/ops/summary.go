@@ -214,8 +214,7 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 			Kind: op.Kind, Table: op.Table, Name: op.Name, WritesAll: op.WritesAll,
 			State: op.State, Imprecise: op.Imprecise, Locking: op.Locking,
 			ConflictSafe: op.ConflictSafe, Returning: op.Returning, Inspected: op.Inspected,
-			CountReturned: f.countReturned(op),
-			Object:        Param{Index: -1}, Handle: Param{Index: -1}, Isolation: op.Handle.Isolation,
+			Object: Param{Index: -1}, Handle: Param{Index: -1}, Isolation: op.Handle.Isolation,
 			SQLParam: -1, ArgsParam: -1,
 		}
 		if op.Kind == Deferred {
@@ -288,6 +287,11 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 					kind = Err
 				}
 				s.Results = append(s.Results, ResultSummary{Index: i, Op: j, Kind: kind, Column: src.Column})
+				// A deferred statement's kind is only known at the call
+				// site, so any result of it but the error may be its count.
+				if kind == Count || (src.Op.Kind == Deferred && kind != Err) {
+					s.Ops[j].CountReturned = true
+				}
 			}
 		}
 	}
