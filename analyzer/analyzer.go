@@ -14,6 +14,7 @@ import (
 	"github.com/racelint/racelint/analyzer/internal/catalog"
 	"github.com/racelint/racelint/analyzer/internal/checks"
 	"github.com/racelint/racelint/analyzer/internal/facts"
+	"github.com/racelint/racelint/analyzer/internal/isolate"
 )
 
 // Doc is the analyzer's documentation as go vet and editors show it.
@@ -87,11 +88,34 @@ func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.An
 				return nil, err
 			}
 			res := pass.ResultOf[factsAnalyzer].(*facts.Result)
-			return nil, checks.Run(pass, res.Pkg, checks.Options{
+			failures := append([]*isolate.Failure(nil), res.Failures...)
+			failures = append(failures, checks.Run(pass, res.Pkg, checks.Options{
 				Enabled:    cfg.enabled,
 				SkipTables: cfg.SkipTables,
-			})
+			})...)
+			// The findings of every function that did not fail are
+			// reported already; the error says what was left out.
+			if cfg.FailuresAsDiagnostics {
+				reportFailures(pass, failures)
+				return nil, nil
+			}
+			return nil, isolate.Join(failures)
 		},
+	}
+}
+
+// InternalErrorCategory is the category of the diagnostic that stands for
+// a function or package racelint could not analyse, under
+// Config.FailuresAsDiagnostics.
+const InternalErrorCategory = "internal-error"
+
+func reportFailures(pass *analysis.Pass, failures []*isolate.Failure) {
+	for _, f := range failures {
+		pos := f.Pos
+		if !pos.IsValid() && len(pass.Files) > 0 {
+			pos = pass.Files[0].Package
+		}
+		pass.Report(analysis.Diagnostic{Pos: pos, Category: InternalErrorCategory, Message: "racelint: " + f.Error()})
 	}
 }
 

@@ -29,6 +29,14 @@ type Config struct {
 	// Severity overrides the level a rule is reported at in SARIF, GitHub
 	// annotations and editors: "error", "warning" or "note".
 	Severity map[string]string `json:"severity,omitempty"`
+	// FailuresAsDiagnostics reports a function or package racelint could
+	// not analyse (an internal error: a racelint bug) as a diagnostic of
+	// category "internal-error" at that function, instead of as the
+	// package's analysis error. golangci-lint drops the results of every
+	// linter when one analyzer returns an error, so its plugin sets this;
+	// the other drivers print the error and keep the findings. It is not a
+	// user setting.
+	FailuresAsDiagnostics bool `json:"-"`
 }
 
 // Function declares the role of one function or method.

@@ -182,6 +182,27 @@ plugins:
 		}
 		t.Logf("%d of the %d files golangci-lint fixed are identical to racelint -fix's result", same, len(changed))
 	}
+
+	// 7. A panic in one function (the test hook of analyzer/internal/isolate)
+	// is one issue of its own; every other finding is still reported, and
+	// golangci-lint does not drop the linter's results.
+	t0 = time.Now()
+	const failing = "(*github.com/racelint/racelint/example/sqlsvc.Service).RecordOpenRacy"
+	panicEnv := []string{"GOLANGCI_LINT_CACHE=" + filepath.Join(tmp, "golangci-cache-panic"), "RACELINT_TEST_PANIC=check:" + failing}
+	out, code = runCode(t, ctx, example, panicEnv, custom, "run", "--config", cfg, "./...")
+	step("custom-gcl run with an injected panic", t0)
+	if !strings.Contains(out, "internal error while checking "+failing) || strings.Contains(out, "can't run linter") {
+		t.Errorf("custom-gcl run with a panic in %s: exit %d, want an issue naming it and no failed linter\n%s", failing, code, out)
+	}
+	kept, _ := golangciFindings(t, out)
+	for _, lost := range minus(want, kept) {
+		if !strings.HasPrefix(lost, "sqlsvc/emails.go:") {
+			t.Errorf("with a panic in %s, golangci-lint lost an unrelated finding: %s", failing, lost)
+		}
+	}
+	if len(kept) == 0 || len(minus(kept, want)) > 0 {
+		t.Errorf("with a panic in %s: %d findings, %d not in the standalone list", failing, len(kept), len(minus(kept, want)))
+	}
 	t.Logf("%-40s %6.1fs", "total", time.Since(start).Seconds())
 }
 

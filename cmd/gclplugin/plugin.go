@@ -55,7 +55,12 @@ func New(settings any) (register.LinterPlugin, error) {
 // resolves only to implementations in packages the caller imports (the
 // standalone racelint command resolves it program-wide).
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	a, err := analyzer.New(p.cfg)
+	cfg := p.cfg
+	// golangci-lint fails the run of every linter when one analyzer
+	// returns an error: a function racelint cannot analyse becomes an
+	// issue instead, and every other finding is kept.
+	cfg.FailuresAsDiagnostics = true
+	a, err := analyzer.New(cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/isolate"
 	"github.com/racelint/racelint/analyzer/internal/ops"
 	"github.com/racelint/racelint/analyzer/internal/report"
 	"github.com/racelint/racelint/analyzer/internal/schema"
@@ -24,8 +25,10 @@ type Options struct {
 }
 
 // Run decides the rules for the operations the facts analyzer found in
-// the package, and reports the findings.
-func Run(pass *analysis.Pass, pkg *ops.Package, opts Options) error {
+// the package, and reports the findings. A panic while checking one
+// function leaves that function out and is returned, with the other
+// functions' findings reported.
+func Run(pass *analysis.Pass, pkg *ops.Package, opts Options) []*isolate.Failure {
 	if pkg == nil {
 		return nil
 	}
@@ -36,12 +39,17 @@ func Run(pass *analysis.Pass, pkg *ops.Package, opts Options) error {
 		// conventional migration directories.
 		ix.AddMigrations(filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name()), names)
 	}
+	var failures []*isolate.Failure
 	for _, f := range pkg.Funcs {
 		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix}
-		c.run()
+		before := r.Added()
+		if failure := isolate.Do(isolate.Check, pass.Pkg.Path(), f.Fn.String(), f.Fn.Pos(), c.run); failure != nil {
+			r.DropAfter(before)
+			failures = append(failures, failure)
+		}
 	}
 	r.Flush()
-	return nil
+	return failures
 }
 
 // check is an if whose condition depends on what a read observed.

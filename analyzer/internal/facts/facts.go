@@ -25,6 +25,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/isolate"
 	"github.com/racelint/racelint/analyzer/internal/ops"
 )
 
@@ -67,10 +68,16 @@ func (*HasSummaries) String() string { return "hassummaries" }
 // Result is what the facts analyzer hands to the rules.
 type Result struct {
 	// Pkg holds the operations of every function; nil when the package
-	// was skipped because it cannot touch a database.
+	// was skipped because it cannot touch a database, or when building
+	// its SSA form failed.
 	Pkg *ops.Package
 	// SSA is the package's SSA form, nil when Pkg is nil.
 	SSA *ssa.Package
+	// Failures are the panics recovered while building the package's SSA
+	// form or summarising its functions. The analyzer never fails for
+	// them (that would fail every importer's analysis too); the rules
+	// analyzer reports them as the package's error.
+	Failures []*isolate.Failure
 }
 
 // Analyzer is the fact-owning analyzer. It has no flags and reports no
@@ -178,7 +185,14 @@ func run(pass *analysis.Pass, impls *Implementations, model *apimodel.Model) (an
 	if !worthAnalysing(pass) && !impls.calledThroughInterface(pass) && !usesUserFunc(pass, model) {
 		return &Result{}, nil
 	}
-	pkg := buildSSA(pass)
+	if !typesCoverBodies(pass.Files, pass.TypesInfo) {
+		// Treated like a package loaded from export data: not summarised.
+		return &Result{}, nil
+	}
+	var pkg *ssa.Package
+	if failure := isolate.Do(isolate.BuildSSA, pass.Pkg.Path(), "", pass.Files[0].Package, func() { pkg = buildSSA(pass) }); failure != nil {
+		return &Result{Failures: []*isolate.Failure{failure}}, nil
+	}
 	fns := sourceFuncs(pass, pkg)
 	imported := &importedSummaries{pass: pass, program: impls}
 	opsPkg := ops.Analyze(model, pass.Fset, fns, imported)
@@ -205,7 +219,41 @@ func run(pass *analysis.Pass, impls *Implementations, model *apimodel.Model) (an
 	if exported {
 		pass.ExportPackageFact(&HasSummaries{})
 	}
-	return &Result{Pkg: opsPkg, SSA: pkg}, nil
+	return &Result{Pkg: opsPkg, SSA: pkg, Failures: opsPkg.Failures}, nil
+}
+
+// typesCoverBodies reports whether info describes the identifiers inside
+// function bodies. go/packages type-checks some packages that are not
+// roots from source with function bodies ignored: a dependency's test
+// variant, a package between two roots of a pattern that names only some
+// of a module, a dependency module that imports the analysed module back.
+// Their Syntax holds bodies that their TypesInfo says nothing about, and
+// go/ssa panics building them, so such a package is treated like one
+// loaded from export data. The first body that has an identifier decides:
+// go/types ignores bodies for a whole package or for none.
+func typesCoverBodies(files []*ast.File, info *types.Info) bool {
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			var first *ast.Ident
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && first == nil {
+					first = id
+				}
+				return first == nil
+			})
+			if first == nil {
+				continue
+			}
+			_, defined := info.Defs[first]
+			_, used := info.Uses[first]
+			return defined || used
+		}
+	}
+	return true
 }
 
 // inGOROOT reports whether the package is part of the standard library,

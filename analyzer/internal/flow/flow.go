@@ -310,6 +310,29 @@ func throughVar(v ssa.Value) ssa.Value {
 	return Strip(val)
 }
 
+// SameConstant reports whether x and y are the same constant value.
+// constant.Compare panics on operands of different kinds (a bool and a
+// string, as when a key compared with true meets one compared with "on"),
+// so kinds are compared first; numbers of different kinds (1 and 1.0)
+// are compared by value.
+func SameConstant(x, y constant.Value) bool {
+	if x == nil || y == nil {
+		return false
+	}
+	kx, ky := x.Kind(), y.Kind()
+	if kx == constant.Unknown || ky == constant.Unknown {
+		return false
+	}
+	if kx != ky && !(numeric(kx) && numeric(ky)) {
+		return false
+	}
+	return constant.Compare(x, token.EQL, y)
+}
+
+func numeric(k constant.Kind) bool {
+	return k == constant.Int || k == constant.Float || k == constant.Complex
+}
+
 func equivalent(a, b ssa.Value, depth int) bool {
 	if a == b {
 		return true
@@ -320,7 +343,7 @@ func equivalent(a, b ssa.Value, depth int) bool {
 	switch x := a.(type) {
 	case *ssa.Const:
 		y, ok := b.(*ssa.Const)
-		return ok && x.Value != nil && y.Value != nil && constant.Compare(x.Value, token.EQL, y.Value)
+		return ok && SameConstant(x.Value, y.Value)
 	case *ssa.FieldAddr:
 		y, ok := b.(*ssa.FieldAddr)
 		return ok && x.Field == y.Field && equivalent(Strip(x.X), Strip(y.X), depth+1)

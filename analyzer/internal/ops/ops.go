@@ -15,6 +15,7 @@ import (
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
 	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/isolate"
 	"github.com/racelint/racelint/analyzer/internal/sqltext"
 )
 
@@ -265,6 +266,9 @@ type Package struct {
 	local    map[*ssa.Function]*Summary
 	notFound map[*types.Var]bool
 	fset     *token.FileSet
+	// Failures are the panics recovered while summarising functions,
+	// one per function left out.
+	Failures []*isolate.Failure
 }
 
 // Analyze builds the operations of every function in fns (named functions
@@ -295,7 +299,11 @@ func Analyze(model *apimodel.Model, fset *token.FileSet, fns []*ssa.Function, im
 				visit(callee)
 			}
 		}
-		p.analyzeTree(fn)
+		if failure := isolate.Do(isolate.Summarise, pkgPath(fn), fn.String(), fn.Pos(), func() { p.analyzeTree(fn) }); failure != nil {
+			// fn has neither operations nor a summary: its callers see
+			// an opaque call, as for a function of an unanalysed package.
+			p.Failures = append(p.Failures, failure)
+		}
 	}
 	for _, fn := range fns {
 		if fn.Parent() == nil {
@@ -311,23 +319,35 @@ func Analyze(model *apimodel.Model, fset *token.FileSet, fns []*ssa.Function, im
 // fn's summary.
 func (p *Package) analyzeTree(fn *ssa.Function) {
 	f := p.analyze(fn)
-	p.Funcs = append(p.Funcs, f)
+	tree := []*Func{f}
 	var anons func(parent *Func)
 	anons = func(parent *Func) {
 		for _, a := range parent.Fn.AnonFuncs {
 			af := p.analyze(a)
-			p.Funcs = append(p.Funcs, af)
+			tree = append(tree, af)
 			anons(af)
 			parent.inlineClosure(af)
 		}
 	}
 	anons(f)
-	if s := f.Summarize(p.fset); s != nil {
+	summary := f.Summarize(p.fset)
+	// Only a tree analysed to the end is kept: a panic above leaves the
+	// package as if fn had no operations.
+	p.Funcs = append(p.Funcs, tree...)
+	if s := summary; s != nil {
 		p.local[fn] = s
 	}
 	for _, v := range f.NotFoundErrors() {
 		p.notFound[v] = true
 	}
+}
+
+// pkgPath names fn's package for a failure message.
+func pkgPath(fn *ssa.Function) string {
+	if fn.Pkg != nil && fn.Pkg.Pkg != nil {
+		return fn.Pkg.Pkg.Path()
+	}
+	return ""
 }
 
 // Summary returns the summary of fn computed in this package, if any.

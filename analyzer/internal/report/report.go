@@ -89,6 +89,13 @@ func (r *Reporter) CondExpr(pos token.Pos) ast.Expr { return r.condExpr(pos) }
 // Add records a finding.
 func (r *Reporter) Add(f Finding) { r.findings = append(r.findings, f) }
 
+// Added is the number of findings added so far.
+func (r *Reporter) Added() int { return len(r.findings) }
+
+// DropAfter forgets the findings added after the first n, those of a
+// function whose checking failed half-way.
+func (r *Reporter) DropAfter(n int) { r.findings = r.findings[:n] }
+
 // CallName renders an operation's call the way the user wrote it, with
 // arguments elided: db.Model(…).Where(…).Update.
 func (r *Reporter) CallName(op *ops.Op) string {

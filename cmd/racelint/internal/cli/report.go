@@ -57,9 +57,9 @@ func (d *driver) collect(graph *checker.Graph) []*finding {
 	seen := map[findingKey]bool{}
 	var out []*finding
 	for _, act := range graph.Roots {
-		if act.Err != nil { // roots are the actions of the analyzer that ran
-			continue
-		}
+		// An action that failed may still have findings: when a function
+		// could not be analysed (act.Err says which), the package's other
+		// functions were, and their findings stand.
 		fset := act.Package.Fset
 		for _, diag := range act.Diagnostics {
 			f := &finding{

@@ -179,7 +179,11 @@ func (s *server) analyzeDir(ctx context.Context, dir string) {
 		for _, act := range graph.Roots {
 			if act.Err != nil {
 				s.log(MessageError, fmt.Sprintf("racelint: analysing %s: %v", act.Package.PkgPath, act.Err))
-				continue
+				if len(act.Diagnostics) == 0 {
+					continue // nothing analysed: the files keep their last diagnostics
+				}
+				// A function that could not be analysed (the error says
+				// which) leaves the package's other findings standing.
 			}
 			for _, f := range act.Package.GoFiles {
 				if filepath.Dir(f) == dir {

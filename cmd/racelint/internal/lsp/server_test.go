@@ -522,3 +522,30 @@ func TestPositions(t *testing.T) {
 		t.Errorf("uri %s", u)
 	}
 }
+
+// TestInjectedPanic injects a panic into the checking of one function
+// (the test hook of analyzer/internal/isolate): the server logs an error
+// naming it, still publishes the package's other finding, and keeps
+// serving.
+func TestInjectedPanic(t *testing.T) {
+	t.Setenv("RACELINT_TEST_PANIC", "check:(*example.com/m.Service).RecordOpen")
+	jobs := strings.NewReplacer("package jobs", "package m", "Service", "JobService", "errTaken", "errJobTaken").Replace(jobsGo)
+	root := writeModule(t, map[string]string{"emails.go": emailsGo, "jobs.go": jobs})
+	c, done := startServer(t, Options{Version: "test"})
+	initialize(t, c, root, nil)
+
+	file := filepath.Join(root, "jobs.go")
+	mark := c.mark()
+	open(c, file, jobs)
+	p := c.publishedFor(mark, pathToURI(file))
+	if len(p.Diagnostics) != 1 || p.Diagnostics[0].Code != "RL005" {
+		t.Errorf("jobs.go: want the RL005 finding of the function that did not fail, got %+v", p.Diagnostics)
+	}
+	logs := c.logs()
+	for _, want := range []string{"internal error while checking (*example.com/m.Service).RecordOpen", "panic: injected", "please report"} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("logs do not say %q:\n%s", want, logs)
+		}
+	}
+	shutdown(t, c, done)
+}
