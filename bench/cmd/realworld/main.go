@@ -37,6 +37,7 @@ var (
 	binFlag     = flag.String("racelint", "", "racelint binary (default: built from the tree this command runs in)")
 	timeoutFlag = flag.Duration("timeout", 15*time.Minute, "per-run time limit")
 	keepFlag    = flag.String("keep", "", "directory to keep each run's stdout and stderr in")
+	twiceFlag   = flag.String("twice", "cli,cli-notest,vet", "modes run a second time to check that the output is the same")
 )
 
 // mode is one way a user runs racelint.
@@ -69,8 +70,8 @@ type row struct {
 	pkgs               int
 	loadFailures       int
 	byRule             map[string]int
-	runs               [2]run
-	deterministic      bool
+	runs               []run
+	deterministic      string // "yes", "no", or "-" when the mode ran once
 }
 
 var (
@@ -109,8 +110,12 @@ func main() {
 		pkgs := countPackages(t.dir)
 		for _, m := range modes {
 			r := row{repo: t.name, commit: t.commit, mode: m.name, pkgs: pkgs, byRule: map[string]int{}}
-			for i := range r.runs {
-				r.runs[i] = execute(t.dir, m.args(bin))
+			n := 1
+			if slices.Contains(strings.Split(*twiceFlag, ","), m.name) {
+				n = 2
+			}
+			for i := range n {
+				r.runs = append(r.runs, execute(t.dir, m.args(bin)))
 				keep(t.name, m.name, i, r.runs[i])
 			}
 			first := r.runs[0]
@@ -123,9 +128,15 @@ func main() {
 				r.byRule[sm[1]]++
 			}
 			r.loadFailures = len(loadRE.FindAllString(first.stderr, -1))
-			r.deterministic = sameOutput(m.name, r.runs[0], r.runs[1])
-			log.Printf("%-28s %-10s pkgs %4d exit %d findings %3d load-failures %3d crashed %v contained %d %5.1fs %5d MiB deterministic %v",
-				t.name, m.name, pkgs, first.exit, total(r.byRule), r.loadFailures, first.crashed || r.runs[1].crashed,
+			r.deterministic = "-"
+			if len(r.runs) == 2 {
+				r.deterministic = "**no**"
+				if sameOutput(m.name, r.runs[0], r.runs[1]) {
+					r.deterministic = "yes"
+				}
+			}
+			log.Printf("%-28s %-10s pkgs %4d exit %d findings %3d load-failures %3d crashed %v contained %d %5.1fs %5d MiB same output %s",
+				t.name, m.name, pkgs, first.exit, total(r.byRule), r.loadFailures, r.crashed(),
 				first.contained, first.wall.Seconds(), first.maxRSS>>10, r.deterministic)
 			rows = append(rows, r)
 		}
@@ -138,6 +149,10 @@ func main() {
 	if err := os.WriteFile(*outFlag, []byte(table), 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+func (r row) crashed() bool {
+	return slices.ContainsFunc(r.runs, func(x run) bool { return x.crashed })
 }
 
 type target struct{ name, dir, commit string }
@@ -282,16 +297,13 @@ func render(rows []row) string {
 		slices.Sort(rules)
 		first := r.runs[0]
 		crashed := "no"
-		if first.crashed || r.runs[1].crashed {
+		if r.crashed() {
 			crashed = "**yes**"
 		}
 		if first.timedOut {
 			crashed += " (timed out)"
 		}
-		same := "yes"
-		if !r.deterministic {
-			same = "**no**"
-		}
+		same := r.deterministic
 		fmt.Fprintf(&b, "| %s | %.10s | %s | %d | %d | %d | %d | %s | %s | %d | %.1f s | %d MiB | %s |\n",
 			r.repo, r.commit, r.mode, r.pkgs, first.exit, r.loadFailures, total(r.byRule), strings.Join(rules, " "),
 			crashed, first.contained, first.wall.Seconds(), first.maxRSS>>10, same)

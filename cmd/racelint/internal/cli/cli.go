@@ -29,6 +29,7 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -431,6 +432,15 @@ func (d *driver) analyze(cfg config) int {
 		}
 	}
 
+	if skipped := unanalysedDataPackages(pkgs); len(skipped) > 0 {
+		// Last, so that it is the line a user reads: a data layer that
+		// was not analysed looks like a clean bill of health otherwise.
+		list := strings.Join(skipped, ", ")
+		if len(skipped) > 5 {
+			list = strings.Join(skipped[:5], ", ") + fmt.Sprintf(" and %d more", len(skipped)-5)
+		}
+		d.errorf("NOT ANALYSED: %d packages that use a database library, because they do not load or type-check (errors above): %s; races in them are not reported", len(skipped), list)
+	}
 	switch {
 	case failed:
 		return ExitError
@@ -556,6 +566,24 @@ func severityList(m map[string]string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// unanalysedDataPackages lists, sorted, the root packages that import a
+// database library directly but were left out because they (or a package
+// they import) failed to load or type-check: a module the proxy refuses,
+// a missing cgo library.
+func unanalysedDataPackages(roots []*packages.Package) []string {
+	var out []string
+	for _, p := range roots {
+		if !p.IllTyped || !hasFiles(p) || (p.Name == "main" && strings.HasSuffix(p.ID, ".test")) {
+			continue
+		}
+		if importsDatabaseLibrary([]*packages.Package{p}) {
+			out = append(out, cmp.Or(p.PkgPath, p.ID))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out) // a package and its test variant
 }
 
 // importsDatabaseLibrary reports whether any of pkgs imports a database

@@ -596,3 +596,31 @@ func TestNothingCheckedHint(t *testing.T) {
 		t.Errorf("-format json printed the hint: %q", r.stderr)
 	}
 }
+
+// TestUnanalysedDataLayer: packages that use a database library but do not
+// type-check (here: one imports a broken package, as when the proxy
+// refuses a module; one uses cgo without the C library) are named in a
+// last line on stderr, so that a run that skipped the data layer does not
+// read as clean.
+func TestUnanalysedDataLayer(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, map[string]string{
+		"a/a.go":         "package a\n\nfunc racy() {}\n\nfunc F() { racy() }\n",
+		"vendorish/v.go": "package vendorish\n\nvar X int = \"s\"\n",
+		"store/store.go": "package store\n\nimport (\n\t\"database/sql\"\n\n\t\"example.com/m/vendorish\"\n)\n\nvar DB *sql.DB\nvar _ = vendorish.X\n",
+		"img/img.go":     "package img\n\n// #include <no_such_library_racelint.h>\nimport \"C\"\n\nimport \"database/sql\"\n\nvar DB *sql.DB\n",
+	})
+	r := run(t, "-C", dir)
+	if r.code != ExitError {
+		t.Errorf("exit %d, want %d", r.code, ExitError)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	last := lines[len(lines)-1]
+	want := "racelint: NOT ANALYSED: 2 packages that use a database library, because they do not load or type-check (errors above): example.com/m/img, example.com/m/store; races in them are not reported"
+	if last != want {
+		t.Errorf("last line of stderr:\n%s\nwant:\n%s\nstderr:\n%s", last, want, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "a/a.go:5:12: RL001") {
+		t.Errorf("the package that loads was not analysed:\n%s", r.stdout)
+	}
+}
