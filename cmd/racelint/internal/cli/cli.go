@@ -47,6 +47,7 @@ import (
 
 	"github.com/racelint/racelint/analyzer"
 	configfile "github.com/racelint/racelint/cmd/racelint/internal/config"
+	"github.com/racelint/racelint/cmd/racelint/internal/modstub"
 )
 
 // Exit codes; see the package documentation.
@@ -337,8 +338,17 @@ func (d *driver) analyze(cfg config) int {
 		pcfg.BuildFlags = []string{"-tags=" + cfg.tags}
 	}
 	pkgs, err := packages.Load(pcfg, cfg.patterns...)
+	if err != nil || !slices.ContainsFunc(pkgs, hasFiles) {
+		// Nothing loaded: when the go command could not download a module
+		// the build list needs, load again without it.
+		if flags, cleanup, ok := d.withoutRefusedModules(pcfg.BuildFlags, cfg.patterns); ok {
+			defer cleanup()
+			pcfg.BuildFlags = flags
+			pkgs, err = packages.Load(pcfg, cfg.patterns...)
+		}
+	}
 	if err != nil {
-		d.errorf("%v", err)
+		d.errorf("loading packages: %s", goListError(err))
 		return ExitError
 	}
 	failed := d.reportPackageErrors(pkgs)
@@ -566,6 +576,57 @@ func severityList(m map[string]string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// withoutRefusedModules returns build flags under which the module loads
+// without the dependencies the go command could not download, replaced by
+// empty modules (see modstub), and says which they are. It tries a few
+// rounds: a module's requirements are only seen once it is in the graph.
+func (d *driver) withoutRefusedModules(flags, patterns []string) ([]string, func(), bool) {
+	var refused []modstub.Module
+	current := flags
+	cleanup := func() {}
+	for range 5 {
+		found, _ := modstub.Refused(d.base, current, patterns)
+		added := false
+		for _, m := range found {
+			if !slices.ContainsFunc(refused, func(x modstub.Module) bool { return x.Path == m.Path }) {
+				refused = append(refused, m)
+				added = true
+			}
+		}
+		if !added {
+			break
+		}
+		cleanup()
+		modfile, clean, err := modstub.Stub(d.base, refused)
+		if err != nil {
+			d.errorf("cannot load without %s: %v", refused[len(refused)-1], err)
+			return nil, nil, false
+		}
+		cleanup = clean
+		current = append(slices.Clone(flags), "-modfile="+modfile)
+	}
+	if len(refused) == 0 {
+		return nil, nil, false
+	}
+	for _, m := range refused {
+		d.errorf("module %s cannot be loaded (%s); loading without it: the packages that import it are not analysed", m, m.Reason)
+	}
+	return current, cleanup, true
+}
+
+// goListError shortens the error go/packages returns when the go command
+// fails as a whole ("err: exit status 1: stderr: go: go.mod requires go
+// >= 1.27"), keeping what the go command said.
+func goListError(err error) string {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "err: exit status "); ok {
+		if _, stderr, ok := strings.Cut(rest, "stderr: "); ok {
+			return strings.TrimSpace(stderr)
+		}
+	}
+	return msg
 }
 
 // unanalysedDataPackages lists, sorted, the root packages that import a

@@ -105,7 +105,9 @@ func fakeEnabled(cfg analyzer.Config, call string) bool {
 func writeModule(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	files["go.mod"] = "module example.com/m\n\ngo 1.22\n"
+	if _, ok := files["go.mod"]; !ok {
+		files["go.mod"] = "module example.com/m\n\ngo 1.22\n"
+	}
 	for name, content := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -622,5 +624,44 @@ func TestUnanalysedDataLayer(t *testing.T) {
 	}
 	if !strings.Contains(r.stdout, "a/a.go:5:12: RL001") {
 		t.Errorf("the package that loads was not analysed:\n%s", r.stdout)
+	}
+}
+
+// TestRefusedModule: a dependency whose go.mod the proxy cannot serve
+// makes the go command fail for the whole module (here the main module is
+// unpruned, go 1.16, so every go.mod of the graph is read). racelint names
+// the module and why, and analyses every package that does not import it.
+func TestRefusedModule(t *testing.T) {
+	proxy := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(proxy, "example.invalid", "gone", "@v"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(proxy, "example.invalid", "gone", "@v", "list"), []byte("v1.0.0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOPROXY", "file://"+filepath.ToSlash(proxy))
+	t.Setenv("GONOSUMDB", "example.invalid")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	dir := writeModule(t, map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.16\n\nrequire example.invalid/gone v1.0.0\n",
+		"a/a.go": "package a\n\nimport _ \"example.invalid/gone\"\n",
+		"b/b.go": "package b\n\nfunc racy() {}\n\nfunc F() { racy() }\n",
+	})
+	before, _ := os.ReadFile(filepath.Join(dir, "go.mod"))
+	r := run(t, "-C", dir, "./...")
+	if r.code != ExitError {
+		t.Errorf("exit %d, want %d", r.code, ExitError)
+	}
+	if !strings.Contains(r.stderr, "racelint: module example.invalid/gone@v1.0.0 cannot be loaded (reading file://") {
+		t.Errorf("the refused module is not named:\n%s", r.stderr)
+	}
+	if !strings.Contains(r.stderr, "racelint: package example.com/m/a: ") {
+		t.Errorf("the importer of the refused module is not reported:\n%s", r.stderr)
+	}
+	if !strings.HasPrefix(r.stdout, "b/b.go:5:12: RL001") {
+		t.Errorf("the package that loads was not analysed:\nstdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "go.mod")); string(after) != string(before) {
+		t.Errorf("go.mod was changed:\n%s", after)
 	}
 }
