@@ -32,12 +32,8 @@ var fixPackages = []string{"fixes/sql", "fixes/sqlx", "fixes/pgx", "fixes/gorm"}
 
 // TestSuggestedFixes compares the fixed sources with the golden files.
 func TestSuggestedFixes(t *testing.T) {
-	for _, pkg := range fixPackages {
-		t.Run(pkg, func(t *testing.T) {
-			t.Parallel()
-			analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), newDefault(t), pkg)
-		})
-	}
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), newDefault(t), fixPackages...)
 }
 
 // afterFix lists, for each golden variant ("file" or "file#message
