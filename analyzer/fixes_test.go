@@ -23,6 +23,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/racelint/racelint/analyzer/internal/testenv"
+	"github.com/racelint/racelint/internal/testfixture"
 )
 
 // fixPackages hold findings with suggested fixes; every source file with a
@@ -295,8 +296,7 @@ func TestFixExampleModule(t *testing.T) {
 		t.Fatal(err)
 	}
 	work := t.TempDir()
-	bin := filepath.Join(work, "racelint")
-	run(t, root, append(os.Environ(), "GOWORK=off"), "go", "build", "-o", bin, "./cmd/racelint")
+	bin := testfixture.Racelint(t)
 
 	dir := filepath.Join(work, "example")
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join(root, "example"))); err != nil {

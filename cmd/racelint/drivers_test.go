@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/racelint/racelint/internal/testfixture"
 )
 
 // newRaceSource is a second check-then-update race, in a function of its
@@ -29,8 +31,8 @@ func Claim(ctx context.Context, db *sql.DB, leadID int64, owner string) error {
 // only the new one is reported (exit 3). Without the new race nothing is
 // reported (exit 0).
 func TestBaselineReportsOnlyNewFindings(t *testing.T) {
-	bin := racelintBin(t)
-	dir := writeModule(t, map[string]string{"m.go": racySource})
+	bin := testfixture.Racelint(t)
+	dir := testfixture.WriteModule(t, map[string]string{"m.go": racySource})
 	out, code := runIn(t, dir, bin, "-write-baseline", "racelint-baseline.json", "./...")
 	if code != 0 || !strings.Contains(out, "wrote 1 findings to racelint-baseline.json") {
 		t.Fatalf("-write-baseline: exit %d\n%s", code, out)
@@ -66,7 +68,7 @@ func TestBaselineReportsOnlyNewFindings(t *testing.T) {
 // configuration file reach the whole-program analyzer (the only one that
 // finds the cleanarch race), and that command-line flags override them.
 func TestConfigFileReachesWholeProgram(t *testing.T) {
-	bin := racelintBin(t)
+	bin := testfixture.Racelint(t)
 	dir, err := filepath.Abs(filepath.Join("testdata", "cleanarch"))
 	if err != nil {
 		t.Fatal(err)

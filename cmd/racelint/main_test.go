@@ -1,90 +1,30 @@
 package main
 
 import (
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/racelint/racelint/internal/testfixture"
 )
 
 // These tests build the real binary, so they check what users run: the
 // dispatch between go vet's protocol and the standalone command, and the
 // real analyzer behind both.
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-	binDir    string
-)
-
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binDir != "" {
-		os.RemoveAll(binDir)
-	}
+	testfixture.RemoveBinary()
 	os.Exit(code)
-}
-
-// racelintBin builds the racelint binary once per test run.
-func racelintBin(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		// Not t.TempDir: the binary outlives the first test that asks.
-		binDir, buildErr = os.MkdirTemp("", "racelint-e2e-")
-		if buildErr != nil {
-			return
-		}
-		binPath = filepath.Join(binDir, "racelint")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			buildErr = errors.New("go build: " + err.Error() + "\n" + string(out))
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binPath
-}
-
-func writeModule(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	if _, ok := files["go.mod"]; !ok {
-		files["go.mod"] = "module example.com/m\n\ngo 1.22\n"
-	}
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 // runIn runs a command in dir and returns its combined output and exit code.
 func runIn(t *testing.T, dir, name string, args ...string) (string, int) {
 	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-		return string(out), 0
-	case errors.As(err, &exit):
-		return string(out), exit.ExitCode()
-	}
-	t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
-	return "", -1
+	return testfixture.Run(t, dir, nil, name, args...)
 }
 
 const cleanSource = `package m
@@ -93,8 +33,8 @@ func Add(a, b int) int { return a + b }
 `
 
 func TestVetToolClean(t *testing.T) {
-	bin := racelintBin(t)
-	dir := writeModule(t, map[string]string{"m.go": cleanSource})
+	bin := testfixture.Racelint(t)
+	dir := testfixture.WriteModule(t, map[string]string{"m.go": cleanSource})
 	if out, code := runIn(t, dir, "go", "vet", "-vettool="+bin, "./..."); code != 0 {
 		t.Errorf("go vet -vettool: exit %d\n%s", code, out)
 	}
@@ -116,7 +56,7 @@ func TestVetToolClean(t *testing.T) {
 }
 
 func TestExplainEmbedsDocs(t *testing.T) {
-	bin := racelintBin(t)
+	bin := testfixture.Racelint(t)
 	out, code := runIn(t, t.TempDir(), bin, "-explain", "rl001")
 	if code != 0 || !strings.HasPrefix(out, "# RL001") {
 		t.Errorf("-explain rl001: exit %d\n%s", code, out)
@@ -174,8 +114,8 @@ func findings(dir, out string) []string {
 // here, it fails on purpose (it is not skipped, so that it cannot be
 // forgotten).
 func TestStandaloneAndVetAgree(t *testing.T) {
-	bin := racelintBin(t)
-	dir := writeModule(t, map[string]string{"m.go": racySource})
+	bin := testfixture.Racelint(t)
+	dir := testfixture.WriteModule(t, map[string]string{"m.go": racySource})
 
 	standalone, code := runIn(t, dir, bin, "./...")
 	if code != 0 && code != 3 {
@@ -206,7 +146,7 @@ func TestExampleVetAgreesWithCLI(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example module against the real libraries")
 	}
-	bin := racelintBin(t)
+	bin := testfixture.Racelint(t)
 	dir, err := filepath.Abs(filepath.Join("..", "..", "example"))
 	if err != nil {
 		t.Fatal(err)
@@ -237,7 +177,7 @@ func TestExampleVetAgreesWithCLI(t *testing.T) {
 // interface. go vet sees one package at a time and cannot do this; the
 // test pins that difference down so that docs/drivers.md stays true.
 func TestWholeProgramInterfaces(t *testing.T) {
-	bin := racelintBin(t)
+	bin := testfixture.Racelint(t)
 	dir, err := filepath.Abs(filepath.Join("testdata", "cleanarch"))
 	if err != nil {
 		t.Fatal(err)

@@ -5,31 +5,16 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/racelint/racelint/internal/testfixture"
 )
-
-// readTxtarModule writes the module archived in testdata/name into a
-// temporary directory.
-func readTxtarModule(t *testing.T, name string) string {
-	t.Helper()
-	ar, err := txtar.ParseFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{}
-	for _, f := range ar.Files {
-		files[f.Name] = string(f.Data)
-	}
-	return writeModule(t, files)
-}
 
 // TestLoadShapes runs racelint in every way a user does on a module whose
 // packages are loaded in the shapes that made SSA construction panic
 // (testdata/loadshapes.txtar): nothing panics and the race is reported
 // each time.
 func TestLoadShapes(t *testing.T) {
-	bin := racelintBin(t)
-	dir := readTxtarModule(t, "loadshapes.txtar")
+	bin := testfixture.Racelint(t)
+	dir := testfixture.WriteTxtarModule(t, "testdata/loadshapes.txtar")
 	race := regexp.MustCompile(`(?m)^store/store.go:19:12: RL001 `)
 	for _, args := range [][]string{
 		{"./..."},
@@ -54,8 +39,8 @@ func TestLoadShapes(t *testing.T) {
 // function and the panic, the other package's finding is printed, and the
 // exit code is 1 (some packages were not analysed, docs/drivers.md).
 func TestInjectedPanic(t *testing.T) {
-	bin := racelintBin(t)
-	dir := readTxtarModule(t, "loadshapes.txtar")
+	bin := testfixture.Racelint(t)
+	dir := testfixture.WriteTxtarModule(t, "testdata/loadshapes.txtar")
 	for _, hook := range []string{"summarise:example.com/m/mid.Open", "check:example.com/m/mid.Open", "ssa:example.com/m/mid"} {
 		t.Run(hook, func(t *testing.T) {
 			t.Setenv("RACELINT_TEST_PANIC", hook)

@@ -17,6 +17,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/racelint/racelint/analyzer"
+
+	"github.com/racelint/racelint/internal/testfixture"
 )
 
 // fakeAnalyzer stands in for racelint's engine, whose output the CLI must
@@ -100,26 +102,6 @@ func fakeEnabled(cfg analyzer.Config, call string) bool {
 	return false
 }
 
-// writeModule creates a module example.com/m in a temporary directory
-// from name -> content pairs and returns its directory.
-func writeModule(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	if _, ok := files["go.mod"]; !ok {
-		files["go.mod"] = "module example.com/m\n\ngo 1.22\n"
-	}
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 type result struct {
 	stdout, stderr string
 	code           int
@@ -151,7 +133,7 @@ const decls = "func racy()  {}\nfunc safe()  {}\nfunc clash() {}\nfunc broken() 
 // racyModule has findings in two files of package a, in its test file
 // (so that "a" and "a [a.test]" both report the shared ones) and in b.
 func racyModule(t *testing.T) string {
-	return writeModule(t, map[string]string{
+	return testfixture.WriteModule(t, map[string]string{
 		"a/decl.go":   "package a\n\n" + decls,
 		"a/a.go":      "package a\n\nfunc F() {\n\tracy(); racy()\n}\n",
 		"a/z.go":      "package a\n\nfunc G() { racy() }\n",
@@ -258,8 +240,8 @@ func TestJSON(t *testing.T) {
 
 func TestExitCodes(t *testing.T) {
 	t.Parallel()
-	clean := writeModule(t, map[string]string{"c/c.go": "package c\n\nfunc C() {}\n"})
-	empty := writeModule(t, map[string]string{})
+	clean := testfixture.WriteModule(t, map[string]string{"c/c.go": "package c\n\nfunc C() {}\n"})
+	empty := testfixture.WriteModule(t, map[string]string{})
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -293,7 +275,7 @@ func TestExitCodes(t *testing.T) {
 // exit 1 and one stderr line, while the others are still analysed.
 func TestBrokenPackage(t *testing.T) {
 	t.Parallel()
-	dir := writeModule(t, map[string]string{
+	dir := testfixture.WriteModule(t, map[string]string{
 		"a/a.go":      "package a\n\nfunc racy() {}\n\nfunc F() { racy() }\n",
 		"b/b.go":      "package b\n\nvar X int = \"s\"\nvar Y = undefined\n",
 		"b/b_test.go": "package b\n",
@@ -330,7 +312,7 @@ func TestBrokenPackage(t *testing.T) {
 
 func TestAnalyzerError(t *testing.T) {
 	t.Parallel()
-	dir := writeModule(t, map[string]string{
+	dir := testfixture.WriteModule(t, map[string]string{
 		"failing/f.go": "package failing\n",
 		"a/a.go":       "package a\n\nfunc racy() {}\n\nfunc F() { racy() }\n",
 	})
@@ -444,7 +426,7 @@ func TestDiff(t *testing.T) {
 // files are fixed.
 func TestFixConflictsAndParseErrors(t *testing.T) {
 	t.Parallel()
-	dir := writeModule(t, map[string]string{
+	dir := testfixture.WriteModule(t, map[string]string{
 		"a/decl.go":   "package a\n\n" + decls,
 		"a/clash.go":  "package a\n\nfunc F() {\n\tracy()\n\tclash()\n}\n",
 		"a/broken.go": "package a\n\nfunc G() { racy(); broken() }\n",
@@ -586,11 +568,11 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 func TestNothingCheckedHint(t *testing.T) {
 	t.Parallel()
 	const hint = "imports a supported database library, so nothing was checked"
-	plain := writeModule(t, map[string]string{"a/a.go": "package a\n\nfunc F() int { return 1 }\n"})
+	plain := testfixture.WriteModule(t, map[string]string{"a/a.go": "package a\n\nfunc F() int { return 1 }\n"})
 	if r := run(t, "-C", plain, "./..."); r.code != ExitClean || !strings.Contains(r.stderr, hint) || r.stdout != "" {
 		t.Errorf("no database import: exit %d, stdout %q, stderr %q; want exit 0 and the hint", r.code, r.stdout, r.stderr)
 	}
-	db := writeModule(t, map[string]string{"a/a.go": "package a\n\nimport \"database/sql\"\n\nfunc F(db *sql.DB) error { return db.Ping() }\n"})
+	db := testfixture.WriteModule(t, map[string]string{"a/a.go": "package a\n\nimport \"database/sql\"\n\nfunc F(db *sql.DB) error { return db.Ping() }\n"})
 	if r := run(t, "-C", db, "./..."); r.code != ExitClean || r.stderr != "" {
 		t.Errorf("database/sql, no findings: exit %d, stderr %q; want exit 0 and no hint", r.code, r.stderr)
 	}
@@ -606,7 +588,7 @@ func TestNothingCheckedHint(t *testing.T) {
 // read as clean.
 func TestUnanalysedDataLayer(t *testing.T) {
 	t.Parallel()
-	dir := writeModule(t, map[string]string{
+	dir := testfixture.WriteModule(t, map[string]string{
 		"a/a.go":         "package a\n\nfunc racy() {}\n\nfunc F() { racy() }\n",
 		"vendorish/v.go": "package vendorish\n\nvar X int = \"s\"\n",
 		"store/store.go": "package store\n\nimport (\n\t\"database/sql\"\n\n\t\"example.com/m/vendorish\"\n)\n\nvar DB *sql.DB\nvar _ = vendorish.X\n",
@@ -642,7 +624,7 @@ func TestRefusedModule(t *testing.T) {
 	t.Setenv("GOPROXY", "file://"+filepath.ToSlash(proxy))
 	t.Setenv("GONOSUMDB", "example.invalid")
 	t.Setenv("GOFLAGS", "-mod=mod")
-	dir := writeModule(t, map[string]string{
+	dir := testfixture.WriteModule(t, map[string]string{
 		"go.mod": "module example.com/m\n\ngo 1.16\n\nrequire example.invalid/gone v1.0.0\n",
 		"a/a.go": "package a\n\nimport _ \"example.invalid/gone\"\n",
 		"b/b.go": "package b\n\nfunc racy() {}\n\nfunc F() { racy() }\n",

@@ -9,6 +9,8 @@ import (
 
 	"github.com/racelint/racelint/analyzer"
 	"github.com/racelint/racelint/cmd/racelint/internal/baseline"
+
+	"github.com/racelint/racelint/internal/testfixture"
 )
 
 func TestFormatFlag(t *testing.T) {
@@ -116,7 +118,7 @@ func TestSARIFOutput(t *testing.T) {
 
 func TestGitHubOutput(t *testing.T) {
 	t.Parallel()
-	dir := writeModule(t, map[string]string{
+	dir := testfixture.WriteModule(t, map[string]string{
 		"a/decl.go":   "package a\n\n" + decls,
 		"a/a,b:c%.go": "package a\n\nfunc F() {\n\tracy()\n}\n",
 	})

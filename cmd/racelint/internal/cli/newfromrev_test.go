@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/racelint/racelint/internal/testfixture"
 )
 
 // TestNewFromRev commits a module with one finding, then shifts it down
@@ -16,7 +18,7 @@ func TestNewFromRev(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	t.Parallel()
-	dir := writeModule(t, map[string]string{
+	dir := testfixture.WriteModule(t, map[string]string{
 		"a/a.go": "package a\n\nfunc racy() {}\n\nfunc F() { racy() }\n",
 	})
 	git := func(args ...string) {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/racelint/racelint/internal/testfixture"
 )
 
 // TestBinary builds the racelint command and speaks to `racelint lsp`
@@ -16,11 +18,8 @@ func TestBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the racelint binary")
 	}
-	bin := filepath.Join(t.TempDir(), "racelint")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/racelint/racelint/cmd/racelint").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	root := writeModule(t, map[string]string{"emails.go": emailsGo})
+	bin := testfixture.Racelint(t)
+	root := testfixture.WriteModule(t, map[string]string{"emails.go": emailsGo})
 
 	cmd := exec.Command(bin, "lsp", "--stdio")
 	stdin, err := cmd.StdinPipe()

@@ -5,12 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf16"
+
+	"github.com/racelint/racelint/internal/testfixture"
 )
 
 // emailsGo is a check-then-update race (RL001). The comments with
@@ -80,22 +81,6 @@ const cleanGo = `package clean
 
 func Add(a, b int) int { return a + b }
 `
-
-func writeModule(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	files["go.mod"] = "module example.com/m\n\ngo 1.22\n"
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 // startServer runs Serve in-process over pipes.
 func startServer(t *testing.T, opts Options) (*testClient, <-chan error) {
@@ -177,7 +162,7 @@ func shutdown(t *testing.T, c *testClient, done <-chan error) {
 }
 
 func TestDiagnostics(t *testing.T) {
-	root := writeModule(t, map[string]string{"emails.go": emailsGo, "clean/clean.go": cleanGo})
+	root := testfixture.WriteModule(t, map[string]string{"emails.go": emailsGo, "clean/clean.go": cleanGo})
 	c, done := startServer(t, Options{Version: "test"})
 	res := initialize(t, c, root, nil)
 	if res.Capabilities.PositionEncoding != "utf-16" || res.Capabilities.TextDocumentSync.Change != SyncFull ||
@@ -260,7 +245,7 @@ func TestDiagnostics(t *testing.T) {
 }
 
 func TestCodeAction(t *testing.T) {
-	root := writeModule(t, map[string]string{"jobs/jobs.go": jobsGo})
+	root := testfixture.WriteModule(t, map[string]string{"jobs/jobs.go": jobsGo})
 	c, done := startServer(t, Options{})
 	initialize(t, c, root, nil)
 	file := filepath.Join(root, "jobs", "jobs.go")
@@ -418,7 +403,7 @@ func TestAfterShutdown(t *testing.T) {
 // TestConfiguration: .racelint.yml disables RL001, initializationOptions
 // override it, and didChangeConfiguration replaces the options.
 func TestConfiguration(t *testing.T) {
-	root := writeModule(t, map[string]string{"emails.go": emailsGo, ".racelint.yml": "disable: [RL001]\n"})
+	root := testfixture.WriteModule(t, map[string]string{"emails.go": emailsGo, ".racelint.yml": "disable: [RL001]\n"})
 	file := filepath.Join(root, "emails.go")
 	uri := pathToURI(file)
 	count := func(p PublishDiagnosticsParams) int { return len(p.Diagnostics) }
@@ -455,7 +440,7 @@ func TestConfiguration(t *testing.T) {
 // TestTypeErrors: a package that does not type-check keeps its last
 // diagnostics and is reported with logMessage.
 func TestTypeErrors(t *testing.T) {
-	root := writeModule(t, map[string]string{"emails.go": emailsGo})
+	root := testfixture.WriteModule(t, map[string]string{"emails.go": emailsGo})
 	file := filepath.Join(root, "emails.go")
 	uri := pathToURI(file)
 	c, done := startServer(t, Options{Debounce: 10 * time.Millisecond})
@@ -530,7 +515,7 @@ func TestPositions(t *testing.T) {
 func TestInjectedPanic(t *testing.T) {
 	t.Setenv("RACELINT_TEST_PANIC", "check:(*example.com/m.Service).RecordOpen")
 	jobs := strings.NewReplacer("package jobs", "package m", "Service", "JobService", "errTaken", "errJobTaken").Replace(jobsGo)
-	root := writeModule(t, map[string]string{"emails.go": emailsGo, "jobs.go": jobs})
+	root := testfixture.WriteModule(t, map[string]string{"emails.go": emailsGo, "jobs.go": jobs})
 	c, done := startServer(t, Options{Version: "test"})
 	initialize(t, c, root, nil)
 
