@@ -38,13 +38,10 @@
 package main
 
 import (
-	"flag"
 	"os"
 	"runtime/debug"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/racelint/racelint/analyzer"
 	"github.com/racelint/racelint/cmd/racelint/internal/cli"
@@ -60,66 +57,11 @@ func main() {
 		unitchecker.Main(analyzer.Analyzer) // does not return
 	}
 	os.Exit(cli.Run(os.Args[1:], cli.Options{
-		Analyzer:   analyzer.Analyzer,
-		ForProgram: forProgram,
-		Validate:   validateFlags,
-		Rules:      analyzer.Rules(),
-		RulesFor:   rulesFor,
-		RulePage:   docs.RulePage,
-		Version:    version(),
+		New:      analyzer.NewForProgram,
+		Rules:    analyzer.Rules(),
+		RulePage: docs.RulePage,
+		Version:  version(),
 	}))
-}
-
-// forProgram builds the whole-program analyzer from the configuration
-// analyzer.Analyzer's flags hold: the command line's, over the
-// configuration file's (the CLI writes the file's settings into the
-// flags the command line left unset).
-func forProgram(pkgs []*packages.Package) (*analysis.Analyzer, error) {
-	cfg, err := flagConfig()
-	if err != nil {
-		return nil, err
-	}
-	return analyzer.NewForProgram(cfg, pkgs)
-}
-
-// rulesFor returns the rules with the severity the command line or the
-// configuration file set.
-func rulesFor() []analyzer.Rule {
-	cfg, err := flagConfig()
-	if err != nil {
-		return analyzer.Rules()
-	}
-	return analyzer.RulesFor(cfg)
-}
-
-// validateFlags checks the values the command line gave the analyzer's
-// flags. analyzer.Analyzer keeps its Config private, so the values are
-// replayed into a Config bound by the same analyzer.BindFlags; an unknown
-// rule then becomes a usage error instead of an analysis error in every
-// package.
-func validateFlags() error {
-	_, err := flagConfig()
-	return err
-}
-
-// flagConfig returns the Config the command line set through the
-// analyzer's flags, validated.
-func flagConfig() (analyzer.Config, error) {
-	cfg := analyzer.Defaults()
-	var fs flag.FlagSet
-	analyzer.BindFlags(&fs, &cfg)
-	var err error
-	// VisitAll, not Visit: the command line sets these values through the
-	// CLI's own FlagSet, so Analyzer.Flags never marks them as set.
-	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
-		if err == nil && fs.Lookup(f.Name) != nil {
-			err = fs.Set(f.Name, f.Value.String())
-		}
-	})
-	if err != nil {
-		return cfg, err
-	}
-	return cfg, cfg.Validate()
 }
 
 // version is the module version the binary was built from, with the VCS

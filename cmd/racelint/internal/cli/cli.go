@@ -30,7 +30,6 @@ package cli
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -38,7 +37,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -60,22 +58,13 @@ const (
 
 // Options is what the driver needs from its caller.
 type Options struct {
-	// Analyzer is run on every package. Its Flags are offered as
-	// command-line flags (-rules, ...), bound to the same values.
-	Analyzer *analysis.Analyzer
-	// ForProgram, if set, builds the analyzer to run once the packages are
-	// loaded, from all of them (whole-program analysis); Analyzer still
-	// supplies the flags.
-	ForProgram func(pkgs []*packages.Package) (*analysis.Analyzer, error)
-	// Validate, if set, checks the analyzer's flag values after parsing;
-	// an error is a usage error (exit 2) rather than a failure of every
-	// package's analysis.
-	Validate func() error
+	// New builds the analyzer to run on the loaded packages from the
+	// settings the command line and the configuration file give
+	// (analyzer.NewForProgram: whole-program interface resolution). The
+	// settings are validated before; an invalid one is a usage error.
+	New func(cfg analyzer.Config, pkgs []*packages.Package) (*analysis.Analyzer, error)
 	// Rules is what -list-rules prints.
 	Rules []analyzer.Rule
-	// RulesFor, if set, returns the rules with the configured severities,
-	// once flags and the configuration file are applied.
-	RulesFor func() []analyzer.Rule
 	// RulePage returns the documentation page -explain prints.
 	RulePage func(id string) ([]byte, error)
 	// Version is what -version prints.
@@ -146,14 +135,17 @@ type config struct {
 	newFromRev     string // -new-from-rev
 	writeBaseline  string
 	setFlags       map[string]bool // flags given on the command line
-	fix            bool
-	diff           bool
-	tests          bool
-	tags           string
-	explain        string
-	listRules      bool
-	version        bool
-	patterns       []string
+	// settings are the analyzer's: the command line's flags (-rules, ...),
+	// over the configuration file's, over analyzer.Defaults.
+	settings  analyzer.Config
+	fix       bool
+	diff      bool
+	tests     bool
+	tags      string
+	explain   string
+	listRules bool
+	version   bool
+	patterns  []string
 }
 
 // Run runs the standalone command with args (without the program name)
@@ -200,12 +192,11 @@ func Run(args []string, opts Options) int {
 	if code, ok := d.applyConfigFile(&cfg); !ok {
 		return code
 	}
-	if opts.Validate != nil {
-		if err := opts.Validate(); err != nil {
-			d.errorf("%v", err)
-			return ExitUsage
-		}
+	if err := cfg.settings.Validate(); err != nil {
+		d.errorf("%v", err)
+		return ExitUsage
 	}
+	d.settings = cfg.settings
 	return d.analyze(cfg)
 }
 
@@ -214,6 +205,7 @@ type driver struct {
 	stdout, stderr io.Writer
 	base           string // directory that printed paths are relative to
 	src            sources
+	settings       analyzer.Config // the analyzer's, once merged and validated
 }
 
 // errorf prints one "racelint: ..." line to stderr. Errors that already
@@ -252,15 +244,10 @@ func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
 	fs.StringVar(&cfg.explain, "explain", "", "print the documentation of rule `RLxxx`")
 	fs.BoolVar(&cfg.listRules, "list-rules", false, "list the rules: ID, name, title")
 	fs.BoolVar(&cfg.version, "version", false, "print the version")
-	if a := d.opts.Analyzer; a != nil {
-		// Share the analyzer's flag.Values: setting -rules here sets what
-		// the analyzer reads, exactly as go vet's -racelint.rules does.
-		a.Flags.VisitAll(func(f *flag.Flag) {
-			if fs.Lookup(f.Name) == nil {
-				fs.Var(f.Value, f.Name, f.Usage)
-			}
-		})
-	}
+	// The analyzer's settings, under the names go vet gives them after
+	// its -racelint. prefix.
+	cfg.settings = analyzer.Defaults()
+	analyzer.BindFlags(fs, &cfg.settings)
 	fs.Usage = func() {
 		out := fs.Output()
 		fmt.Fprint(out, usageHead)
@@ -311,7 +298,7 @@ func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
 }
 
 func (d *driver) analyze(cfg config) int {
-	if d.opts.Analyzer == nil {
+	if d.opts.New == nil {
 		d.errorf("internal error: no analyzer")
 		return ExitError
 	}
@@ -370,12 +357,10 @@ func (d *driver) analyze(cfg config) int {
 	var findings []*finding
 	reported := 0 // findings before -baseline and -new-from-rev filter them
 	if len(good) > 0 {
-		a := d.opts.Analyzer
-		if d.opts.ForProgram != nil {
-			if a, err = d.opts.ForProgram(good); err != nil {
-				d.errorf("%v", err)
-				return ExitError
-			}
+		a, err := d.opts.New(cfg.settings, good)
+		if err != nil {
+			d.errorf("%v", err)
+			return ExitError
 		}
 		graph, err := checker.Analyze([]*analysis.Analyzer{a}, good, nil)
 		if err != nil {
@@ -421,7 +406,7 @@ func (d *driver) analyze(cfg config) int {
 			// piped to patch(1) or git apply.
 			d.printText(findings)
 		}
-		if reported == 0 && len(good) > 0 && !cfg.depsFromSource && !d.functionsConfigured() && !importsDatabaseLibrary(good) {
+		if reported == 0 && len(good) > 0 && !cfg.depsFromSource && len(cfg.settings.Functions) == 0 && !importsDatabaseLibrary(good) {
 			// A clean run and a run that looked at nothing print the same;
 			// say which one this was.
 			d.errorf("no package in %s imports a supported database library, so nothing was checked "+
@@ -491,9 +476,8 @@ func (d *driver) path(name string) string {
 }
 
 // applyConfigFile reads the configuration file (-config, or the nearest
-// .racelint.yml) and sets the analyzer's flags that the command line did
-// not set from it, so that every consumer of those flags (the analyzer
-// itself, Options.Validate, Options.ForProgram) sees the merged settings.
+// .racelint.yml) into the analyzer's settings the command line did not
+// set.
 func (d *driver) applyConfigFile(cfg *config) (int, bool) {
 	name := d.path(cfg.configFile)
 	if name == "" {
@@ -511,32 +495,25 @@ func (d *driver) applyConfigFile(cfg *config) (int, bool) {
 		d.errorf("config: %v", err)
 		return ExitUsage, false
 	}
-	if d.opts.Analyzer == nil {
-		return 0, true
+	set := &cfg.settings
+	if !cfg.setFlags["rules"] && fc.Rules != nil {
+		set.Rules = fc.Rules
 	}
-	for _, kv := range []struct {
-		flag   string
-		values []string
-	}{{"rules", fc.Rules}, {"disable", fc.Disable}, {"skip-tables", fc.SkipTables}, {"severity", severityList(fc.Severity)}} {
-		f := d.opts.Analyzer.Flags.Lookup(kv.flag)
-		if f == nil || cfg.setFlags[kv.flag] || kv.values == nil {
-			continue
-		}
-		if err := f.Value.Set(strings.Join(kv.values, ",")); err != nil {
-			d.errorf("config: %s: %s: %v", name, kv.flag, err)
-			return ExitUsage, false
+	if !cfg.setFlags["disable"] && fc.Disable != nil {
+		set.Disable = fc.Disable
+	}
+	if !cfg.setFlags["skip-tables"] && fc.SkipTables != nil {
+		set.SkipTables = fc.SkipTables
+	}
+	if !cfg.setFlags["severity"] && fc.Severity != nil {
+		// As the -severity flag spells them: RL001=note.
+		set.Severity = map[string]string{}
+		for id, level := range fc.Severity {
+			set.Severity[strings.ToUpper(strings.TrimSpace(id))] = strings.ToLower(strings.TrimSpace(level))
 		}
 	}
-	if f := d.opts.Analyzer.Flags.Lookup("functions"); f != nil && !cfg.setFlags["functions"] && len(fc.Functions) > 0 {
-		// The functions flag takes the JSON form of the same list.
-		data, err := json.Marshal(fc.Functions)
-		if err == nil {
-			err = f.Value.Set(string(data))
-		}
-		if err != nil {
-			d.errorf("config: %s: functions: %v", name, err)
-			return ExitUsage, false
-		}
+	if !cfg.setFlags["functions"] && len(fc.Functions) > 0 {
+		set.Functions = fc.Functions
 	}
 	return 0, true
 }
@@ -563,19 +540,6 @@ func (d *driver) rel(filename string) string {
 		return filename
 	}
 	return r
-}
-
-// severityList renders severity overrides as the -severity flag takes them.
-func severityList(m map[string]string) []string {
-	if m == nil {
-		return nil
-	}
-	var out []string
-	for id, level := range m {
-		out = append(out, id+"="+level)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // withoutRefusedModules returns build flags under which the module loads
@@ -659,15 +623,4 @@ func importsDatabaseLibrary(pkgs []*packages.Package) bool {
 		}
 	}
 	return false
-}
-
-// functionsConfigured reports whether in-house functions were declared,
-// which make packages worth checking without any library import.
-func (d *driver) functionsConfigured() bool {
-	f := d.opts.Analyzer.Flags.Lookup("functions")
-	if f == nil {
-		return false
-	}
-	v := strings.TrimSpace(f.Value.String())
-	return v != "" && v != "[]" && v != "null"
 }

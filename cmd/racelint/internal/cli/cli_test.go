@@ -10,14 +10,15 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/racelint/racelint/analyzer"
-
 	"github.com/racelint/racelint/internal/testfixture"
 )
 
@@ -28,10 +29,10 @@ import (
 //   - each call clash(): two RL002 findings whose fixes overlap;
 //   - each call broken(): RL003 with a fix that does not parse;
 //
-// and fails on a package named "failing". Its flags are analyzer.BindFlags,
-// so that the CLI's flag sharing and validation are exercised for real.
-func fakeAnalyzer() (*analysis.Analyzer, func() error) {
-	cfg := analyzer.Defaults()
+// and fails on a package named "failing". It is built, as the real one is,
+// from the settings the CLI merged from its flags and the configuration
+// file, and honours -rules and -disable.
+func fakeAnalyzer(cfg analyzer.Config, _ []*packages.Package) (*analysis.Analyzer, error) {
 	a := &analysis.Analyzer{
 		Name: "racelint",
 		Doc:  "fake racelint for the CLI tests",
@@ -76,10 +77,7 @@ func fakeAnalyzer() (*analysis.Analyzer, func() error) {
 			return nil, nil
 		},
 	}
-	analyzer.BindFlags(&a.Flags, &cfg)
-	// A closure, not the method value cfg.Validate, which would copy cfg
-	// before the flags are parsed.
-	return a, func() error { return cfg.Validate() }
+	return a, nil
 }
 
 // fakeEnabled applies the -rules and -disable settings to the fake's
@@ -109,12 +107,10 @@ type result struct {
 
 func run(t *testing.T, args ...string) result {
 	t.Helper()
-	a, validate := fakeAnalyzer()
 	var stdout, stderr bytes.Buffer
 	code := Run(args, Options{
-		Analyzer: a,
-		Validate: validate,
-		Rules:    analyzer.Rules(),
+		New:   fakeAnalyzer,
+		Rules: analyzer.Rules(),
 		RulePage: func(id string) ([]byte, error) {
 			if strings.EqualFold(id, "RL001") {
 				return []byte("# RL001 check-then-update\n"), nil
@@ -503,14 +499,16 @@ func TestExplainAndListRules(t *testing.T) {
 
 func TestRulesFlagReachesAnalyzer(t *testing.T) {
 	t.Parallel()
-	a, validate := fakeAnalyzer()
-	var out bytes.Buffer
-	code := Run([]string{"-rules", "RL002, rl003", "-version"}, Options{Analyzer: a, Validate: validate, Stdout: &out, Stderr: &out})
-	if code != ExitClean {
-		t.Fatalf("exit %d: %s", code, out.String())
+	dir := racyModule(t)
+	var got analyzer.Config
+	capture := func(cfg analyzer.Config, pkgs []*packages.Package) (*analysis.Analyzer, error) {
+		got = cfg
+		return fakeAnalyzer(cfg, pkgs)
 	}
-	if got := a.Flags.Lookup("rules").Value.String(); got != "RL002,rl003" {
-		t.Errorf("analyzer's -rules = %q", got)
+	var out bytes.Buffer
+	Run([]string{"-C", dir, "-rules", "RL002, rl003", "./..."}, Options{New: capture, Stdout: &out, Stderr: &out})
+	if !slices.Equal(got.Rules, []string{"RL002", "rl003"}) {
+		t.Errorf("the analyzer was built with rules %q\n%s", got.Rules, out.String())
 	}
 }
 

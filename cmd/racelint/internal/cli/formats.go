@@ -172,13 +172,7 @@ const suppressingURL = "https://github.com/racelint/racelint/blob/main/docs/supp
 // rules returns the rules SARIF describes: the catalog's, plus one for
 // each other category the findings use.
 func (d *driver) rules(findings []*finding) []analyzer.Rule {
-	rules := d.opts.Rules
-	if d.opts.RulesFor != nil {
-		rules = d.opts.RulesFor()
-	}
-	if rules == nil {
-		rules = analyzer.Rules()
-	}
+	rules := analyzer.RulesFor(d.settings)
 	known := map[string]bool{}
 	for _, r := range rules {
 		known[r.ID] = true

@@ -9,7 +9,6 @@ import (
 
 	"github.com/racelint/racelint/analyzer"
 	"github.com/racelint/racelint/cmd/racelint/internal/baseline"
-
 	"github.com/racelint/racelint/internal/testfixture"
 )
 
@@ -218,9 +217,7 @@ func TestBaseline(t *testing.T) {
 // TestSeverityOverride checks that configured severities reach SARIF.
 func TestSeverityOverride(t *testing.T) {
 	t.Parallel()
-	d := &driver{opts: Options{RulesFor: func() []analyzer.Rule {
-		return analyzer.RulesFor(analyzer.Config{Severity: map[string]string{"RL007": "note"}})
-	}}}
+	d := &driver{settings: analyzer.Config{Severity: map[string]string{"RL007": "note"}}}
 	for _, r := range d.rules(nil) {
 		if r.ID == "RL007" && r.Severity != "note" {
 			t.Errorf("RL007 severity = %q, want note", r.Severity)
