@@ -1,0 +1,251 @@
+package ops
+
+// Dispatch: from a call to the operation its library role says it is.
+
+import (
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+)
+
+// callee returns the function or interface method a call invokes.
+func callee(c ssa.CallInstruction) *types.Func {
+	com := c.Common()
+	if com.IsInvoke() {
+		return com.Method
+	}
+	if fn := com.StaticCallee(); fn != nil {
+		if o := fn.Origin(); o != nil {
+			fn = o
+		}
+		if obj, ok := fn.Object().(*types.Func); ok {
+			return obj
+		}
+	}
+	return nil
+}
+
+// arg returns argument i of the call, not counting the receiver.
+func arg(c ssa.CallInstruction, m apimodel.Method, i int) ssa.Value {
+	com := c.Common()
+	args := com.Args
+	if !com.IsInvoke() && m.Recv != "" && len(args) > 0 {
+		args = args[1:]
+	}
+	if i < 0 || i >= len(args) {
+		return nil
+	}
+	return args[i]
+}
+
+// receiver returns the receiver of a method call.
+func receiver(c ssa.CallInstruction) ssa.Value {
+	com := c.Common()
+	if com.IsInvoke() {
+		return com.Value
+	}
+	if fn := callee(c); fn != nil {
+		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && len(com.Args) > 0 {
+			return com.Args[0]
+		}
+	}
+	return nil
+}
+
+// argList returns the query arguments starting at index i: the elements of
+// a variadic slice, or the single value there.
+func argList(c ssa.CallInstruction, m apimodel.Method, i int) []ssa.Value {
+	v := arg(c, m, i)
+	if v == nil {
+		return nil
+	}
+	if _, isSlice := v.Type().Underlying().(*types.Slice); isSlice {
+		if elems, ok := flow.VariadicArgs(v); ok {
+			return elems
+		}
+		if in := sqlxInCall(v); in != nil {
+			// query, args, err := sqlx.In(q, ids): args are In's arguments.
+			m := apimodel.Method{Recv: ""}
+			return argList(in, m, 1)
+		}
+		return nil
+	}
+	return []ssa.Value{flow.Strip(v)}
+}
+
+func (f *Func) operation(c ssa.CallInstruction) *Op {
+	fn := callee(c)
+	if u, ok := f.model.UserFunc(fn); ok {
+		return f.userOp(c, fn, u)
+	}
+	m, ok := f.model.Lookup(fn)
+	if !ok {
+		return nil
+	}
+	if apimodel.IsXorm(m.Pkg) && m.Role != apimodel.RoleBegin && m.Role != apimodel.RoleTxFunc {
+		return f.xormOp(c, m)
+	}
+	if apimodel.IsPop(m.Pkg) && m.Role != apimodel.RoleBegin && m.Role != apimodel.RoleTxFunc {
+		return f.popOp(c, m)
+	}
+	switch m.Role {
+	case apimodel.RoleQuery, apimodel.RoleExec, apimodel.RoleGet, apimodel.RoleSelect:
+		return f.sqlOp(c, m, arg(c, m, m.SQL), argList(c, m, m.Args))
+	case apimodel.RoleStmt:
+		sqlArg := f.preparedSQL(receiver(c))
+		if sqlArg == nil {
+			return nil
+		}
+		return f.sqlOp(c, m, sqlArg, argList(c, m, m.Args))
+	case apimodel.RoleBegin, apimodel.RoleTxFunc:
+		op := &Op{Kind: Begin, Call: c, Method: m, Isolation: isolation(arg(c, m, m.Opts))}
+		if m.Role == apimodel.RoleTxFunc {
+			if mc, ok := arg(c, m, m.Func).(*ssa.MakeClosure); ok {
+				op.TxFunc, _ = mc.Fn.(*ssa.Function)
+			} else if fn, ok := arg(c, m, m.Func).(*ssa.Function); ok {
+				op.TxFunc = fn
+			}
+		}
+		op.Handle = f.handle(receiver(c))
+		return op
+	}
+	if isGORMFinisher(m.Role) || (m.Role == apimodel.RoleExec && apimodel.IsGORM(m.Pkg)) {
+		return f.gormOp(c, m)
+	}
+	switch m.Role {
+	case apimodel.RoleSqExec, apimodel.RoleSqQueryRow, apimodel.RoleSqQuery, apimodel.RoleSqScan:
+		return f.sqOp(c, m)
+	case apimodel.RoleDbxRead, apimodel.RoleDbxExec:
+		return f.dbxOp(c, m)
+	case apimodel.RoleBunScan, apimodel.RoleBunExists, apimodel.RoleBunCount, apimodel.RoleBunExec:
+		return f.bunOp(c, m)
+	case apimodel.RoleEntRead, apimodel.RoleEntExist, apimodel.RoleEntSave, apimodel.RoleEntSaveOne:
+		return f.entOp(c, m)
+	case apimodel.RoleKVRead, apimodel.RoleKVWrite, apimodel.RoleKVSetNX, apimodel.RoleKVSetArgs, apimodel.RoleKVDelete:
+		return f.kvOp(c, m)
+	case apimodel.RoleDocRead, apimodel.RoleDocCount, apimodel.RoleDocInsert, apimodel.RoleDocUpdate,
+		apimodel.RoleDocUpdateByID, apimodel.RoleDocDelete, apimodel.RoleDocFindModify:
+		return f.docOp(c, m)
+	case apimodel.RoleKVWatch:
+		op := &Op{Kind: Begin, Call: c, Method: m, Handle: f.handle(receiver(c)), Isolation: apimodel.IsolationSerializable}
+		if mc, ok := arg(c, m, m.Func).(*ssa.MakeClosure); ok {
+			op.TxFunc, _ = mc.Fn.(*ssa.Function)
+		}
+		op.Watch = true
+		return op
+	}
+	return nil
+}
+
+// isolation reads the isolation level out of a transaction options value
+// (*sql.TxOptions or pgx.TxOptions, built as a composite literal).
+func isolation(v ssa.Value) apimodel.Isolation {
+	if v == nil {
+		return apimodel.IsolationDefault
+	}
+	if elems, ok := flow.VariadicArgs(v); ok {
+		// GORM's Begin/Transaction take ...*sql.TxOptions.
+		if len(elems) == 0 {
+			return apimodel.IsolationDefault
+		}
+		v = elems[0]
+	}
+	v = flow.Strip(v)
+	if l, ok := v.(*ssa.UnOp); ok && l.Op.String() == "*" {
+		v = l.X
+	}
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok {
+		return apimodel.IsolationDefault
+	}
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || !apimodel.IsolationFields[flow.FieldName(alloc.Type(), fa.Field)] {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			if st, ok := r.(*ssa.Store); ok {
+				if c, ok := flow.Strip(st.Val).(*ssa.Const); ok && c.Value != nil {
+					val := c.Value.ExactString()
+					if c.Value.Kind() == constant.String {
+						val = constant.StringVal(c.Value)
+					}
+					return apimodel.IsolationOf(val)
+				}
+			}
+		}
+	}
+	return apimodel.IsolationDefault
+}
+
+// isTimeNow reports whether v is a call of time.Now (possibly followed by
+// a method such as UTC), which writes a timestamp rather than a decision.
+func isTimeNow(v ssa.Value) bool {
+	for i := 0; i < 4; i++ {
+		v = flow.Strip(v)
+		if t := v.Type(); t != nil && isTimeType(t) {
+			return true
+		}
+		// time.Now().UnixMilli(), .Unix(), .Format(...): a timestamp too.
+		c, ok := v.(*ssa.Call)
+		if !ok || c.Call.IsInvoke() || c.Call.Signature().Recv() == nil || len(c.Call.Args) == 0 {
+			return false
+		}
+		v = c.Call.Args[0]
+	}
+	return false
+}
+
+func isTimeType(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return apimodel.IsNamed(t, "time", "Time") || apimodel.IsNamed(t, "database/sql", "NullTime")
+}
+
+// boundResult is a ResultSummary bound to the operation it names.
+type boundResult struct {
+	index  int
+	op     *Op
+	kind   SourceKind
+	column string
+}
+
+// bindSummary adds the operations of a summarised call, the memory it
+// fills and what its results carry.
+func (f *Func) bindSummary(c ssa.CallInstruction, s *Summary) {
+	ops := f.summaryOps(c, s)
+	for _, op := range ops {
+		if op != nil {
+			f.Ops = append(f.Ops, op)
+		}
+	}
+	com := c.Common()
+	args := com.Args
+	if com.IsInvoke() {
+		args = append([]ssa.Value{com.Value}, com.Args...)
+	}
+	for i, os := range s.Ops {
+		for _, p := range os.Fills {
+			if ops[i] != nil && p.Index >= 0 && p.Index < len(args) {
+				root, path := flow.Root(flow.Strip(args[p.Index]))
+				f.fills[root] = append(f.fills[root], fill{op: ops[i], path: path})
+			}
+		}
+	}
+	if v, ok := c.(ssa.Value); ok {
+		for _, r := range s.Results {
+			if r.Op >= 0 && r.Op < len(ops) && ops[r.Op] != nil {
+				kind := r.Kind
+				if kind == Data && ops[r.Op].Kind.IsWrite() {
+					kind = Count // an exec wrapper's sql.Result
+				}
+				f.results[v] = append(f.results[v], boundResult{index: r.Index, op: ops[r.Op], kind: kind, column: r.Column})
+			}
+		}
+	}
+}

@@ -1,0 +1,378 @@
+// Package ops turns the calls of an SSA function into database operations
+// (reads, inserts, updates, deletes, transaction begins) using the
+// apimodel tables and the sqltext classifier, and answers the dataflow
+// question the rules ask: which reads does this value depend on, and how.
+package ops
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/isolate"
+)
+
+// reaches reports whether block to can be reached from block from,
+// remembering each source block's reachable set: rules ask it for every
+// read-write pair.
+func (f *Func) reaches(from, to *ssa.BasicBlock) bool {
+	set, ok := f.reach[from]
+	if !ok {
+		set = make([]uint64, (len(f.Fn.Blocks)+63)/64)
+		stack := []*ssa.BasicBlock{from}
+		for len(stack) > 0 {
+			b := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, s := range b.Succs {
+				if set[s.Index/64]&(1<<(s.Index%64)) == 0 {
+					set[s.Index/64] |= 1 << (s.Index % 64)
+					stack = append(stack, s)
+				}
+			}
+		}
+		f.reach[from] = set
+	}
+	return from == to || set[to.Index/64]&(1<<(to.Index%64)) != 0
+}
+
+func index(instr ssa.Instruction) int {
+	for i, in := range instr.Block().Instrs {
+		if in == instr {
+			return i
+		}
+	}
+	return -1
+}
+
+// Func is the operations of one SSA function and what they observe.
+type Func struct {
+	Fn  *ssa.Function
+	Ops []*Op
+	Ifs []*ssa.If
+
+	model     *apimodel.Model
+	pkg       *Package
+	byVal     map[ssa.Value]*Op // call value -> op
+	fills     map[ssa.Value][]fill
+	store     map[ssa.Value][]*ssa.Store // memory root -> stores into it
+	observers map[ssa.Value]observer
+	results   map[ssa.Value][]boundResult // summarised calls: what their results carry
+
+	// Dataflow answers are cached once the operations are complete
+	// (frozen): rules ask the same questions for every read-write pair.
+	frozen   bool
+	sources  map[ssa.Value][]Source
+	computed map[ssa.Value][]Source
+	reach    map[*ssa.BasicBlock][]uint64
+
+	// bind maps the captured variables of inlined function literals to
+	// the values f captured.
+	bind map[*ssa.FreeVar]ssa.Value
+}
+
+// fill records that an operation wrote what it read into memory.
+type fill struct {
+	op     *Op
+	path   []string // field path from the root
+	column string   // the SELECT column scanned into it, when positional
+	exists bool     // the column only says whether rows exist (count(*), 1)
+}
+
+// Package is the analysis state shared by the functions of one package:
+// which function literals run inside which transaction, and the summaries
+// of the package's own functions for calls between them.
+type Package struct {
+	Model    *apimodel.Model
+	Funcs    []*Func
+	txFuncs  map[*ssa.Function]*Op
+	imported Summaries
+	local    map[*ssa.Function]*Summary
+	notFound map[*types.Var]bool
+	fset     *token.FileSet
+	// Failures are the panics recovered while summarising functions,
+	// one per function left out.
+	Failures []*isolate.Failure
+}
+
+// Analyze builds the operations of every function in fns (named functions
+// and their literals). Named functions are analysed callees first, so that
+// a call to a function of the same package is replaced by its summary.
+func Analyze(model *apimodel.Model, fset *token.FileSet, fns []*ssa.Function, imported Summaries) *Package {
+	p := &Package{Model: model, txFuncs: map[*ssa.Function]*Op{}, imported: imported,
+		local: map[*ssa.Function]*Summary{}, notFound: map[*types.Var]bool{}, fset: fset}
+	inSet := map[*ssa.Function]bool{}
+	for _, fn := range fns {
+		inSet[fn] = true
+	}
+	methods := map[string][]*ssa.Function{} // for interface calls: candidate implementations
+	for _, fn := range fns {
+		if fn.Signature.Recv() != nil {
+			methods[fn.Name()] = append(methods[fn.Name()], fn)
+		}
+	}
+	done := map[*ssa.Function]bool{}
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		if done[fn] {
+			return
+		}
+		done[fn] = true // before the callees: recursion is cut here
+		for _, callee := range callees(fn, methods) {
+			if inSet[callee] && callee.Parent() == nil {
+				visit(callee)
+			}
+		}
+		if failure := isolate.Do(isolate.Summarise, pkgPath(fn), fn.String(), fn.Pos(), func() { p.analyzeTree(fn) }); failure != nil {
+			// fn has neither operations nor a summary: its callers see
+			// an opaque call, as for a function of an unanalysed package.
+			p.Failures = append(p.Failures, failure)
+		}
+	}
+	for _, fn := range fns {
+		if fn.Parent() == nil {
+			visit(fn)
+		}
+	}
+	sort.SliceStable(p.Funcs, func(i, j int) bool { return p.Funcs[i].Fn.Pos() < p.Funcs[j].Fn.Pos() })
+	return p
+}
+
+// analyzeTree analyses fn, then its function literals (parents first, so
+// a literal run by db.Transaction knows its transaction), then records
+// fn's summary.
+func (p *Package) analyzeTree(fn *ssa.Function) {
+	f := p.analyze(fn)
+	tree := []*Func{f}
+	var anons func(parent *Func)
+	anons = func(parent *Func) {
+		for _, a := range parent.Fn.AnonFuncs {
+			af := p.analyze(a)
+			tree = append(tree, af)
+			anons(af)
+			parent.inlineClosure(af)
+		}
+	}
+	anons(f)
+	summary := f.Summarize(p.fset)
+	// Only a tree analysed to the end is kept: a panic above leaves the
+	// package as if fn had no operations.
+	p.Funcs = append(p.Funcs, tree...)
+	if s := summary; s != nil {
+		p.local[fn] = s
+	}
+	for _, v := range f.NotFoundErrors() {
+		p.notFound[v] = true
+	}
+}
+
+// pkgPath names fn's package for a failure message.
+func pkgPath(fn *ssa.Function) string {
+	if fn.Pkg != nil && fn.Pkg.Pkg != nil {
+		return fn.Pkg.Pkg.Path()
+	}
+	return ""
+}
+
+// Summary returns the summary of fn computed in this package, if any.
+func (p *Package) Summary(fn *ssa.Function) *Summary { return p.local[fn] }
+
+// NotFoundErrors returns this package's error variables that mean "not
+// found", in a stable order.
+func (p *Package) NotFoundErrors() []*types.Var {
+	var out []*types.Var
+	for v := range p.notFound {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
+}
+
+// summaryOf returns the summary of a call's callee: computed here for
+// this package's functions, imported otherwise.
+func (p *Package) summaryOf(c ssa.CallInstruction) *Summary {
+	if fn := c.Common().StaticCallee(); fn != nil {
+		if o := fn.Origin(); o != nil {
+			fn = o
+		}
+		if s := p.local[fn]; s != nil {
+			return s
+		}
+	}
+	if c.Common().IsInvoke() {
+		if s := p.localImplementation(c.Common().Method); s != nil {
+			return s
+		}
+	}
+	if p.imported == nil {
+		return nil
+	}
+	if obj := callee(c); obj != nil {
+		return p.imported.Summary(obj)
+	}
+	return nil
+}
+
+// localImplementation returns the summary of the only summarised method
+// of this package that implements the interface method m.
+func (p *Package) localImplementation(m *types.Func) *Summary {
+	sig, ok := m.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return nil
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var found *Summary
+	var names []string
+	for fn, s := range p.local {
+		if fn.Name() != m.Name() || fn.Signature.Recv() == nil {
+			continue
+		}
+		if !types.Implements(fn.Signature.Recv().Type(), iface) {
+			continue
+		}
+		names = append(names, fn.String())
+		found = s
+	}
+	if len(names) != 1 {
+		return nil // none, or several: which one runs is not known
+	}
+	return found
+}
+
+func (p *Package) isNotFoundVar(v *types.Var) bool {
+	if p.notFound[v] {
+		return true
+	}
+	return p.imported != nil && p.imported.NotFoundVar(v)
+}
+
+// callees returns the functions fn (and its literals) may call: static
+// callees, and for interface calls the package's methods of that name.
+func callees(fn *ssa.Function, methods map[string][]*ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	var walk func(fn *ssa.Function)
+	walk = func(fn *ssa.Function) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				if c.Common().IsInvoke() {
+					out = append(out, methods[c.Common().Method.Name()]...)
+				} else if callee := c.Common().StaticCallee(); callee != nil {
+					if o := callee.Origin(); o != nil {
+						callee = o
+					}
+					out = append(out, callee)
+				}
+			}
+		}
+		for _, a := range fn.AnonFuncs {
+			walk(a)
+		}
+	}
+	walk(fn)
+	return out
+}
+
+// InTxFunc returns the Begin operation whose callback fn is, if any.
+func (p *Package) InTxFunc(fn *ssa.Function) *Op { return p.txFuncs[fn] }
+
+func (p *Package) analyze(fn *ssa.Function) *Func {
+	f := &Func{Fn: fn, model: p.Model, pkg: p, byVal: map[ssa.Value]*Op{}, fills: map[ssa.Value][]fill{}, store: map[ssa.Value][]*ssa.Store{}, observers: map[ssa.Value]observer{}, results: map[ssa.Value][]boundResult{}, sources: map[ssa.Value][]Source{}, computed: map[ssa.Value][]Source{}, reach: map[*ssa.BasicBlock][]uint64{}, bind: map[*ssa.FreeVar]ssa.Value{}}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.If:
+				f.Ifs = append(f.Ifs, x)
+			case *ssa.Store:
+				root, _ := flow.Root(x.Addr)
+				f.store[root] = append(f.store[root], x)
+			}
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if op := f.operation(c); op != nil {
+				op.fn = f
+				f.Ops = append(f.Ops, op)
+				if v := op.Value(); v != nil {
+					f.byVal[v] = op
+				}
+			} else if s := p.summaryOf(c); s != nil {
+				f.bindSummary(c, s)
+			}
+		}
+	}
+	// Scans are resolved after every operation is known, since a Scan
+	// names the read through its receiver.
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				f.recordScan(c)
+			}
+		}
+	}
+	f.finishObjects()
+	if begin := p.txFuncs[fn]; begin != nil && begin.Watch && begin.Method.Pkg == "go.mongodb.org/mongo-driver/v2/mongo" {
+		// The session travels in ctx, not in a handle: every operation of
+		// the callback runs in its transaction.
+		for _, op := range f.Ops {
+			if op.Kind != Begin {
+				op.Handle.Tx, op.Handle.Begin, op.Handle.Isolation = true, begin, apimodel.IsolationSerializable
+			}
+		}
+	}
+	f.frozen = true
+	f.markInspected()
+	for _, op := range f.Ops {
+		if op.Kind == Begin && op.TxFunc != nil {
+			p.txFuncs[op.TxFunc] = op
+		}
+	}
+	return f
+}
+
+// Filled reports whether the memory rooted at root holds what op read:
+// op filled it, or a value op read was stored into it whole.
+func (f *Func) Filled(root ssa.Value, op *Op) bool {
+	for _, fl := range f.fills[root] {
+		if fl.op == op && len(fl.path) == 0 {
+			return true
+		}
+	}
+	for _, st := range f.store[root] {
+		if st.Addr != root {
+			continue
+		}
+		for _, s := range f.Sources(st.Val) {
+			if s.Op == op && s.Kind == Data {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// markInspected records the writes whose affected-row count decides a
+// branch in this function.
+func (f *Func) markInspected() {
+	for _, cond := range f.Ifs {
+		for _, s := range f.Sources(cond.Cond) {
+			if s.Kind == Count {
+				s.Op.Inspected = true
+			}
+		}
+	}
+}

@@ -1,0 +1,204 @@
+package ops
+
+// The operation model: what a call does to the database, on which
+// record, with which keys and written values.
+
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/sqltext"
+)
+
+// Kind is what an operation does to the database.
+type Kind int
+
+const (
+	Read Kind = iota + 1
+	Insert
+	Update
+	Delete
+	Begin         // starts a transaction (or runs a callback in one)
+	FirstOrCreate // GORM FirstOrCreate: a read and an insert in one call
+	FirstOrInit   // GORM FirstOrInit: a read that fills a new object when missing
+	Lock          // takes a lock that serialises writers: BEGIN IMMEDIATE, LOCK TABLE, advisory locks
+	Deferred      // SQL that is a parameter of the function: resolved at each call site
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Read:
+		return "read"
+	case Insert:
+		return "insert"
+	case Update:
+		return "update"
+	case Delete:
+		return "delete"
+	case Begin:
+		return "begin"
+	case FirstOrCreate:
+		return "FirstOrCreate"
+	case FirstOrInit:
+		return "FirstOrInit"
+	case Lock:
+		return "lock"
+	case Deferred:
+		return "deferred"
+	}
+	return "unknown"
+}
+
+// IsWrite reports whether k changes rows.
+func (k Kind) IsWrite() bool { return k == Insert || k == Update || k == Delete }
+
+// Key is one equality that identifies rows: WHERE Column = Value.
+type Key struct {
+	Column  string    // normalized column; "" when unknown
+	Name    string    // the column as the code spells it, for messages
+	Value   ssa.Value // the Go value bound to the placeholder; nil for literals
+	Literal string    // the literal when Value is nil
+}
+
+// Assign is one column a write sets.
+type Assign struct {
+	Column string    // normalized column; "" when unknown
+	Name   string    // the column as the code spells it, for messages
+	Value  ssa.Value // the Go value written; nil when the SQL computes it
+	Atomic bool      // computed by the database from the current value (n = n + 1)
+	Now    bool      // set to the current time by the database or time.Now
+}
+
+// Op is one database operation in a function.
+type Op struct {
+	Kind   Kind
+	Call   ssa.CallInstruction
+	Method apimodel.Method
+	Table  string             // normalized table or model name; "" if unknown
+	Name   string             // the table or model as the code spells it, for messages
+	Stmt   *sqltext.Statement // the SQL, when the operation carries SQL text
+
+	Keys      []Key     // row identity (WHERE equalities, GORM conditions)
+	Object    ssa.Value // GORM: memory root of the model object the call reads into or writes from
+	Writes    []Assign  // columns written (nil with WritesAll for Save of an unknown object)
+	WritesAll bool      // the write touches every column (Delete, Save of a whole object)
+	State     []string  // normalized columns the WHERE tests beyond the key (status = 'x', owner IS NULL)
+	Imprecise bool      // the WHERE has an OR, or the SQL is only partly understood
+
+	SQLParam     int    // Deferred: the parameter that holds the SQL
+	ArgsParam    int    // Deferred: the parameter that holds the arguments; -1 if none
+	Column       string // key-value reads: the value or hash field the command returns
+	Upsert       bool   // a key-value write that creates the key when missing (Redis SET)
+	Existence    bool   // the read only reports whether or how many rows exist (Count, Exists)
+	Locking      bool   // FOR UPDATE / FOR SHARE / clause.Locking
+	ConflictSafe bool   // ON CONFLICT, INSERT IGNORE, clause.OnConflict
+	Returning    bool   // the write returns rows (its count is observed through them)
+	FoundResult  bool   // a bool result of the call says whether a row was found (xorm Get)
+
+	Inspected  bool // the affected-row count decides a branch in this function
+	Summarized bool // the operation stands for a call of a summarised function
+	// CountHandedBack: for summarised operations, the callee returns the
+	// affected-row count instead of deciding on it, so the caller must.
+	CountHandedBack bool
+	Where           string // for summarised operations: where the SQL runs, "file:line"
+
+	fn *Func               // the function the operation belongs to
+	At ssa.CallInstruction // where to report it, when it stands for a call inside a function literal
+
+	Handle    Handle             // the connection or transaction it runs on
+	Isolation apimodel.Isolation // for Begin: the requested isolation
+	TxFunc    *ssa.Function      // for Begin: the callback run inside the transaction
+	Watch     bool               // for Begin: Redis WATCH, an optimistic transaction that never needs RL007's retry check
+}
+
+// Pos returns the position of the call.
+func (o *Op) Pos() int { return int(o.Call.Pos()) }
+
+// reportCall returns the call a diagnostic about o points at: the call
+// itself, or the call inside a function literal o stands for.
+func (o *Op) reportCall() ssa.CallInstruction {
+	if o.At != nil {
+		return o.At
+	}
+	return o.Call
+}
+
+// ReportCall is the exported form of reportCall.
+func (o *Op) ReportCall() ssa.CallInstruction { return o.reportCall() }
+
+// Block returns the basic block holding the call.
+func (o *Op) Block() *ssa.BasicBlock { return o.Call.Block() }
+
+// Value returns the SSA value of the call, or nil for go/defer.
+func (o *Op) Value() ssa.Value {
+	if v, ok := o.Call.(ssa.Value); ok {
+		return v
+	}
+	return nil
+}
+
+// Before reports whether o runs before p on some path.
+func (o *Op) Before(p *Op) bool {
+	if o.Block() == p.Block() {
+		return index(o.Call) < index(p.Call)
+	}
+	if o.Block().Dominates(p.Block()) {
+		return true
+	}
+	if p.Block().Dominates(o.Block()) {
+		return false
+	}
+	return o.fn.reaches(o.Block(), p.Block())
+}
+
+// PrimaryKey returns the key that names the row: the id column when the
+// WHERE has one, else the first equality.
+func (o *Op) PrimaryKey() (Key, bool) {
+	for _, k := range o.Keys {
+		if k.Column == "id" {
+			return k, true
+		}
+	}
+	if len(o.Keys) > 0 {
+		return o.Keys[0], true
+	}
+	return Key{}, false
+}
+
+// WrittenColumns returns the normalized columns a write sets; all is true
+// when it sets every column or the set is unknown.
+func (o *Op) WrittenColumns() (cols []string, all bool) {
+	if o.WritesAll {
+		return nil, true
+	}
+	for _, w := range o.Writes {
+		if w.Column == "" {
+			return nil, true
+		}
+		cols = append(cols, w.Column)
+	}
+	return cols, len(cols) == 0 && o.Kind != Insert
+}
+
+// DisplayName returns the column name to show for a normalized column:
+// as a key or write of op spells it, else the normalized name.
+func (o *Op) DisplayName(column string) string {
+	for _, k := range o.Keys {
+		if k.Column == column && k.Name != "" {
+			return k.Name
+		}
+	}
+	for _, w := range o.Writes {
+		if w.Column == column && w.Name != "" {
+			return w.Name
+		}
+	}
+	if o.Stmt != nil {
+		for _, p := range o.Stmt.Where {
+			if normalizeColumn(p.Column) == column {
+				return p.Column
+			}
+		}
+	}
+	return column
+}

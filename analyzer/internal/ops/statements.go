@@ -1,0 +1,237 @@
+package ops
+
+// SQL statements: operations from the text of a query and its arguments.
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/sqltext"
+)
+
+// preparedSQL returns the SQL argument of the Prepare call that made stmt.
+func (f *Func) preparedSQL(stmt ssa.Value) ssa.Value {
+	v := flow.Strip(stmt)
+	if ex, ok := v.(*ssa.Extract); ok {
+		v = ex.Tuple
+	}
+	c, ok := v.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	m, ok := f.model.Lookup(callee(c))
+	if !ok || m.Role != apimodel.RolePrepare {
+		return nil
+	}
+	return arg(c, m, m.SQL)
+}
+
+// sqlText resolves the SQL argument, looking through Rebind and sqlx.In.
+func (f *Func) sqlText(v ssa.Value) (string, bool) {
+	for i := 0; i < 4 && v != nil; i++ {
+		if s, ok := flow.ConstString(v); ok {
+			return s, true
+		}
+		inner := flow.Strip(v)
+		if ex, ok := inner.(*ssa.Extract); ok {
+			inner = ex.Tuple
+		}
+		c, ok := inner.(*ssa.Call)
+		if !ok {
+			return "", false
+		}
+		m, ok := f.model.Lookup(callee(c))
+		if !ok || m.Role != apimodel.RolePassSQL {
+			return "", false
+		}
+		v = arg(c, m, m.SQL)
+	}
+	return "", false
+}
+
+func (f *Func) sqlOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value, args []ssa.Value) *Op {
+	text, ok := f.sqlText(sqlArg)
+	if !ok {
+		if op := f.toSQLOp(c, m, sqlArg); op != nil {
+			return op
+		}
+		return f.wrapperOp(c, m, sqlArg)
+	}
+	op := f.statementOp(c, m, text, args)
+	if op != nil {
+		op.Handle = f.handle(receiver(c))
+		if op.Handle.Value == nil && m.Recv == "" {
+			// sqlx.Get(q, ...): the handle is the first argument.
+			op.Handle = f.handle(arg(c, m, 0))
+		}
+	}
+	return op
+}
+
+// wrapperOp records a statement whose SQL is a parameter of the function
+// (an in-house executor: func (d *DB) exec(ctx, q string, args ...any)):
+// the function's summary carries it, and each call site that passes
+// constant SQL gets a real operation.
+func (f *Func) wrapperOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Value) *Op {
+	sqlParam := paramOf(f.Fn, sqlArg)
+	if sqlParam.Index < 0 || len(sqlParam.Path) > 0 {
+		return nil
+	}
+	op := &Op{Kind: Deferred, Call: c, Method: m, SQLParam: sqlParam.Index, ArgsParam: -1, Handle: f.handle(receiver(c))}
+	if a := arg(c, m, m.Args); a != nil {
+		if p := paramOf(f.Fn, a); p.Index >= 0 && len(p.Path) == 0 {
+			op.ArgsParam = p.Index
+		}
+	}
+	return op
+}
+
+// statementOp builds the operation of one SQL statement with its
+// arguments; the caller sets the handle.
+func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string, args []ssa.Value) *Op {
+	st := sqltext.Parse(text)
+	op := &Op{Call: c, Method: m, Stmt: &st, Table: table(st.Table), Name: st.Table}
+	switch st.Verb {
+	case sqltext.Select:
+		op.Kind = Read
+		if isLockStatement(text) {
+			op.Kind = Lock
+		}
+	case sqltext.Insert:
+		op.Kind = Insert
+	case sqltext.Update:
+		op.Kind = Update
+	case sqltext.Delete:
+		op.Kind = Delete
+		op.WritesAll = true
+	default:
+		if !isLockStatement(text) {
+			return nil
+		}
+		op.Kind = Lock
+		op.Handle = f.handle(receiver(c))
+		return op
+	}
+	bind := func(o sqltext.Operand) ssa.Value {
+		if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(args) {
+			return args[o.Param]
+		}
+		if o.Kind == sqltext.OpParam && o.Param < 0 && len(args) == 1 {
+			return namedField(args[0], o.Name)
+		}
+		return nil
+	}
+	op.Keys, op.State = wherePredicates(st.Where, bind)
+	if len(st.Named) > 0 && len(args) == 1 {
+		// sqlx NamedExec(query, e): the struct names the row.
+		op.Object, _ = flow.Root(flow.Strip(args[0]))
+	}
+	op.Imprecise = st.WhereOr
+	for _, a := range st.Set {
+		op.Writes = append(op.Writes, Assign{Column: normalizeColumn(a.Column), Name: a.Column, Value: bind(a.Value), Atomic: a.Atomic, Now: a.Value.Kind == sqltext.OpNow})
+	}
+	if op.Kind == Insert {
+		for i, col := range st.InsertColumns {
+			w := Assign{Column: normalizeColumn(col), Name: col}
+			if i < len(st.InsertValues) {
+				w.Value = bind(st.InsertValues[i])
+			}
+			op.Writes = append(op.Writes, w)
+		}
+	}
+	for i := range op.Writes {
+		if v := op.Writes[i].Value; v != nil && isTimeNow(v) {
+			op.Writes[i].Now = true
+		}
+	}
+	op.Locking = st.Lock != sqltext.NoLock
+	op.ConflictSafe = st.Conflict != sqltext.NoConflictClause
+	op.Returning = st.Returning
+	return op
+}
+
+// wherePredicates splits predicates into keys (equalities with a Go value
+// or a literal on an identifying column) and state tests.
+func wherePredicates(preds []sqltext.Predicate, bind func(sqltext.Operand) ssa.Value) (keys []Key, state []string) {
+	for _, p := range preds {
+		col := normalizeColumn(p.Column)
+		if col == "" {
+			// A condition the classifier cannot take apart, such as
+			// (status = 'failed' OR status = 'cancelled'): it tests state.
+			state = append(state, "")
+			continue
+		}
+		isEq := p.Op == "=" || p.Op == "IN"
+		var bound ssa.Value
+		if p.Value.Kind == sqltext.OpParam {
+			bound = bind(p.Value)
+		}
+		boundConst := false
+		if bound != nil {
+			_, boundConst = flow.Strip(bound).(*ssa.Const)
+		}
+		switch {
+		case isEq && p.Value.Kind == sqltext.OpParam && !stateColumn(col) && !(boundConst && !identifying(col)):
+			keys = append(keys, Key{Column: col, Name: p.Column, Value: bound})
+		case isEq && p.Value.Kind == sqltext.OpLiteral && identifying(col):
+			keys = append(keys, Key{Column: col, Name: p.Column, Literal: p.Value.Literal})
+		case p.Op == "=" && p.Value.Kind == sqltext.OpUnknown && !stateColumn(col):
+			// username = LOWER($1): an identifying lookup through an
+			// expression, not a state test; its value is unknown here.
+			keys = append(keys, Key{Column: col, Name: p.Column})
+		default:
+			state = append(state, col)
+		}
+	}
+	return keys, state
+}
+
+// stateColumn reports whether an equality on col tests the row's state
+// rather than naming it: optimistic versions and status columns.
+func stateColumn(col string) bool {
+	switch strings.ReplaceAll(col, "_", "") {
+	case "version", "lockversion", "revision", "rev", "status", "state", "updatedat", "etag":
+		return true
+	}
+	return false
+}
+
+// identifying reports whether a literal equality on col names a row (a
+// settings key, a fixed id) rather than testing its state.
+func identifying(col string) bool {
+	c := strings.ReplaceAll(col, "_", "")
+	return c == "id" || strings.HasSuffix(c, "id") || strings.HasSuffix(c, "key") || c == "name" || c == "slug"
+}
+
+// sqlxInCall returns the sqlx.In call whose expanded arguments v is.
+func sqlxInCall(v ssa.Value) *ssa.Call {
+	ex, ok := flow.Strip(v).(*ssa.Extract)
+	if !ok || ex.Index != 1 {
+		return nil
+	}
+	c, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	fn := callee(c)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/jmoiron/sqlx" || fn.Name() != "In" {
+		return nil
+	}
+	return c
+}
+
+// isLockStatement reports whether sql takes a lock that serialises the
+// writers that follow on the same connection: SQLite's BEGIN IMMEDIATE or
+// EXCLUSIVE, LOCK TABLE, PostgreSQL advisory locks, MySQL GET_LOCK.
+func isLockStatement(sql string) bool {
+	s := strings.ToLower(strings.Join(strings.Fields(sql), " "))
+	for _, p := range []string{"begin immediate", "begin exclusive", "lock table", "lock tables"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return strings.Contains(s, "pg_advisory_lock") || strings.Contains(s, "pg_advisory_xact_lock") || strings.Contains(s, "get_lock(")
+}
