@@ -10,6 +10,7 @@ package apimodel
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -141,6 +142,10 @@ type Method struct {
 	Key   int // key-value and document stores: the key or filter argument; -1 if none
 	Field int // the hash field argument (HGet, HSet); -1 if none
 	Value int // the value or update-document argument; -1 if none
+
+	// Lib is the library whose table holds the method (set when the
+	// tables are indexed); LibNone for configured functions.
+	Lib LibraryID
 }
 
 func (m Method) key() key { return key{m.Pkg, m.Recv, m.Name} }
@@ -170,13 +175,14 @@ var defaultModel = sync.OnceValue(buildDefault)
 
 func buildDefault() *Model {
 	m := &Model{methods: map[key]Method{}, sentinels: map[string]Sentinel{}}
-	for _, table := range [][]Method{databaseSQL, sqlx, pgx, gorm, gormV1, xorm, pop, bun, redis, mongo, squirrel, dbx} {
-		for _, e := range table {
+	for _, lib := range Registry() {
+		for _, e := range lib.Methods {
+			e.Lib = lib.ID
 			m.methods[e.key()] = e
 		}
-	}
-	for _, s := range sentinels {
-		m.sentinels[s.pkg+"."+s.name] = s.kind
+		for _, s := range lib.Sentinels {
+			m.sentinels[s.Pkg+"."+s.Name] = s.Kind
+		}
 	}
 	return m
 }
@@ -208,43 +214,12 @@ func (m *Model) Lookup(fn *types.Func) (Method, bool) {
 	if sig == nil || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
 		return Method{}, false
 	}
-	lib := libraryOfResults(sig)
-	if lib == "" {
+	shape := shapeOfResults(sig)
+	if shape == nil {
 		return Method{}, false
 	}
-	e, ok := m.methods[key{lib, shapeReceiver[lib], fn.Name()}]
+	e, ok := m.methods[key{shape.Pkg, shape.Recv, fn.Name()}]
 	return e, ok
-}
-
-// shapeReceiver is the library type whose methods interface methods are
-// matched against by shape.
-var shapeReceiver = map[string]string{
-	"database/sql":                   "DB",
-	"github.com/jackc/pgx/v5":        "Conn",
-	"github.com/jmoiron/sqlx":        "DB",
-	"github.com/jackc/pgx/v5/pgconn": "",
-}
-
-// libraryOfResults names the library a signature's results come from,
-// looking through pointers; pgconn results count as pgx.
-func libraryOfResults(sig *types.Signature) string {
-	for i := 0; i < sig.Results().Len(); i++ {
-		t := sig.Results().At(i).Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := types.Unalias(t).(*types.Named)
-		if !ok || n.Obj().Pkg() == nil {
-			continue
-		}
-		switch path := n.Obj().Pkg().Path(); path {
-		case "database/sql", "github.com/jmoiron/sqlx":
-			return path
-		case "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgconn":
-			return "github.com/jackc/pgx/v5"
-		}
-	}
-	return ""
 }
 
 // SentinelOf classifies the package-level variable v.
@@ -274,91 +249,6 @@ func IsNamed(t types.Type, pkg, name string) bool {
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && Canonical(n.Obj().Pkg().Path()) == pkg
-}
-
-// forks maps the import paths of forks that keep a library's API to that
-// library, so one table serves both. Each fork is checked against its real
-// module in example/ (xormforksvc for xorm-io/xorm, which casdoor uses).
-var forks = map[string]string{
-	"github.com/xorm-io/xorm": PkgXorm,
-}
-
-// Canonical returns the library import path pkg stands for: the library a
-// fork keeps the API of, or pkg itself.
-func Canonical(pkg string) string {
-	if lib, ok := forks[pkg]; ok {
-		return lib
-	}
-	return pkg
-}
-
-// Libraries lists the import paths whose presence makes a package worth
-// analysing.
-func Libraries() []string {
-	return []string{
-		"database/sql",
-		"github.com/jmoiron/sqlx",
-		"github.com/jackc/pgx/v5",
-		"github.com/jackc/pgx/v5/pgxpool",
-		"gorm.io/gorm",
-		"github.com/jinzhu/gorm",
-		"xorm.io/xorm",
-		"github.com/xorm-io/xorm",
-		"github.com/gobuffalo/pop/v6",
-		"github.com/uptrace/bun",
-		"github.com/Masterminds/squirrel",
-		"github.com/pocketbase/dbx",
-		"github.com/redis/go-redis/v9",
-		"go.mongodb.org/mongo-driver/v2/mongo",
-	}
-}
-
-// opaqueModules are module path prefixes of database libraries and
-// drivers. racelint models their APIs with tables and never summarises
-// their internals: a driver's own reads and writes are not the
-// application's, and their methods must not stand in for the
-// application's interfaces.
-var opaqueModules = []string{
-	"database/", "github.com/jmoiron/sqlx", "github.com/jackc/", "gorm.io/",
-	"github.com/lib/pq", "github.com/go-sql-driver/", "github.com/mattn/go-sqlite3",
-	"modernc.org/sqlite", "github.com/glebarez/", "entgo.io/", "github.com/uptrace/bun",
-	"go.mongodb.org/", "github.com/redis/", "github.com/go-redis/", "xorm.io/", "github.com/xorm-io/",
-	"github.com/Masterminds/squirrel", "github.com/doug-martin/goqu", "github.com/pocketbase/dbx",
-	"github.com/jinzhu/gorm", "github.com/gobuffalo/pop", "github.com/gobuffalo/fizz",
-}
-
-// IsOpaque reports whether the package belongs to a supported database
-// library or a driver, whose internals racelint does not summarise.
-func IsOpaque(pkgPath string) bool {
-	for _, m := range opaqueModules {
-		if strings.HasPrefix(pkgPath, m) {
-			return true
-		}
-	}
-	return false
-}
-
-// IsTxType reports whether t is a transaction handle type of a library
-// whose transactions are types of their own.
-func IsTxType(t types.Type) bool {
-	if IsEntTx(t) {
-		return true
-	}
-	for _, tx := range txTypes {
-		if IsNamed(t, tx[0], tx[1]) {
-			return true
-		}
-	}
-	return false
-}
-
-var txTypes = [][2]string{
-	{"database/sql", "Tx"},
-	{"github.com/jmoiron/sqlx", "Tx"},
-	{"github.com/jackc/pgx/v5", "Tx"},
-	{"github.com/jackc/pgx/v5/pgxpool", "Tx"},
-	{"github.com/uptrace/bun", "Tx"},
-	{"github.com/pocketbase/dbx", "Tx"},
 }
 
 // Isolation is a transaction isolation level as racelint cares about it.
@@ -448,4 +338,26 @@ func (m *Model) UserFunc(fn *types.Func) (UserFunc, bool) {
 	}
 	u, ok := m.user[name+fn.Name()]
 	return u, ok
+}
+
+// shapeOfResults returns the shape of the library whose types the
+// signature returns (sqlc's DBTX returns *sql.Rows, pgconn.CommandTag...).
+func shapeOfResults(sig *types.Signature) *Shape {
+	for i := 0; i < sig.Results().Len(); i++ {
+		t := sig.Results().At(i).Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil {
+			continue
+		}
+		path := n.Obj().Pkg().Path()
+		for _, lib := range Registry() {
+			if lib.Shape != nil && slices.Contains(lib.Shape.Results, path) {
+				return lib.Shape
+			}
+		}
+	}
+	return nil
 }

@@ -2,6 +2,11 @@ package apimodel
 
 const pkgBun = "github.com/uptrace/bun"
 
+var libraryBun = Library{
+	ID: LibBun, Name: "bun", Imports: []string{pkgBun}, Opaque: []string{pkgBun},
+	Store: StoreSQL, Builder: BuilderBun, Methods: bun, TxTypes: []string{"Tx"},
+}
+
 // bun is the table for bun. Queries are built by chains that start with
 // NewSelect/NewUpdate/NewInsert/NewDelete on a *bun.DB, bun.Tx or bun.IDB
 // and end with Scan, Exists, Count or Exec.

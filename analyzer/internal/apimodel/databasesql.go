@@ -1,6 +1,23 @@
 package apimodel
 
+import "go/types"
+
 const pkgSQL = "database/sql"
+
+// IsTimeType reports whether t (through one pointer) holds a point in
+// time: time.Time or sql.NullTime.
+func IsTimeType(t types.Type) bool {
+	return IsNamed(t, "time", "Time") || IsNamed(t, pkgSQL, "NullTime")
+}
+
+// librarySQL is the standard library's database/sql, and the shape of
+// sqlc's DBTX interfaces over it.
+var librarySQL = Library{
+	ID: LibSQL, Name: "database/sql", Imports: []string{pkgSQL}, Opaque: []string{"database/"},
+	Store: StoreSQL, Builder: BuilderSQL, Methods: databaseSQL, TxTypes: []string{"Tx"},
+	Sentinels: []SentinelVar{{pkgSQL, "ErrNoRows", NotFound}},
+	Shape:     &Shape{Results: []string{pkgSQL}, Pkg: pkgSQL, Recv: "DB"},
+}
 
 // databaseSQL is the table for the standard library. *DB, *Tx and *Conn
 // share one method set; *Stmt methods take their SQL from Prepare.
@@ -37,18 +54,3 @@ var databaseSQL = func() []Method {
 	)
 	return t
 }()
-
-// sentinels are the package-level errors racelint understands.
-var sentinels = []struct {
-	pkg, name string
-	kind      Sentinel
-}{
-	{pkgSQL, "ErrNoRows", NotFound},
-	{"github.com/jackc/pgx/v5", "ErrNoRows", NotFound},
-	{"gorm.io/gorm", "ErrRecordNotFound", NotFound},
-	{"gorm.io/gorm/logger", "ErrRecordNotFound", NotFound},
-	{"gorm.io/gorm", "ErrDuplicatedKey", DuplicateKey},
-	{"github.com/jinzhu/gorm", "ErrRecordNotFound", NotFound},
-	{"go.mongodb.org/mongo-driver/v2/mongo", "ErrNoDocuments", NotFound},
-	{"go.mongodb.org/mongo-driver/mongo", "ErrNoDocuments", NotFound},
-}

@@ -3,6 +3,11 @@ package apimodel
 // PkgDbx is the import path of pocketbase/dbx.
 const PkgDbx = "github.com/pocketbase/dbx"
 
+var libraryDbx = Library{
+	ID: LibDbx, Name: "pocketbase/dbx", Imports: []string{PkgDbx}, Opaque: []string{PkgDbx},
+	Store: StoreSQL, Builder: BuilderDbx, Methods: dbx, TxTypes: []string{"Tx"},
+}
+
 // Roles of dbx finishers. They are kept out of the shared Role block, like
 // ent's: only dbx rows carry them.
 const (

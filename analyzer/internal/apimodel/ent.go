@@ -22,6 +22,13 @@ const PkgEnt = "entgo.io/ent"
 
 const pkgEntSQL = "entgo.io/ent/dialect/sql"
 
+// libraryEnt is ent: generated clients are matched by shape (entLookup),
+// so no import marks a package; the generated package does.
+var libraryEnt = Library{
+	ID: LibEnt, Name: "ent", Opaque: []string{"entgo.io/"},
+	Store: StoreSQL, Builder: BuilderEnt,
+}
+
 // Roles of ent's generated methods. They are kept out of the shared Role
 // block: ent methods are never table rows, only the results of EntLookup.
 const (
@@ -104,7 +111,7 @@ func entLookup(fn *types.Func, sig *types.Signature) (Method, bool) {
 	if sig.Recv() == nil && fn.Name() != "IsNotFound" || !IsEntClient(pkg) {
 		return Method{}, false
 	}
-	m := Method{Pkg: pkg.Path(), Name: fn.Name(), SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1}
+	m := Method{Pkg: pkg.Path(), Name: fn.Name(), SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1, Lib: LibEnt}
 	if sig.Recv() == nil {
 		if fn.Name() == "IsNotFound" {
 			m.Role = RoleIsNotFound

@@ -2,6 +2,23 @@ package apimodel
 
 const pkgGORM = "gorm.io/gorm"
 
+// GORMPath and GORMClausePath are the packages a suggested fix for GORM
+// code imports.
+const (
+	GORMPath       = pkgGORM
+	GORMClausePath = pkgGORM + "/clause"
+)
+
+var libraryGORM = Library{
+	ID: LibGORM, Name: "GORM v2", Imports: []string{pkgGORM}, Opaque: []string{"gorm.io/"},
+	Store: StoreSQL, Builder: BuilderGORM, Methods: gorm,
+	Sentinels: []SentinelVar{
+		{pkgGORM, "ErrRecordNotFound", NotFound},
+		{pkgGORM + "/logger", "ErrRecordNotFound", NotFound},
+		{pkgGORM, "ErrDuplicatedKey", DuplicateKey},
+	},
+}
+
 // gorm is the table for GORM v2. Chain methods return the receiver with
 // one more clause; finishers run the statement the chain built.
 var gorm = func() []Method {

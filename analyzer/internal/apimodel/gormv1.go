@@ -4,13 +4,16 @@ import "go/types"
 
 const pkgGORMv1 = "github.com/jinzhu/gorm"
 
+var libraryGORMv1 = Library{
+	ID: LibGORMv1, Name: "GORM v1", Imports: []string{pkgGORMv1}, Opaque: []string{pkgGORMv1},
+	Store: StoreSQL, Builder: BuilderGORM, Methods: gormV1,
+	Sentinels: []SentinelVar{{pkgGORMv1, "ErrRecordNotFound", NotFound}},
+}
+
 // gormPackages are the import paths of GORM-like libraries: a *DB whose
 // chain methods return the handle with one more clause, finishers that
 // run the statement, and Error/RowsAffected fields on the result.
 var gormPackages = map[string]bool{pkgGORM: true, pkgGORMv1: true}
-
-// IsGORM reports whether pkg is GORM (v2 or v1).
-func IsGORM(pkg string) bool { return gormPackages[pkg] }
 
 // IsGORMHandle reports whether t (through one pointer) is a GORM *DB.
 func IsGORMHandle(t types.Type) bool {

@@ -2,6 +2,15 @@ package apimodel
 
 const pkgMongo = "go.mongodb.org/mongo-driver/v2/mongo"
 
+var libraryMongo = Library{
+	ID: LibMongo, Name: "MongoDB Go driver v2", Imports: []string{pkgMongo}, Opaque: []string{"go.mongodb.org/"},
+	Store: StoreDocument, Builder: BuilderDocument, Methods: mongo,
+	Sentinels: []SentinelVar{
+		{pkgMongo, "ErrNoDocuments", NotFound},
+		{"go.mongodb.org/mongo-driver/mongo", "ErrNoDocuments", NotFound},
+	},
+}
+
 // doc returns a document-store table row.
 func doc(recv, name string, role Role, filter, value int) Method {
 	return Method{Pkg: pkgMongo, Recv: recv, Name: name, Role: role,

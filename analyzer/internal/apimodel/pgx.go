@@ -6,6 +6,14 @@ const (
 	pkgConn = "github.com/jackc/pgx/v5/pgconn"
 )
 
+var libraryPGX = Library{
+	ID: LibPGX, Name: "pgx v5", Imports: []string{pkgPGX, pkgPool}, Opaque: []string{"github.com/jackc/"},
+	Store: StoreSQL, Builder: BuilderSQL, Dialect: DialectPostgres, Methods: pgx,
+	TxTypes:   []string{"Tx", pkgPool + ".Tx"},
+	Sentinels: []SentinelVar{{pkgPGX, "ErrNoRows", NotFound}},
+	Shape:     &Shape{Results: []string{pkgPGX, pkgConn}, Pkg: pkgPGX, Recv: "Conn"},
+}
+
 // pgx is the table for pgx v5 and pgxpool. pgx.Tx, pgx.Row and pgx.Rows are
 // interfaces, so their methods are matched on the interface type.
 var pgx = func() []Method {

@@ -3,6 +3,11 @@ package apimodel
 // PkgPop is gobuffalo/pop's import path.
 const PkgPop = "github.com/gobuffalo/pop/v6"
 
+var libraryPop = Library{
+	ID: LibPop, Name: "pop", Imports: []string{PkgPop}, Opaque: []string{"github.com/gobuffalo/pop"},
+	Store: StoreSQL, Builder: BuilderPop, Methods: pop,
+}
+
 // pop is the table for gobuffalo/pop v6. A *Connection (or a transaction,
 // which is a *Connection too) starts *Query chains with Where, Q and
 // RawQuery; finishers read into or write from a model whose primary key
@@ -49,6 +54,3 @@ var pop = func() []Method {
 	)
 	return t
 }()
-
-// IsPop reports whether pkg is gobuffalo/pop.
-func IsPop(pkg string) bool { return pkg == PkgPop }

@@ -1,6 +1,13 @@
 package apimodel
 
+import "go/types"
+
 const pkgRedis = "github.com/redis/go-redis/v9"
+
+var libraryRedis = Library{
+	ID: LibRedis, Name: "go-redis v9", Imports: []string{pkgRedis}, Opaque: []string{"github.com/redis/"},
+	Store: StoreKeyValue, Builder: BuilderKeyValue, Methods: redis,
+}
 
 // kv returns a key-value table row with no SQL, destination or callback.
 func kv(recv, name string, role Role, key, field, value int) Method {
@@ -56,6 +63,10 @@ var redis = func() []Method {
 		SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: 1, Key: -1, Field: -1, Value: -1})
 	return t
 }()
+
+// IsKeyValueTx reports whether t is go-redis's *Tx, the handle of a
+// Watch callback.
+func IsKeyValueTx(t types.Type) bool { return IsNamed(t, pkgRedis, "Tx") }
 
 // ConstSentinel classifies a typed constant compared with an error:
 // go-redis declares Nil as a constant of its internal RedisError type.

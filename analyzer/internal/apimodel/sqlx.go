@@ -2,6 +2,12 @@ package apimodel
 
 const pkgSQLX = "github.com/jmoiron/sqlx"
 
+var librarySQLX = Library{
+	ID: LibSQLX, Name: "sqlx", Imports: []string{pkgSQLX}, Opaque: []string{pkgSQLX},
+	Store: StoreSQL, Builder: BuilderSQL, Methods: sqlx, TxTypes: []string{"Tx"},
+	Shape: &Shape{Results: []string{pkgSQLX}, Pkg: pkgSQLX, Recv: "DB"},
+}
+
 // sqlx adds scanning helpers on top of database/sql; the methods it
 // promotes from *sql.DB and *sql.Tx are matched by the database/sql table.
 var sqlx = func() []Method {

@@ -2,6 +2,11 @@ package apimodel
 
 const pkgSquirrel = "github.com/Masterminds/squirrel"
 
+var librarySquirrel = Library{
+	ID: LibSquirrel, Name: "squirrel", Imports: []string{pkgSquirrel}, Opaque: []string{pkgSquirrel},
+	Store: StoreSQL, Builder: BuilderSquirrel, Methods: squirrel,
+}
+
 // squirrel is the table for the Masterminds/squirrel SQL builder. Builders
 // are immutable values: every chain method returns a new builder, and the
 // statement is assembled from the whole chain when it runs (RunWith(db)

@@ -3,6 +3,12 @@ package apimodel
 // PkgXorm is xorm's import path.
 const PkgXorm = "xorm.io/xorm"
 
+var libraryXorm = Library{
+	ID: LibXorm, Name: "xorm", Imports: []string{PkgXorm}, Forks: map[string]string{"github.com/xorm-io/xorm": PkgXorm},
+	Opaque: []string{"xorm.io/", "github.com/xorm-io/"},
+	Store:  StoreSQL, Builder: BuilderXorm, Methods: xorm,
+}
+
 // xorm is the table for xorm. *Engine methods start a *Session; chain
 // methods return the session with one more condition; finishers run the
 // statement on a bean (a struct pointer whose non-zero fields are
@@ -65,6 +71,3 @@ var xorm = func() []Method {
 	)
 	return t
 }()
-
-// IsXorm reports whether pkg is xorm.
-func IsXorm(pkg string) bool { return pkg == PkgXorm }

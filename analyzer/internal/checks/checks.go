@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
 	"github.com/racelint/racelint/analyzer/internal/flow"
 	"github.com/racelint/racelint/analyzer/internal/isolate"
 	"github.com/racelint/racelint/analyzer/internal/ops"
@@ -355,7 +356,7 @@ func sameTable(r, w *ops.Op) bool {
 	if r.Table != "" {
 		return r.Table == w.Table
 	}
-	return w.Table == "" && r.Method.Pkg == w.Method.Pkg && r.Method.Pkg == "go.mongodb.org/mongo-driver/v2/mongo" &&
+	return w.Table == "" && r.Method.Lib == apimodel.LibMongo && w.Method.Lib == apimodel.LibMongo &&
 		r.Handle.Value != nil && w.Handle.Value != nil && flow.Equivalent(r.Handle.Value, w.Handle.Value)
 }
 

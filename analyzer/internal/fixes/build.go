@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
 	"github.com/racelint/racelint/analyzer/internal/flow"
 	"github.com/racelint/racelint/analyzer/internal/ops"
 	"github.com/racelint/racelint/analyzer/internal/report"
@@ -19,8 +20,8 @@ import (
 )
 
 const (
-	pkgGORM   = "gorm.io/gorm"
-	pkgClause = "gorm.io/gorm/clause"
+	pkgGORM   = apimodel.GORMPath
+	pkgClause = apimodel.GORMClausePath
 )
 
 var plainColumn = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -37,7 +38,7 @@ func (e env) lock(r *ops.Op) *analysis.SuggestedFix {
 	if call == nil {
 		return nil
 	}
-	if r.Method.Pkg == pkgGORM {
+	if r.Method.Lib == apimodel.LibGORM {
 		return e.lockGORM(r, call)
 	}
 	if r.Stmt == nil || r.Stmt.Verb != sqltext.Select || r.Stmt.Lock != sqltext.NoLock || r.Stmt.WithCTE {
@@ -168,7 +169,7 @@ func (e env) atomic(r, w *ops.Op, column string) *analysis.SuggestedFix {
 		return nil
 	}
 	op := bin.Op.String()
-	if w.Method.Pkg == pkgGORM {
+	if w.Method.Lib == apimodel.LibGORM {
 		return e.atomicGORM(w, call, expr, op, deltaText, readText, column)
 	}
 	return e.atomicSQL(w, call, expr, op, deltaText, column)
@@ -365,7 +366,7 @@ func (e env) recheck(r, w *ops.Op, column string, check token.Pos) *analysis.Sug
 	if !ok {
 		return nil
 	}
-	if w.Method.Pkg == pkgGORM {
+	if w.Method.Lib == apimodel.LibGORM {
 		return e.recheckGORM(w, call, column, pred)
 	}
 	return e.recheckSQL(w, call, column, pred)
@@ -572,7 +573,7 @@ func (e env) conflictSafe(r, w *ops.Op) *analysis.SuggestedFix {
 		return nil
 	}
 	index := fmt.Sprintf("%s(%s)", orRow(w.Name), keyColumns(r))
-	if w.Method.Pkg == pkgGORM {
+	if w.Method.Lib == apimodel.LibGORM {
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		if !ok || w.Method.Name != "Create" || chainHas(sel.X, "Raw", "Clauses") {
 			return nil
@@ -653,18 +654,17 @@ const (
 // placeholders are PostgreSQL's. SQL with ? placeholders and no driver in
 // sight may be MySQL or SQLite.
 func (e env) dialect(op *ops.Op, toks []tok) dialectKind {
-	if strings.HasPrefix(op.Method.Pkg, "github.com/jackc/pgx") {
+	if lib := op.Method.Library(); lib != nil && lib.Dialect == apimodel.DialectPostgres {
 		return postgres
 	}
 	found := map[dialectKind]bool{}
 	for _, imp := range e.pass.Pkg.Imports() {
-		p := imp.Path()
-		switch {
-		case strings.Contains(p, "sqlite"):
+		switch apimodel.DialectOfImport(imp.Path()) {
+		case apimodel.DialectSQLite:
 			found[sqlite] = true
-		case strings.Contains(p, "go-sql-driver/mysql"):
+		case apimodel.DialectMySQL:
 			found[mysql] = true
-		case p == "github.com/lib/pq" || strings.HasPrefix(p, "github.com/jackc/pgx"):
+		case apimodel.DialectPostgres:
 			found[postgres] = true
 		}
 	}

@@ -34,7 +34,7 @@ func (f *Func) dbxChain(v ssa.Value) (st dbxStatement, ok bool) {
 			break
 		}
 		m, known := f.model.Lookup(callee(c))
-		if !known || m.Role != apimodel.RoleChain || m.Pkg != apimodel.PkgDbx {
+		if !known || m.Role != apimodel.RoleChain || m.Lib != apimodel.LibDbx {
 			break
 		}
 		switch m.Clause {
@@ -170,7 +170,7 @@ func (f *Func) dbxWhere(v ssa.Value, params []docField) (keys []Key, state []str
 		return nil, []string{""}, true
 	}
 	fn := callee(c)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != apimodel.PkgDbx {
+	if fn == nil || apimodel.LibraryIDOf(fn.Pkg()) != apimodel.LibDbx {
 		return nil, []string{""}, true
 	}
 	args := c.Call.Args
@@ -297,7 +297,7 @@ func (f *Func) dbxParams(v ssa.Value) (writes []Assign, all bool) {
 	for _, d := range fields {
 		w := Assign{Column: normalizeColumn(d.key), Name: d.key, Value: d.value, Now: isTimeNow(d.value)}
 		if c, ok := d.value.(*ssa.Call); ok {
-			if fn := callee(c); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == apimodel.PkgDbx && fn.Name() == "NewExp" {
+			if fn := callee(c); fn != nil && apimodel.LibraryIDOf(fn.Pkg()) == apimodel.LibDbx && fn.Name() == "NewExp" {
 				w.Atomic, w.Value = true, nil
 				if text, ok := f.sqlText(c.Call.Args[0]); ok {
 					sqlText, _ := dbxSQL(text, nil)

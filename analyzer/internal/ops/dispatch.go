@@ -5,6 +5,7 @@ package ops
 import (
 	"go/constant"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -86,21 +87,7 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 	if !ok {
 		return nil
 	}
-	if apimodel.IsXorm(m.Pkg) && m.Role != apimodel.RoleBegin && m.Role != apimodel.RoleTxFunc {
-		return f.xormOp(c, m)
-	}
-	if apimodel.IsPop(m.Pkg) && m.Role != apimodel.RoleBegin && m.Role != apimodel.RoleTxFunc {
-		return f.popOp(c, m)
-	}
 	switch m.Role {
-	case apimodel.RoleQuery, apimodel.RoleExec, apimodel.RoleGet, apimodel.RoleSelect:
-		return f.sqlOp(c, m, arg(c, m, m.SQL), argList(c, m, m.Args))
-	case apimodel.RoleStmt:
-		sqlArg := f.preparedSQL(receiver(c))
-		if sqlArg == nil {
-			return nil
-		}
-		return f.sqlOp(c, m, sqlArg, argList(c, m, m.Args))
 	case apimodel.RoleBegin, apimodel.RoleTxFunc:
 		op := &Op{Kind: Begin, Call: c, Method: m, Isolation: isolation(arg(c, m, m.Opts))}
 		if m.Role == apimodel.RoleTxFunc {
@@ -112,24 +99,6 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 		}
 		op.Handle = f.handle(receiver(c))
 		return op
-	}
-	if isGORMFinisher(m.Role) || (m.Role == apimodel.RoleExec && apimodel.IsGORM(m.Pkg)) {
-		return f.gormOp(c, m)
-	}
-	switch m.Role {
-	case apimodel.RoleSqExec, apimodel.RoleSqQueryRow, apimodel.RoleSqQuery, apimodel.RoleSqScan:
-		return f.sqOp(c, m)
-	case apimodel.RoleDbxRead, apimodel.RoleDbxExec:
-		return f.dbxOp(c, m)
-	case apimodel.RoleBunScan, apimodel.RoleBunExists, apimodel.RoleBunCount, apimodel.RoleBunExec:
-		return f.bunOp(c, m)
-	case apimodel.RoleEntRead, apimodel.RoleEntExist, apimodel.RoleEntSave, apimodel.RoleEntSaveOne:
-		return f.entOp(c, m)
-	case apimodel.RoleKVRead, apimodel.RoleKVWrite, apimodel.RoleKVSetNX, apimodel.RoleKVSetArgs, apimodel.RoleKVDelete:
-		return f.kvOp(c, m)
-	case apimodel.RoleDocRead, apimodel.RoleDocCount, apimodel.RoleDocInsert, apimodel.RoleDocUpdate,
-		apimodel.RoleDocUpdateByID, apimodel.RoleDocDelete, apimodel.RoleDocFindModify:
-		return f.docOp(c, m)
 	case apimodel.RoleKVWatch:
 		op := &Op{Kind: Begin, Call: c, Method: m, Handle: f.handle(receiver(c)), Isolation: apimodel.IsolationSerializable}
 		if mc, ok := arg(c, m, m.Func).(*ssa.MakeClosure); ok {
@@ -138,7 +107,71 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 		op.Watch = true
 		return op
 	}
+	if build := builders[m.Builder()]; build != nil {
+		return build(f, c, m)
+	}
 	return nil
+}
+
+// A builder turns a call of one library family into its operation, or
+// nil when the call is not one (a chain method, a result accessor). The
+// registry says which builder a method's library has
+// (apimodel.Library.Builder); transactions are built above for every
+// library alike.
+type builder func(f *Func, c ssa.CallInstruction, m apimodel.Method) *Op
+
+var builders = map[apimodel.Builder]builder{
+	apimodel.BuilderSQL:  (*Func).sqlCallOp,
+	apimodel.BuilderGORM: (*Func).gormCallOp,
+	apimodel.BuilderXorm: (*Func).xormOp, // every call of a session: chains are read from the receiver
+	apimodel.BuilderPop:  (*Func).popOp,
+	apimodel.BuilderBun: only((*Func).bunOp,
+		apimodel.RoleBunScan, apimodel.RoleBunExists, apimodel.RoleBunCount, apimodel.RoleBunExec),
+	apimodel.BuilderEnt: only((*Func).entOp,
+		apimodel.RoleEntRead, apimodel.RoleEntExist, apimodel.RoleEntSave, apimodel.RoleEntSaveOne),
+	apimodel.BuilderSquirrel: only((*Func).sqOp,
+		apimodel.RoleSqExec, apimodel.RoleSqQueryRow, apimodel.RoleSqQuery, apimodel.RoleSqScan),
+	apimodel.BuilderDbx: only((*Func).dbxOp, apimodel.RoleDbxRead, apimodel.RoleDbxExec),
+	apimodel.BuilderKeyValue: only((*Func).kvOp,
+		apimodel.RoleKVRead, apimodel.RoleKVWrite, apimodel.RoleKVSetNX, apimodel.RoleKVSetArgs, apimodel.RoleKVDelete),
+	apimodel.BuilderDocument: only((*Func).docOp,
+		apimodel.RoleDocRead, apimodel.RoleDocCount, apimodel.RoleDocInsert, apimodel.RoleDocUpdate,
+		apimodel.RoleDocUpdateByID, apimodel.RoleDocDelete, apimodel.RoleDocFindModify),
+}
+
+// only restricts a builder to the roles of the calls that run a statement
+// (finishers); the library's other methods (chains, result accessors) are
+// read by the dataflow, not built.
+func only(build builder, roles ...apimodel.Role) builder {
+	return func(f *Func, c ssa.CallInstruction, m apimodel.Method) *Op {
+		if slices.Contains(roles, m.Role) {
+			return build(f, c, m)
+		}
+		return nil
+	}
+}
+
+// sqlCallOp builds the operations of the calls that carry SQL text.
+func (f *Func) sqlCallOp(c ssa.CallInstruction, m apimodel.Method) *Op {
+	switch m.Role {
+	case apimodel.RoleQuery, apimodel.RoleExec, apimodel.RoleGet, apimodel.RoleSelect:
+		return f.sqlOp(c, m, arg(c, m, m.SQL), argList(c, m, m.Args))
+	case apimodel.RoleStmt:
+		sqlArg := f.preparedSQL(receiver(c))
+		if sqlArg == nil {
+			return nil
+		}
+		return f.sqlOp(c, m, sqlArg, argList(c, m, m.Args))
+	}
+	return nil
+}
+
+// gormCallOp builds GORM's finishers, and its Exec as SQL text.
+func (f *Func) gormCallOp(c ssa.CallInstruction, m apimodel.Method) *Op {
+	if isGORMFinisher(m.Role) {
+		return f.gormOp(c, m)
+	}
+	return f.sqlCallOp(c, m)
 }
 
 // isolation reads the isolation level out of a transaction options value
@@ -204,7 +237,7 @@ func isTimeType(t types.Type) bool {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	return apimodel.IsNamed(t, "time", "Time") || apimodel.IsNamed(t, "database/sql", "NullTime")
+	return apimodel.IsTimeType(t)
 }
 
 // boundResult is a ResultSummary bound to the operation it names.

@@ -325,7 +325,7 @@ func (p *Package) analyze(fn *ssa.Function) *Func {
 		}
 	}
 	f.finishObjects()
-	if begin := p.txFuncs[fn]; begin != nil && begin.Watch && begin.Method.Pkg == "go.mongodb.org/mongo-driver/v2/mongo" {
+	if begin := p.txFuncs[fn]; begin != nil && begin.Watch && begin.Method.Store() == apimodel.StoreDocument {
 		// The session travels in ctx, not in a handle: every operation of
 		// the callback runs in its transaction.
 		for _, op := range f.Ops {

@@ -395,7 +395,7 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 // stores into the object in this function.
 func (f *Func) finishObjects() {
 	for _, op := range f.Ops {
-		if !apimodel.IsGORM(op.Method.Pkg) || op.Object == nil {
+		if op.Method.Builder() != apimodel.BuilderGORM || op.Object == nil {
 			continue
 		}
 		switch op.Method.Role {

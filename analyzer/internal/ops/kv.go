@@ -87,7 +87,7 @@ func (f *Func) kvOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	default:
 		return nil
 	}
-	if op.Handle.Value != nil && apimodel.IsNamed(op.Handle.Value.Type(), "github.com/redis/go-redis/v9", "Tx") {
+	if op.Handle.Value != nil && apimodel.IsKeyValueTx(op.Handle.Value.Type()) {
 		// Inside Watch: EXEC fails if a watched key changed, so the
 		// transaction is optimistic and its reads count as locking.
 		op.Handle.Tx = true

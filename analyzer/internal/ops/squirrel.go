@@ -34,7 +34,7 @@ func (f *Func) sqChain(v ssa.Value) (st sqStatement, ok bool) {
 			break
 		}
 		m, known := f.model.Lookup(callee(c))
-		if !known || m.Role != apimodel.RoleChain || m.Pkg != "github.com/Masterminds/squirrel" {
+		if !known || m.Role != apimodel.RoleChain || m.Lib != apimodel.LibSquirrel {
 			break
 		}
 		switch m.Clause {
@@ -129,7 +129,7 @@ func (f *Func) toSQLOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Valu
 		return nil
 	}
 	fn := callee(call)
-	if fn == nil || fn.Name() != "ToSql" || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/Masterminds/squirrel" {
+	if fn == nil || fn.Name() != "ToSql" || apimodel.LibraryIDOf(fn.Pkg()) != apimodel.LibSquirrel {
 		return nil
 	}
 	st, ok := f.sqChain(receiver(call))

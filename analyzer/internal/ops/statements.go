@@ -217,7 +217,7 @@ func sqlxInCall(v ssa.Value) *ssa.Call {
 		return nil
 	}
 	fn := callee(c)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/jmoiron/sqlx" || fn.Name() != "In" {
+	if fn == nil || apimodel.LibraryIDOf(fn.Pkg()) != apimodel.LibSQLX || fn.Name() != "In" {
 		return nil
 	}
 	return c
