@@ -12,6 +12,18 @@ const (
 	Warning Severity = "warning"
 )
 
+// The rule IDs, for the code that decides them.
+const (
+	CheckThenUpdate           = "RL001"
+	CheckThenInsert           = "RL002"
+	LostUpdate                = "RL003"
+	UncheckedConditionalWrite = "RL004"
+	TxWithoutLock             = "RL005"
+	RacyHelper                = "RL006"
+	SerializableWithoutRetry  = "RL007"
+	InProcessLock             = "RL008"
+)
+
 // Rule describes one rule. IDs are stable: a retired ID is never reused.
 type Rule struct {
 	ID         string   // "RL001"
@@ -34,7 +46,7 @@ func (r Rule) URL() string { return DocsBase + r.ID + ".md" }
 // Rules is ordered by ID.
 var rules = []Rule{
 	{
-		ID: "RL001", Name: "check-then-update",
+		ID: CheckThenUpdate, Name: "check-then-update",
 		Title:      "State is checked in Go, then the same record is written unconditionally",
 		Fix:        "move the check into the write: a conditional UPDATE ... WHERE <check> whose affected-row count decides the branch",
 		CWE:        []int{362, 367},
@@ -43,7 +55,7 @@ var rules = []Rule{
 		Since:      "v0.1.0",
 	},
 	{
-		ID: "RL002", Name: "check-then-insert",
+		ID: CheckThenInsert, Name: "check-then-insert",
 		Title:      "A record is looked up, found missing, then inserted",
 		Fix:        "insert conflict-safely (unique constraint + ON CONFLICT DO NOTHING, or handle the duplicate-key error) instead of checking first",
 		CWE:        []int{362, 367},
@@ -52,7 +64,7 @@ var rules = []Rule{
 		Since:      "v0.1.0",
 	},
 	{
-		ID: "RL003", Name: "lost-update",
+		ID: LostUpdate, Name: "lost-update",
 		Title:      "A value read from the database is modified in Go and written back",
 		Fix:        "let the database compute the new value atomically (SET n = n + $1, guarded by WHERE when a bound matters)",
 		CWE:        []int{362},
@@ -61,7 +73,7 @@ var rules = []Rule{
 		Since:      "v0.1.0",
 	},
 	{
-		ID: "RL004", Name: "unchecked-conditional-write",
+		ID: UncheckedConditionalWrite, Name: "unchecked-conditional-write",
 		Title:      "A conditional write re-checks the state but its affected-row count is ignored",
 		Fix:        "read the affected-row count and treat 0 as losing the race",
 		CWE:        []int{362, 252},
@@ -70,7 +82,7 @@ var rules = []Rule{
 		Since:      "v0.1.0",
 	},
 	{
-		ID: "RL005", Name: "tx-without-lock",
+		ID: TxWithoutLock, Name: "tx-without-lock",
 		Title:      "Check-then-write inside a transaction at default isolation without a locking read",
 		Fix:        "lock the row when reading it (SELECT ... FOR UPDATE in the same transaction) or run the transaction Serializable with a retry",
 		CWE:        []int{362, 367},
@@ -79,7 +91,7 @@ var rules = []Rule{
 		Since:      "v0.1.0",
 	},
 	{
-		ID: "RL006", Name: "racy-helper",
+		ID: RacyHelper, Name: "racy-helper",
 		Title:      "A library helper that checks and then creates is used as if it were atomic",
 		Fix:        "create with an ON CONFLICT clause against a unique index, then read the row",
 		CWE:        []int{362, 367},
@@ -88,7 +100,7 @@ var rules = []Rule{
 		Since:      "v0.1.0",
 	},
 	{
-		ID: "RL007", Name: "serializable-without-retry",
+		ID: SerializableWithoutRetry, Name: "serializable-without-retry",
 		Title:      "A Serializable or Repeatable Read transaction has no retry on serialization failure",
 		Fix:        "retry the whole transaction when it fails with SQLSTATE 40001",
 		CWE:        []int{362, 755},
@@ -97,7 +109,7 @@ var rules = []Rule{
 		Since:      "v0.1.0",
 	},
 	{
-		ID: "RL008", Name: "in-process-lock",
+		ID: InProcessLock, Name: "in-process-lock",
 		Title:      "A check-then-write race is protected only by an in-process lock",
 		Fix:        "a sync.Mutex protects one process only: make the write atomic in the database, or lock the row (SELECT ... FOR UPDATE) or an advisory lock",
 		CWE:        []int{362, 667},

@@ -69,12 +69,11 @@ type check struct {
 var names = schema.Normalizer{Table: ops.Table, Column: ops.NormalizeColumn}
 
 type funcChecker struct {
-	lockName string // set by inProcessLock for the message
-	schema   *schema.Index
-	pkg      *ops.Package
-	f        *ops.Func
-	r        *report.Reporter
-	checks   []check
+	schema *schema.Index
+	pkg    *ops.Package
+	f      *ops.Func
+	r      *report.Reporter
+	checks []check
 	// inspected holds the writes whose affected-row count decides a
 	// branch or leaves the function.
 	inspected map[*ops.Op]bool

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/catalog"
 	"github.com/racelint/racelint/analyzer/internal/fixes"
 	"github.com/racelint/racelint/analyzer/internal/flow"
 	"github.com/racelint/racelint/analyzer/internal/ops"
@@ -24,7 +25,7 @@ func (c *funcChecker) update(w *ops.Op) {
 		}
 		if r.Kind == ops.FirstOrInit {
 			if w.Object != nil && w.Object == r.Object {
-				c.emit(report.Finding{Rule: "RL006", Write: w, Read: r, Table: w.Name,
+				c.emit(report.Finding{Rule: catalog.RacyHelper, Write: w, Read: r, Table: w.Name,
 					Message: fmt.Sprintf("%s saves the object FirstOrInit built when it found no %s row; two requests can both miss and both create it", c.r.CallName(w), w.Name)})
 				return
 			}
@@ -50,7 +51,7 @@ func (c *funcChecker) update(w *ops.Op) {
 				// SET after GET found nothing: the key-value form of
 				// check-then-insert.
 				if nf := c.guard(r, w, func(check) bool { return true }, ops.NotFound); nf != nil {
-					c.emit(report.Finding{Rule: "RL002", Write: w, Read: r, Check: checkPos(nf), Table: w.Name,
+					c.emit(report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(nf), Table: w.Name,
 						Message: fmt.Sprintf("%s sets the %s when %s found it missing%s; two requests can both find it missing and both set it", c.r.CallName(w), w.Name, c.r.CallName(r), c.testQuote(nf))})
 					return
 				}
@@ -69,7 +70,7 @@ func (c *funcChecker) update(w *ops.Op) {
 		}
 		if rechecks(w, want) {
 			if !c.inspected[w] {
-				c.emit(report.Finding{Rule: "RL004", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				c.emit(report.Finding{Rule: catalog.UncheckedConditionalWrite, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 					Message: fmt.Sprintf("%s re-checks %s in its WHERE but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), strings.Join(w.State, ", "))})
 			}
 			continue
@@ -77,15 +78,15 @@ func (c *funcChecker) update(w *ops.Op) {
 		checkText := c.checkText(g, r, implicit)
 		switch {
 		case sameTx:
-			c.emit(report.Finding{Rule: "RL005", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+			c.emit(report.Finding{Rule: catalog.TxWithoutLock, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Message: fmt.Sprintf("%s writes the %s row that %s read in the same transaction without locking it (%s); at READ COMMITTED both transactions read the old row before either writes, so the transaction alone does not help", c.r.CallName(w), w.Name, c.r.CallName(r), checkText),
 				Fixes:   fixes.TxWithoutLock(c.r, c.f, r, w, derived.Column, want[0], checkPos(g))})
 		case isDerived:
-			c.emit(report.Finding{Rule: "RL003", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+			c.emit(report.Finding{Rule: catalog.LostUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Message: fmt.Sprintf("%s writes %s computed in Go from the value %s read; an update that lands in between is lost", c.r.CallName(w), columnName(derived.Column), c.r.CallName(r)),
 				Fixes:   fixes.LostUpdate(c.r, c.f, r, w, derived.Column)})
 		default:
-			c.emit(report.Finding{Rule: "RL001", Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+			c.emit(report.Finding{Rule: catalog.CheckThenUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Message: fmt.Sprintf("%s writes the %s row after %s was checked in Go on what %s read; two requests can both pass the check", c.r.CallName(w), w.Name, checkText, c.r.CallName(r)),
 				Fixes:   fixes.CheckThenUpdate(c.r, c.f, r, w, want[0], checkPos(g))})
 		}
@@ -97,7 +98,7 @@ func (c *funcChecker) update(w *ops.Op) {
 func (c *funcChecker) insert(w *ops.Op) {
 	for _, r := range c.reads(w) {
 		if r.Kind == ops.FirstOrInit && w.Object != nil && w.Object == r.Object {
-			c.emit(report.Finding{Rule: "RL006", Write: w, Read: r, Table: w.Name,
+			c.emit(report.Finding{Rule: catalog.RacyHelper, Write: w, Read: r, Table: w.Name,
 				Message: fmt.Sprintf("%s creates the object FirstOrInit built when it found no %s row; two requests can both miss and both create it", c.r.CallName(w), w.Name)})
 			return
 		}
@@ -119,7 +120,7 @@ func (c *funcChecker) insert(w *ops.Op) {
 			msg = fmt.Sprintf("%s inserts into %s after %s was checked on what %s read; two requests can both pass the check and both insert", c.r.CallName(w), w.Name, c.checkText(g, r, ""), c.r.CallName(r))
 		}
 		msg += c.constraintAdvice(r, w)
-		c.emit(report.Finding{Rule: "RL002", Write: w, Read: r, Check: checkPos(g), Table: w.Name, Message: msg,
+		c.emit(report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name, Message: msg,
 			Fixes: fixes.CheckThenInsert(c.r, c.f, r, w, g.kind == ops.NotFound)})
 		return
 	}
@@ -217,7 +218,7 @@ func (c *funcChecker) firstOrCreate(w *ops.Op) {
 	if w.Summarized || w.ConflictSafe || (w.Handle.Tx && w.Handle.Isolation == apimodel.IsolationSerializable) {
 		return
 	}
-	c.emit(report.Finding{Rule: "RL006", Write: w, Table: w.Name,
+	c.emit(report.Finding{Rule: catalog.RacyHelper, Write: w, Table: w.Name,
 		Message: fmt.Sprintf("%s is a SELECT then an INSERT, not one statement; two requests can both miss the %s row and both create it", c.r.CallName(w), w.Name)})
 }
 
@@ -234,7 +235,7 @@ func (c *funcChecker) serializable(b *ops.Op) {
 	if b.Isolation == apimodel.IsolationRepeatableRead {
 		level = "Repeatable Read"
 	}
-	c.emit(report.Finding{Rule: "RL007", Write: b,
+	c.emit(report.Finding{Rule: catalog.SerializableWithoutRetry, Write: b,
 		Message: fmt.Sprintf("%s begins a %s transaction but nothing retries it; under contention it fails with SQLSTATE 40001", c.r.CallName(b), level)})
 }
 
@@ -377,7 +378,7 @@ func (c *funcChecker) uncheckedClaim(w *ops.Op) {
 		}
 		for _, s := range w.State {
 			if s == a.Column {
-				c.emit(report.Finding{Rule: "RL004", Write: w, Table: w.Name,
+				c.emit(report.Finding{Rule: catalog.UncheckedConditionalWrite, Write: w, Table: w.Name,
 					Message: fmt.Sprintf("%s changes %s only where it is still unclaimed, but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), columnName(w.DisplayName(a.Column)))})
 				return
 			}
@@ -392,22 +393,25 @@ func isBoolish(v ssa.Value) bool {
 func (c *funcChecker) emit(f report.Finding) {
 	c.reported[f.Write] = true
 	switch f.Rule {
-	case "RL001", "RL002", "RL003", "RL005":
-		if f.Read != nil && c.inProcessLock(f.Read, f.Write) {
+	case catalog.CheckThenUpdate, catalog.CheckThenInsert, catalog.LostUpdate, catalog.TxWithoutLock:
+		if f.Read == nil {
+			break
+		}
+		if lock, held := c.inProcessLock(f.Read, f.Write); held {
 			// A sync.Mutex held from the read to the write serialises this
 			// process only; RL008 (off by default) says so instead.
-			f.Message = fmt.Sprintf("%s is held across the read and the write, which serialises one process only (%s %s)", c.lockName, f.Rule, f.Message)
-			f.Rule, f.Fixes = "RL008", nil
+			f.Message = fmt.Sprintf("%s is held across the read and the write, which serialises one process only (%s %s)", lock, f.Rule, f.Message)
+			f.Rule, f.Fixes = catalog.InProcessLock, nil
 		}
 	}
 	c.r.Add(f)
 }
 
-// inProcessLock reports whether an in-process lock (sync.Mutex, a keyed
-// lock: any Lock method whose receiver also has Unlock) is taken before r
-// and not released between r and w. A lock that covers only the write
-// protects nothing and is ignored.
-func (c *funcChecker) inProcessLock(r, w *ops.Op) bool {
+// inProcessLock returns the in-process lock (sync.Mutex, a keyed lock: any
+// Lock method whose receiver also has Unlock), as the source writes it,
+// that is taken before r and not released between r and w. A lock that
+// covers only the write protects nothing and is ignored.
+func (c *funcChecker) inProcessLock(r, w *ops.Op) (lock string, held bool) {
 	for _, b := range c.f.Fn.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(*ssa.Call)
@@ -421,11 +425,10 @@ func (c *funcChecker) inProcessLock(r, w *ops.Op) bool {
 			if c.unlockedBetween(recv, r, w) {
 				continue
 			}
-			c.lockName = lockText(call)
-			return true
+			return lockText(call), true
 		}
 	}
-	return false
+	return "", false
 }
 
 // unlockedBetween reports whether recv is unlocked after r and before w.
