@@ -50,7 +50,7 @@ func Run(pass *analysis.Pass, pkg *ops.Package, opts Options) []*isolate.Failure
 		}
 	}
 	r.Flush()
-	return failures
+	return append(failures, r.Failures()...)
 }
 
 // check is an if whose condition depends on what a read observed.

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
@@ -80,15 +81,17 @@ func (c *funcChecker) update(w *ops.Op) {
 		case sameTx:
 			c.emit(report.Finding{Rule: catalog.TxWithoutLock, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Message: fmt.Sprintf("%s writes the %s row that %s read in the same transaction without locking it (%s); at READ COMMITTED both transactions read the old row before either writes, so the transaction alone does not help", c.r.CallName(w), w.Name, c.r.CallName(r), checkText),
-				Fixes:   fixes.TxWithoutLock(c.r, c.f, r, w, derived.Column, want[0], checkPos(g))})
+				Fixes: func() []analysis.SuggestedFix {
+					return fixes.TxWithoutLock(c.r, c.f, r, w, derived.Column, want[0], checkPos(g))
+				}})
 		case isDerived:
 			c.emit(report.Finding{Rule: catalog.LostUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Message: fmt.Sprintf("%s writes %s computed in Go from the value %s read; an update that lands in between is lost", c.r.CallName(w), columnName(derived.Column), c.r.CallName(r)),
-				Fixes:   fixes.LostUpdate(c.r, c.f, r, w, derived.Column)})
+				Fixes:   func() []analysis.SuggestedFix { return fixes.LostUpdate(c.r, c.f, r, w, derived.Column) }})
 		default:
 			c.emit(report.Finding{Rule: catalog.CheckThenUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Message: fmt.Sprintf("%s writes the %s row after %s was checked in Go on what %s read; two requests can both pass the check", c.r.CallName(w), w.Name, checkText, c.r.CallName(r)),
-				Fixes:   fixes.CheckThenUpdate(c.r, c.f, r, w, want[0], checkPos(g))})
+				Fixes:   func() []analysis.SuggestedFix { return fixes.CheckThenUpdate(c.r, c.f, r, w, want[0], checkPos(g)) }})
 		}
 		return
 	}
@@ -121,7 +124,7 @@ func (c *funcChecker) insert(w *ops.Op) {
 		}
 		msg += c.constraintAdvice(r, w)
 		c.emit(report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name, Message: msg,
-			Fixes: fixes.CheckThenInsert(c.r, c.f, r, w, g.kind == ops.NotFound)})
+			Fixes: func() []analysis.SuggestedFix { return fixes.CheckThenInsert(c.r, c.f, r, w, g.kind == ops.NotFound) }})
 		return
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/catalog"
+	"github.com/racelint/racelint/analyzer/internal/isolate"
 	"github.com/racelint/racelint/analyzer/internal/ops"
 	"github.com/racelint/racelint/analyzer/internal/suppress"
 )
@@ -29,7 +30,10 @@ type Finding struct {
 	Check   token.Pos // the check, if any
 	Table   string    // the table or model, for -skip-tables
 	Message string    // what races, without the rule prefix or the fix
-	Fixes   []analysis.SuggestedFix
+	// Fixes builds the suggested fixes. It is called only for a finding
+	// that is reported (enabled, not skipped, generated or suppressed):
+	// building a fix walks SSA and source again.
+	Fixes func() []analysis.SuggestedFix
 }
 
 // Reporter collects the findings of one package.
@@ -41,7 +45,12 @@ type Reporter struct {
 	calls    map[token.Pos]*ast.CallExpr
 	conds    []ast.Expr
 	genFiles map[string]bool
+	failures []*isolate.Failure
 }
+
+// Failures are the panics recovered while building suggested fixes in
+// Flush.
+func (r *Reporter) Failures() []*isolate.Failure { return r.failures }
 
 // New returns a reporter for pass.
 func New(pass *analysis.Pass, enabled func(string) bool, skipTables []string) *Reporter {
@@ -211,12 +220,18 @@ func (r *Reporter) Flush() {
 			continue
 		}
 		d := analysis.Diagnostic{
-			Pos:            pos,
-			End:            end,
-			Category:       rule.ID,
-			URL:            rule.URL(),
-			Message:        fmt.Sprintf("%s %s: %s — %s", rule.ID, rule.Name, f.Message, rule.Fix),
-			SuggestedFixes: f.Fixes,
+			Pos:      pos,
+			End:      end,
+			Category: rule.ID,
+			URL:      rule.URL(),
+			Message:  fmt.Sprintf("%s %s: %s — %s", rule.ID, rule.Name, f.Message, rule.Fix),
+		}
+		if f.Fixes != nil {
+			fn := f.Write.Call.Parent()
+			// A fix that cannot be built costs the fix, not the finding.
+			if failure := isolate.Do(isolate.Check, r.pass.Pkg.Path(), fn.String(), fn.Pos(), func() { d.SuggestedFixes = f.Fixes() }); failure != nil {
+				r.failures = append(r.failures, failure)
+			}
 		}
 		if f.Read != nil {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.start(f.Read), Message: fmt.Sprintf("%s read here", orRecord(f.Read.Name))})
@@ -241,9 +256,18 @@ func (r *Reporter) Flush() {
 			Message: p.Message,
 		})
 	}
+	// By file name and offset, not by token.Pos: go/packages parses a
+	// package's files concurrently, so the order of their bases in the
+	// file set, and with it the order of Pos values across files, differs
+	// from run to run.
+	fset := r.pass.Fset
 	sort.SliceStable(diags, func(i, j int) bool {
-		if diags[i].Pos != diags[j].Pos {
-			return diags[i].Pos < diags[j].Pos
+		pi, pj := fset.PositionFor(diags[i].Pos, false), fset.PositionFor(diags[j].Pos, false)
+		if pi.Filename != pj.Filename {
+			return pi.Filename < pj.Filename
+		}
+		if pi.Offset != pj.Offset {
+			return pi.Offset < pj.Offset
 		}
 		if diags[i].Category != diags[j].Category {
 			return diags[i].Category < diags[j].Category
