@@ -109,6 +109,35 @@ func findings(dir, out string) []string {
 	return slices.Compact(set)
 }
 
+// relatedRE matches a related-information line: indented with a tab
+// under its finding by the standalone command, after "file:line:col: " by
+// go vet.
+var relatedRE = regexp.MustCompile(`^(?:\t(\S+?):(\d+):(\d+): |(\S+?):(\d+):(\d+): \t)(.*)$`)
+
+// relatedLines returns the related positions of out, "file:line:col:
+// message", relative to dir, sorted.
+func relatedLines(dir, out string) []string {
+	var set []string
+	for _, line := range strings.Split(out, "\n") {
+		m := relatedRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		file, line, col := m[1], m[2], m[3]
+		if file == "" {
+			file, line, col = m[4], m[5], m[6]
+		}
+		if filepath.IsAbs(file) {
+			if r, err := filepath.Rel(dir, file); err == nil {
+				file = r
+			}
+		}
+		set = append(set, filepath.ToSlash(filepath.Clean(file))+":"+line+":"+col+": "+m[7])
+	}
+	slices.Sort(set)
+	return set
+}
+
 // TestStandaloneAndVetAgree runs both modes on a check-then-update race.
 // It needs the real engine: until analyzer/internal/checks reports RL001
 // here, it fails on purpose (it is not skipped, so that it cannot be
@@ -159,6 +188,11 @@ func TestExampleVetAgreesWithCLI(t *testing.T) {
 	got, want := findings(dir, standalone), findings(dir, vet)
 	if !slices.Equal(got, want) {
 		t.Errorf("modes disagree\nstandalone: %q\nvet:        %q\nvet output:\n%s", got, want, vet)
+	}
+	// Related positions too, those inside other packages' repository
+	// methods included: go vet knows those files only from export data.
+	if got, want := relatedLines(dir, standalone), relatedLines(dir, vet); len(got) == 0 || !slices.Equal(got, want) {
+		t.Errorf("related positions disagree\nstandalone: %q\nvet:        %q", got, want)
 	}
 	layered := 0
 	for _, f := range got {

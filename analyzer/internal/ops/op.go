@@ -100,7 +100,7 @@ type Op struct {
 	// CountHandedBack: for summarised operations, the callee returns the
 	// affected-row count instead of deciding on it, so the caller must.
 	CountHandedBack bool
-	Where           string // for summarised operations: where the SQL runs, "file:line"
+	Where           Posn   // for summarised operations: where the statement runs
 
 	fn *Func               // the function the operation belongs to
 	At ssa.CallInstruction // where to report it, when it stands for a call inside a function literal
@@ -202,3 +202,17 @@ func (o *Op) DisplayName(column string) string {
 	}
 	return column
 }
+
+// Posn is a source position recorded in a summary: the file as the
+// summarised package's file set named it, and a 1-based line and column.
+// It is kept as numbers rather than a token.Pos because the package that
+// uses the summary may not have that file in its file set, or may have it
+// only as the line table of export data (go vet), where a column cannot be
+// placed.
+type Posn struct {
+	File      string
+	Line, Col int
+}
+
+// IsValid reports whether p names a place.
+func (p Posn) IsValid() bool { return p.File != "" && p.Line > 0 }

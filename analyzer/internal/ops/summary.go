@@ -1,7 +1,6 @@
 package ops
 
 import (
-	"fmt"
 	"go/token"
 	"go/types"
 	"sort"
@@ -491,11 +490,8 @@ func (f *Func) deferredOp(c ssa.CallInstruction, s *Summary, os OpSummary, bind 
 }
 
 // where renders an operation's position as "file:line:col", or "".
-func where(s *Summary, os OpSummary) string {
-	if s.File == "" || os.Line == 0 {
-		return ""
-	}
-	return fmt.Sprintf("%s:%d:%d", s.File, os.Line, os.Col)
+func where(s *Summary, os OpSummary) Posn {
+	return Posn{File: s.File, Line: os.Line, Col: os.Col}
 }
 
 func isStructish(v ssa.Value) bool {

@@ -9,8 +9,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"os"
 	"sort"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -46,6 +46,7 @@ type Reporter struct {
 	conds    []ast.Expr
 	genFiles map[string]bool
 	failures []*isolate.Failure
+	added    map[string]*token.File // files read from disk for positions in summaries
 }
 
 // Failures are the panics recovered while building suggested fixes in
@@ -327,29 +328,61 @@ func (r *Reporter) inside(op *ops.Op, verb string) []analysis.RelatedInformation
 	return []analysis.RelatedInformation{{Pos: pos, Message: fmt.Sprintf("%s %s %s here", name, verb, orRecord(op.Name))}}
 }
 
-// resolve turns a "file:line:column" recorded in a summary back into a
-// position of the shared file set, when that file is in it.
-func (r *Reporter) resolve(posn string) token.Pos {
-	parts := strings.Split(posn, ":")
-	if len(parts) < 3 {
+// resolve turns a position recorded in a summary into a position of the
+// pass's file set. A file parsed in this run is used as it is. A file the
+// file set knows only from export data (go vet loads dependencies so) has
+// a line table with one byte per line, where a column cannot be placed:
+// the file is then read from disk and added to the file set once, so that
+// every driver prints the same line and column. When it cannot be read,
+// the start of the line is the best there is.
+func (r *Reporter) resolve(p ops.Posn) token.Pos {
+	if !p.IsValid() {
 		return token.NoPos
 	}
-	file := strings.Join(parts[:len(parts)-2], ":")
-	line, err1 := strconv.Atoi(parts[len(parts)-2])
-	col, err2 := strconv.Atoi(parts[len(parts)-1])
-	if err1 != nil || err2 != nil || line < 1 {
-		return token.NoPos
-	}
-	var pos token.Pos
+	var known *token.File
 	r.pass.Fset.Iterate(func(f *token.File) bool {
-		if f.Name() != file || line > f.LineCount() {
-			return true
+		if f.Name() == p.File && p.Line <= f.LineCount() {
+			known = f
+			if fits(f, p) {
+				return false
+			}
 		}
-		pos = f.LineStart(line) + token.Pos(col-1)
-		if int(pos) > f.Base()+f.Size() {
-			pos = f.LineStart(line)
-		}
-		return false
+		return true
 	})
-	return pos
+	if known != nil && fits(known, p) {
+		return known.LineStart(p.Line) + token.Pos(p.Col-1)
+	}
+	if f := r.sourceFile(p.File); f != nil && p.Line <= f.LineCount() && fits(f, p) {
+		return f.LineStart(p.Line) + token.Pos(p.Col-1)
+	}
+	if known != nil {
+		return known.LineStart(p.Line)
+	}
+	return token.NoPos
+}
+
+// fits reports whether f's line p.Line is long enough for column p.Col.
+func fits(f *token.File, p ops.Posn) bool {
+	end := f.Base() + f.Size()
+	if p.Line < f.LineCount() {
+		end = int(f.LineStart(p.Line + 1))
+	}
+	return int(f.LineStart(p.Line))+p.Col-1 < end
+}
+
+// sourceFile reads name from disk into the file set, once per reporter.
+func (r *Reporter) sourceFile(name string) *token.File {
+	if f, ok := r.added[name]; ok {
+		return f
+	}
+	var f *token.File
+	if data, err := os.ReadFile(name); err == nil {
+		f = r.pass.Fset.AddFile(name, -1, len(data))
+		f.SetLinesForContent(data)
+	}
+	if r.added == nil {
+		r.added = map[string]*token.File{}
+	}
+	r.added[name] = f
+	return f
 }
