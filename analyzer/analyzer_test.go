@@ -1,9 +1,13 @@
 package analyzer_test
 
 import (
+	"flag"
 	"fmt"
 	"go/token"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -50,9 +54,67 @@ func newDefault(t *testing.T) *analysis.Analyzer {
 // one load: the packages share the library stubs, which a run per package
 // would list and type-check again each time (about 20 times slower).
 // Failures name the file and line of the `// want` they concern.
+//
+// Every finding's message and related positions are then compared with
+// testdata/messages.golden (go test -run TestRules -update rewrites it),
+// so that a change to what a user reads shows in review.
 func TestRules(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), newDefault(t), rulePackages...)
+	results := analysistest.Run(t, analysistest.TestData(), newDefault(t), rulePackages...)
+	var b strings.Builder
+	src := filepath.Join(analysistest.TestData(), "src") + string(filepath.Separator)
+	rel := func(p token.Position) string {
+		return fmt.Sprintf("%s:%d:%d", filepath.ToSlash(strings.TrimPrefix(p.Filename, src)), p.Line, p.Column)
+	}
+	var lines []string
+	for _, r := range results {
+		fset := r.Action.Package.Fset
+		for _, d := range r.Action.Diagnostics {
+			var e strings.Builder
+			fmt.Fprintf(&e, "%s: %s\n", rel(fset.Position(d.Pos)), d.Message)
+			for _, rd := range d.Related {
+				fmt.Fprintf(&e, "\t%s: %s\n", rel(fset.Position(rd.Pos)), rd.Message)
+			}
+			lines = append(lines, e.String())
+		}
+	}
+	slices.Sort(lines)
+	for _, l := range lines {
+		b.WriteString(l)
+	}
+	golden := filepath.Join(analysistest.TestData(), "messages.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (go test -run TestRules -update writes it)", err)
+	}
+	if got := b.String(); got != string(want) {
+		t.Errorf("messages differ from %s (go test -run TestRules -update rewrites it after review):\n%s", golden, lineDiff(string(want), got))
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/messages.golden")
+
+// lineDiff lists the lines only in want (-) and only in got (+).
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var out []string
+	for _, l := range w {
+		if !slices.Contains(g, l) {
+			out = append(out, "- "+l)
+		}
+	}
+	for _, l := range g {
+		if !slices.Contains(w, l) {
+			out = append(out, "+ "+l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // TestConfig runs a package whose wants reflect a non-default

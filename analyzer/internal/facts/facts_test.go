@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -131,4 +132,14 @@ func TestFactsSizeBudget(t *testing.T) {
 	if buf.Len() > total {
 		t.Errorf("all facts: %d bytes, budget %d", buf.Len(), total)
 	}
+}
+
+// TestFactExpectations pins the facts exported for a small package
+// (testdata/src/factsdemo): their objects and their text.
+func TestFactExpectations(t *testing.T) {
+	testdata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata, facts.Analyzer, "factsdemo")
 }
