@@ -434,7 +434,11 @@ func (d *driver) analyze(cfg config) int {
 		if len(skipped) > 5 {
 			list = strings.Join(skipped[:5], ", ") + fmt.Sprintf(" and %d more", len(skipped)-5)
 		}
-		d.errorf("NOT ANALYSED: %d packages that use a database library, because they do not load or type-check (errors above): %s; races in them are not reported", len(skipped), list)
+		what, them := fmt.Sprintf("%d packages that use a database library, because they do not", len(skipped)), "them"
+		if len(skipped) == 1 {
+			what, them = "1 package that uses a database library, because it does not", "it"
+		}
+		d.errorf("NOT ANALYSED: %s load or type-check (errors above): %s; races in %s are not reported", what, list, them)
 	}
 	switch {
 	case failed:
