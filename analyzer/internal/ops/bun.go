@@ -12,7 +12,8 @@ import (
 // WherePK, the columns from Set.
 func (f *Func) bunOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	ch := f.gormChain(receiver(c))
-	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root), Locking: ch.locking, ConflictSafe: ch.onConflict, Imprecise: ch.imprecise}
+	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root),
+		Flags: Flags{Locking: ch.locking, ConflictSafe: ch.onConflict, Imprecise: ch.imprecise}}
 	op.Keys = append(op.Keys, ch.keys...)
 	op.State = append(op.State, ch.state...)
 	op.Object = ch.modelObj

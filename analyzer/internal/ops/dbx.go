@@ -249,7 +249,7 @@ func (f *Func) dbxOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		}
 		return op
 	}
-	op := &Op{Call: c, Method: mm, Table: table(st.table), Name: st.table, Handle: f.handle(st.handle), Locking: st.lock}
+	op := &Op{Call: c, Method: mm, Table: table(st.table), Name: st.table, Handle: f.handle(st.handle), Flags: Flags{Locking: st.lock}}
 	for _, w := range st.wheres {
 		k, s, imp := f.dbxWhere(w, st.params)
 		op.Keys, op.State = append(op.Keys, k...), append(op.State, s...)

@@ -299,7 +299,8 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		}
 		return op
 	}
-	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root), Locking: ch.locking, ConflictSafe: ch.onConflict, Imprecise: ch.imprecise}
+	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root),
+		Flags: Flags{Locking: ch.locking, ConflictSafe: ch.onConflict, Imprecise: ch.imprecise}}
 	op.Keys = append(op.Keys, ch.keys...)
 	op.State = append(op.State, ch.state...)
 	var dest ssa.Value

@@ -69,6 +69,17 @@ type Assign struct {
 	Now    bool      // set to the current time by the database or time.Now
 }
 
+// Flags are what a statement says about how it runs, beyond its row: an
+// operation and its summary share them, and a summary hands them to the
+// caller's operation unchanged.
+type Flags struct {
+	Imprecise    bool // the WHERE has an OR, or the SQL is only partly understood
+	Locking      bool // FOR UPDATE / FOR SHARE / clause.Locking
+	ConflictSafe bool // ON CONFLICT, INSERT IGNORE, clause.OnConflict
+	Returning    bool // the write returns rows (its count is observed through them)
+	Inspected    bool // the affected-row count decides a branch in the function
+}
+
 // Op is one database operation in a function.
 type Op struct {
 	Kind   Kind
@@ -83,24 +94,20 @@ type Op struct {
 	Writes    []Assign  // columns written (nil with WritesAll for Save of an unknown object)
 	WritesAll bool      // the write touches every column (Delete, Save of a whole object)
 	State     []string  // normalized columns the WHERE tests beyond the key (status = 'x', owner IS NULL)
-	Imprecise bool      // the WHERE has an OR, or the SQL is only partly understood
+	Flags
 
-	SQLParam     int    // Deferred: the parameter that holds the SQL
-	ArgsParam    int    // Deferred: the parameter that holds the arguments; -1 if none
-	Column       string // key-value reads: the value or hash field the command returns
-	Upsert       bool   // a key-value write that creates the key when missing (Redis SET)
-	Existence    bool   // the read only reports whether or how many rows exist (Count, Exists)
-	Locking      bool   // FOR UPDATE / FOR SHARE / clause.Locking
-	ConflictSafe bool   // ON CONFLICT, INSERT IGNORE, clause.OnConflict
-	Returning    bool   // the write returns rows (its count is observed through them)
-	FoundResult  bool   // a bool result of the call says whether a row was found (xorm Get)
+	SQLParam    int    // Deferred: the parameter that holds the SQL
+	ArgsParam   int    // Deferred: the parameter that holds the arguments; -1 if none
+	Column      string // key-value reads: the value or hash field the command returns
+	Upsert      bool   // a key-value write that creates the key when missing (Redis SET)
+	Existence   bool   // the read only reports whether or how many rows exist (Count, Exists)
+	FoundResult bool   // a bool result of the call says whether a row was found (xorm Get)
 
-	Inspected  bool // the affected-row count decides a branch in this function
 	Summarized bool // the operation stands for a call of a summarised function
 	// CountHandedBack: for summarised operations, the callee returns the
 	// affected-row count instead of deciding on it, so the caller must.
 	CountHandedBack bool
-	Where           Posn   // for summarised operations: where the statement runs
+	Where           Posn // for summarised operations: where the statement runs
 
 	fn *Func               // the function the operation belongs to
 	At ssa.CallInstruction // where to report it, when it stands for a call inside a function literal

@@ -30,7 +30,7 @@ func (f *Func) popOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		recv = u.X // Query.Count has a value receiver
 	}
 	ch := f.gormChain(recv)
-	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root), Locking: ch.locking, Imprecise: ch.imprecise}
+	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root), Flags: Flags{Locking: ch.locking, Imprecise: ch.imprecise}}
 	op.Keys = append(op.Keys, ch.keys...)
 	op.State = append(op.State, ch.state...)
 	model := flow.Strip(arg(c, m, 0))

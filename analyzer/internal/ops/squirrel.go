@@ -153,7 +153,7 @@ func (f *Func) toSQLOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Valu
 // describes, run by call c on handle.
 func (f *Func) sqStatementOp(c ssa.CallInstruction, m apimodel.Method, st sqStatement, handle Handle) *Op {
 	op := &Op{Call: c, Method: m, Table: table(st.table), Name: st.table, Keys: st.keys, State: st.state,
-		Imprecise: st.imprecise, Locking: st.lock, ConflictSafe: st.conflict, Returning: st.returning,
+		Flags:  Flags{Imprecise: st.imprecise, Locking: st.lock, ConflictSafe: st.conflict, Returning: st.returning},
 		Handle: handle}
 	stmt := sqltext.Statement{Table: sqltext.Normalize(st.table), Columns: st.columns}
 	switch st.verb {

@@ -40,12 +40,7 @@ type OpSummary struct {
 	State     []string
 	Object    Param // the parameter holding the model object, if any
 	Fills     []Param
-	Imprecise bool
-
-	Locking      bool
-	ConflictSafe bool
-	Returning    bool
-	Inspected    bool // the affected-row count is read inside the function
+	Flags
 	// CountReturned: the affected-row count leaves the function in a
 	// result, so deciding on it is the caller's job.
 	CountReturned bool
@@ -211,8 +206,7 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 		}
 		os := OpSummary{
 			Kind: op.Kind, Table: op.Table, Name: op.Name, WritesAll: op.WritesAll,
-			State: op.State, Imprecise: op.Imprecise, Locking: op.Locking,
-			ConflictSafe: op.ConflictSafe, Returning: op.Returning, Inspected: op.Inspected,
+			State: op.State, Flags: op.Flags,
 			Object: Param{Index: -1}, Handle: Param{Index: -1}, Isolation: op.Handle.Isolation,
 			SQLParam: -1, ArgsParam: -1,
 		}
@@ -408,8 +402,7 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 		op := &Op{
 			fn:   f,
 			Kind: os.Kind, Call: c, Table: os.Table, Name: os.Name, WritesAll: os.WritesAll,
-			State: os.State, Imprecise: os.Imprecise, Locking: os.Locking, ConflictSafe: os.ConflictSafe,
-			Returning: os.Returning, Inspected: os.Inspected, CountHandedBack: os.CountReturned,
+			State: os.State, Flags: os.Flags, CountHandedBack: os.CountReturned,
 			Summarized: true, Where: where(s, os),
 			Method: apimodel.Method{Name: calleeName(c), SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
 		}

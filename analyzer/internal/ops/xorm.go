@@ -21,7 +21,7 @@ func (f *Func) xormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		return f.sqlOp(c, m, list[0], list[1:])
 	}
 	ch := f.gormChain(receiver(c))
-	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root), Locking: ch.locking, Imprecise: ch.imprecise}
+	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root), Flags: Flags{Locking: ch.locking, Imprecise: ch.imprecise}}
 	op.Keys = append(op.Keys, ch.keys...)
 	op.State = append(op.State, ch.state...)
 	beans := argList(c, m, 0)
