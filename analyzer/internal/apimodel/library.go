@@ -2,6 +2,7 @@ package apimodel
 
 import (
 	"go/types"
+	"reflect"
 	"strings"
 	"sync"
 )
@@ -276,4 +277,24 @@ func LibraryIDOf(pkg *types.Package) LibraryID {
 		return l.ID
 	}
 	return LibNone
+}
+
+// TagColumn returns the column a struct field's tag names, in the tag
+// conventions of the supported libraries: db:"col" (database/sql
+// scanners, sqlx, pop), bun:"col", and gorm:"column:col"; "" when the tag
+// names none.
+func TagColumn(tag string) string {
+	st := reflect.StructTag(tag)
+	if db := strings.Split(st.Get("db"), ",")[0]; db != "" && db != "-" {
+		return db
+	}
+	if bun := strings.Split(st.Get("bun"), ",")[0]; bun != "" && !strings.Contains(bun, ":") {
+		return bun
+	}
+	for _, part := range strings.Split(st.Get("gorm"), ";") {
+		if k, v, ok := strings.Cut(part, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "column") {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }

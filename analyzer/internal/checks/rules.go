@@ -421,7 +421,7 @@ func (c *funcChecker) inProcessLock(r, w *ops.Op) (lock string, held bool) {
 			if !ok || !isLockCall(call, "Lock") {
 				continue
 			}
-			if !(call.Block() == r.Block() && instrIndex(call) < instrIndex(r.Call)) && !call.Block().Dominates(r.Block()) {
+			if !(call.Block() == r.Block() && flow.Index(call) < flow.Index(r.Call)) && !call.Block().Dominates(r.Block()) {
 				continue
 			}
 			recv := lockReceiver(call)
@@ -452,18 +452,9 @@ func (c *funcChecker) unlockedBetween(recv ssa.Value, r, w *ops.Op) bool {
 
 func reachesFrom(a, b ssa.Instruction) bool {
 	if a.Block() == b.Block() {
-		return instrIndex(a) < instrIndex(b)
+		return flow.Index(a) < flow.Index(b)
 	}
 	return flow.Reachable(a.Block(), b.Block(), nil)
-}
-
-func instrIndex(instr ssa.Instruction) int {
-	for i, in := range instr.Block().Instrs {
-		if in == instr {
-			return i
-		}
-	}
-	return -1
 }
 
 // isLockCall reports whether call is a method name of a type that also has

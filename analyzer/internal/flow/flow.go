@@ -511,3 +511,13 @@ func Decides(cond, target *ssa.BasicBlock) bool {
 	}
 	return true
 }
+
+// Index returns the position of instr in its block, or -1.
+func Index(instr ssa.Instruction) int {
+	for i, in := range instr.Block().Instrs {
+		if in == instr {
+			return i
+		}
+	}
+	return -1
+}

@@ -39,15 +39,6 @@ func (f *Func) reaches(from, to *ssa.BasicBlock) bool {
 	return from == to || set[to.Index/64]&(1<<(to.Index%64)) != 0
 }
 
-func index(instr ssa.Instruction) int {
-	for i, in := range instr.Block().Instrs {
-		if in == instr {
-			return i
-		}
-	}
-	return -1
-}
-
 // Func is the operations of one SSA function and what they observe.
 type Func struct {
 	Fn  *ssa.Function

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
 	"github.com/racelint/racelint/analyzer/internal/flow"
 	"github.com/racelint/racelint/analyzer/internal/sqltext"
 )
@@ -45,62 +46,10 @@ func namedField(v ssa.Value, name string) ssa.Value {
 // gorm column tag when present, else the field name.
 func columnOfField(t types.Type, i int) string {
 	tag := flow.FieldTag(t, i)
-	if c := tagColumn(tag); c != "" {
+	if c := apimodel.TagColumn(tag); c != "" {
 		return normalizeColumn(c)
 	}
 	return normalizeColumn(flow.FieldName(t, i))
-}
-
-func tagColumn(tag string) string {
-	st := reflectTag(tag)
-	if db := st("db"); db != "" && db != "-" {
-		return strings.Split(db, ",")[0]
-	}
-	for _, part := range strings.Split(st("gorm"), ";") {
-		if k, v, ok := strings.Cut(part, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "column") {
-			return strings.TrimSpace(v)
-		}
-	}
-	return ""
-}
-
-// reflectTag returns a lookup of a struct tag's keys (reflect.StructTag
-// without importing reflect's parsing rules we do not need).
-func reflectTag(tag string) func(string) string {
-	return func(key string) string {
-		for tag != "" {
-			i := 0
-			for i < len(tag) && tag[i] == ' ' {
-				i++
-			}
-			tag = tag[i:]
-			i = 0
-			for i < len(tag) && tag[i] > ' ' && tag[i] != ':' && tag[i] != '"' {
-				i++
-			}
-			if i == 0 || i+1 >= len(tag) || tag[i] != ':' || tag[i+1] != '"' {
-				return ""
-			}
-			name := tag[:i]
-			tag = tag[i+1:]
-			i = 1
-			for i < len(tag) && tag[i] != '"' {
-				if tag[i] == '\\' {
-					i++
-				}
-				i++
-			}
-			if i >= len(tag) {
-				return ""
-			}
-			val := tag[1:i]
-			tag = tag[i+1:]
-			if name == key {
-				return val
-			}
-		}
-		return ""
-	}
 }
 
 // NormalizeColumn makes Go field names and SQL column names comparable:

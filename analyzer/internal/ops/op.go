@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
 	"github.com/racelint/racelint/analyzer/internal/sqltext"
 )
 
@@ -147,7 +148,7 @@ func (o *Op) Value() ssa.Value {
 // Before reports whether o runs before p on some path.
 func (o *Op) Before(p *Op) bool {
 	if o.Block() == p.Block() {
-		return index(o.Call) < index(p.Call)
+		return flow.Index(o.Call) < flow.Index(p.Call)
 	}
 	if o.Block().Dominates(p.Block()) {
 		return true

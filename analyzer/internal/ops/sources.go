@@ -604,7 +604,7 @@ func equalPaths(a, b []string) bool {
 // dominates reports whether instruction a runs before b on every path to b.
 func dominates(a, b ssa.Instruction) bool {
 	if a.Block() == b.Block() {
-		return index(a) < index(b)
+		return flow.Index(a) < flow.Index(b)
 	}
 	return a.Block().Dominates(b.Block())
 }

@@ -19,6 +19,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
 )
 
 // Index is the set of columns the code declares unique, per table.
@@ -131,7 +133,7 @@ func (ix *Index) Unique(table, column string, model types.Type, n Normalizer) bo
 		return false
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		if n.Column(st.Field(i).Name()) != column && n.Column(tagColumn(st.Tag(i))) != column {
+		if n.Column(st.Field(i).Name()) != column && n.Column(apimodel.TagColumn(st.Tag(i))) != column {
 			continue
 		}
 		if uniqueTag(st.Tag(i)) {
@@ -178,22 +180,6 @@ func uniqueTag(tag string) bool {
 		}
 	}
 	return false
-}
-
-func tagColumn(tag string) string {
-	st := reflect.StructTag(tag)
-	if db := strings.Split(st.Get("db"), ",")[0]; db != "" && db != "-" {
-		return db
-	}
-	if bun := strings.Split(st.Get("bun"), ",")[0]; bun != "" && !strings.Contains(bun, ":") {
-		return bun
-	}
-	for _, part := range strings.Split(st.Get("gorm"), ";") {
-		if k, v, ok := strings.Cut(part, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "column") {
-			return strings.TrimSpace(v)
-		}
-	}
-	return ""
 }
 
 // migrationDirs are where modules conventionally keep their SQL
