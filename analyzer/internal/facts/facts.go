@@ -18,6 +18,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,6 +26,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
 	"github.com/racelint/racelint/analyzer/internal/isolate"
 	"github.com/racelint/racelint/analyzer/internal/ops"
 )
@@ -145,24 +147,17 @@ func (im *Implementations) resolve(name string, iface *types.Interface) *ops.Sum
 	if im == nil {
 		return nil
 	}
-	var found *ops.Summary
-	n := 0
-	seen := map[string]bool{}
-	for _, c := range im.byName[name] {
-		if seen[c.fn.FullName()] {
-			continue // the same method seen from two packages' facts
-		}
-		seen[c.fn.FullName()] = true
-		if types.Implements(c.fn.Type().(*types.Signature).Recv().Type(), iface) {
-			found = c.summary
-			n++
-		}
-	}
-	if n != 1 {
+	c, ok := flow.SoleImplementation(iface, im.byName[name],
+		func(c implementation) types.Type { return recvType(c.fn) },
+		func(c implementation) string { return c.fn.FullName() })
+	if !ok {
 		return nil
 	}
-	return found
+	return c.summary
 }
+
+// recvType is the receiver type of method fn.
+func recvType(fn *types.Func) types.Type { return fn.Type().(*types.Signature).Recv().Type() }
 
 // calledThroughInterface reports whether the package calls, through an
 // interface, a method name that has a summarised implementation.
@@ -361,25 +356,25 @@ func (s *importedSummaries) Summary(fn *types.Func) *ops.Summary {
 	if !ok {
 		return nil
 	}
-	var found *ops.Summary
+	var summarised []implementation
 	for _, m := range s.implementations(fn.Name()) {
-		recv := m.Type().(*types.Signature).Recv().Type()
-		if !types.Implements(recv, iface) {
-			continue
-		}
 		var mf FuncSummary
-		if !s.pass.ImportObjectFact(m, &mf) {
-			continue
+		if s.pass.ImportObjectFact(m, &mf) {
+			summarised = append(summarised, implementation{fn: m, summary: &mf.Summary})
 		}
-		if found != nil {
+	}
+	if len(summarised) > 0 {
+		c, ok := flow.SoleImplementation(iface, summarised,
+			func(c implementation) types.Type { return recvType(c.fn) },
+			func(c implementation) string { return c.fn.FullName() })
+		if ok {
+			return c.summary
+		}
+		if slices.ContainsFunc(summarised, func(c implementation) bool { return types.Implements(recvType(c.fn), iface) }) {
 			return nil // several implementations: which one runs is not known
 		}
-		found = &mf.Summary
 	}
-	if found == nil {
-		found = s.program.resolve(fn.Name(), iface)
-	}
-	return found
+	return s.program.resolve(fn.Name(), iface)
 }
 
 func (s *importedSummaries) implementations(name string) []*types.Func {
@@ -447,17 +442,14 @@ func exportInterfaceSummaries(pass *analysis.Pass, pkg *ops.Package, fns []*ssa.
 			if m.Pkg() != pass.Pkg {
 				continue
 			}
-			var found *ops.Summary
-			count := 0
+			var named []*types.Func
 			for _, c := range concrete {
-				if c.Name() != m.Name() || !types.Implements(c.Type().(*types.Signature).Recv().Type(), iface) {
-					continue
+				if c.Name() == m.Name() {
+					named = append(named, c)
 				}
-				found = byMethod[c]
-				count++
 			}
-			if count == 1 {
-				pass.ExportObjectFact(m, &FuncSummary{Summary: *found})
+			if c, ok := flow.SoleImplementation(iface, named, recvType, (*types.Func).FullName); ok {
+				pass.ExportObjectFact(m, &FuncSummary{Summary: *byMethod[c]})
 			}
 		}
 	}

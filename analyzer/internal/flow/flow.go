@@ -8,6 +8,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -520,4 +521,30 @@ func Index(instr ssa.Instruction) int {
 		}
 	}
 	return -1
+}
+
+// SoleImplementation returns the only candidate method whose receiver type
+// implements iface, and false when there is none or more than one: which
+// of several implementations runs is not known. Candidates with the same
+// key are the same method (seen through two packages' facts) and count
+// once.
+func SoleImplementation[T any](iface *types.Interface, candidates []T, recv func(T) types.Type, key func(T) string) (T, bool) {
+	var found T
+	var keys []string
+	for _, c := range candidates {
+		if !types.Implements(recv(c), iface) {
+			continue
+		}
+		k := key(c)
+		if slices.Contains(keys, k) {
+			continue
+		}
+		keys = append(keys, k)
+		found = c
+	}
+	if len(keys) != 1 {
+		var zero T
+		return zero, false
+	}
+	return found, true
 }

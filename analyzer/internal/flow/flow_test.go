@@ -1,8 +1,11 @@
 package flow
 
 import (
+	"go/ast"
 	"go/constant"
+	"go/parser"
 	"go/token"
+	"go/types"
 	"testing"
 )
 
@@ -33,5 +36,48 @@ func TestSameConstant(t *testing.T) {
 				t.Errorf("SameConstant(%v, %v) = %v, want %v", tt.x, tt.y, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSoleImplementation(t *testing.T) {
+	const src = `package p
+type Store interface{ Get() int }
+type A struct{}
+func (A) Get() int { return 1 }
+type B struct{}
+func (*B) Get() int { return 2 }
+type C struct{}
+func (C) Get() string { return "" }
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := new(types.Config).Check("p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	iface := pkg.Scope().Lookup("Store").Type().Underlying().(*types.Interface)
+	named := func(n string) types.Type { return pkg.Scope().Lookup(n).Type() }
+	recv := func(t types.Type) types.Type { return t }
+	key := func(t types.Type) string { return t.String() }
+	ptrB := types.NewPointer(named("B"))
+	for _, tc := range []struct {
+		name       string
+		candidates []types.Type
+		want       types.Type
+	}{
+		{"one", []types.Type{named("A"), named("C")}, named("A")},
+		{"a value receiver does not have the pointer method", []types.Type{named("B"), named("C")}, nil},
+		{"pointer receiver", []types.Type{ptrB}, ptrB},
+		{"two", []types.Type{named("A"), ptrB}, nil},
+		{"the same one twice", []types.Type{named("A"), named("A")}, named("A")},
+		{"none", nil, nil},
+	} {
+		got, ok := SoleImplementation(iface, tc.candidates, recv, key)
+		if ok != (tc.want != nil) || (ok && !types.Identical(got, tc.want)) {
+			t.Errorf("%s: got %v, %v; want %v", tc.name, got, ok, tc.want)
+		}
 	}
 }

@@ -218,22 +218,19 @@ func (p *Package) localImplementation(m *types.Func) *Summary {
 	if !ok {
 		return nil
 	}
-	var found *Summary
-	var names []string
-	for fn, s := range p.local {
-		if fn.Name() != m.Name() || fn.Signature.Recv() == nil {
-			continue
+	var candidates []*ssa.Function
+	for fn := range p.local {
+		if fn.Name() == m.Name() && fn.Signature.Recv() != nil {
+			candidates = append(candidates, fn)
 		}
-		if !types.Implements(fn.Signature.Recv().Type(), iface) {
-			continue
-		}
-		names = append(names, fn.String())
-		found = s
 	}
-	if len(names) != 1 {
-		return nil // none, or several: which one runs is not known
+	fn, ok := flow.SoleImplementation(iface, candidates,
+		func(fn *ssa.Function) types.Type { return fn.Signature.Recv().Type() },
+		(*ssa.Function).String)
+	if !ok {
+		return nil
 	}
-	return found
+	return p.local[fn]
 }
 
 func (p *Package) isNotFoundVar(v *types.Var) bool {
