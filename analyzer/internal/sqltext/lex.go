@@ -15,10 +15,11 @@ const (
 )
 
 type token struct {
-	kind  tokKind
-	text  string // source text, quotes included
-	param int    // tParam: 0-based positional index, -1 for a named one
-	name  string // tParam: name of a named parameter
+	kind       tokKind
+	text       string // source text, quotes included
+	param      int    // tParam: 0-based positional index, -1 for a named one
+	name       string // tParam: name of a named parameter
+	start, end int    // byte range of text in the source
 }
 
 // maxParamIndex bounds $N and ?N: PostgreSQL accepts at most 65535
@@ -54,11 +55,11 @@ func lex(src string) lexResult {
 	nq := 0   // bare '?' seen so far
 	maxN := 0 // largest $N / ?N
 	var seen map[string]bool
-	emit := func(k tokKind, s string) {
-		r.toks = append(r.toks, token{kind: k, text: s, param: -1})
+	emit := func(k tokKind, i, j int) {
+		r.toks = append(r.toks, token{kind: k, text: src[i:j], param: -1, start: i, end: j})
 	}
-	emitParam := func(s string, idx int, name string) {
-		r.toks = append(r.toks, token{kind: tParam, text: s, param: idx, name: name})
+	emitParam := func(i, j, idx int, name string) {
+		r.toks = append(r.toks, token{kind: tParam, text: src[i:j], param: idx, name: name, start: i, end: j})
 		if name != "" {
 			if seen == nil {
 				seen = map[string]bool{}
@@ -92,53 +93,53 @@ func lex(src string) lexResult {
 			}
 		case c == '\'':
 			j := scanQuoted(src, i, '\'', false)
-			emit(tString, src[i:j])
+			emit(tString, i, j)
 			i = j
 		case c == '"' || c == '`':
 			j := scanQuoted(src, i, c, false)
-			emit(tQuoted, src[i:j])
+			emit(tQuoted, i, j)
 			i = j
 		case c == '[' && bracketIdentAt(src, i, r.toks):
 			j := i + strings.IndexByte(src[i:], ']') + 1
-			emit(tQuoted, src[i:j])
+			emit(tQuoted, i, j)
 			i = j
 		case (c == 'E' || c == 'e') && c1 == '\'':
 			j := scanQuoted(src, i+1, '\'', true)
-			emit(tString, src[i:j])
+			emit(tString, i, j)
 			i = j
 		case strings.IndexByte("NnXxBb", c) >= 0 && c1 == '\'':
 			j := scanQuoted(src, i+1, '\'', false)
-			emit(tString, src[i:j])
+			emit(tString, i, j)
 			i = j
 		case isIdentStart(c):
 			j := i + 1
 			for j < n && isIdentChar(src[j]) {
 				j++
 			}
-			emit(tWord, src[i:j])
+			emit(tWord, i, j)
 			i = j
 		case isDigit(c) || (c == '.' && isDigit(c1)):
 			j := scanNumber(src, i)
-			emit(tNumber, src[i:j])
+			emit(tNumber, i, j)
 			i = j
 		case c == '?':
 			switch {
 			case c1 == '?' || c1 == '|' || c1 == '&':
 				// '??' is how some drivers escape a literal '?', and
 				// '?|' '?&' are jsonb operators: none takes an argument.
-				emit(tOp, src[i:i+2])
+				emit(tOp, i, i+2)
 				i += 2
 			case isDigit(c1):
 				j, v := scanDigits(src, i+1)
 				if v >= 1 && v <= maxParamIndex {
-					emitParam(src[i:j], v-1, "")
+					emitParam(i, j, v-1, "")
 					maxN = max(maxN, v)
 				} else {
-					emit(tOp, src[i:j])
+					emit(tOp, i, j)
 				}
 				i = j
 			default:
-				emitParam("?", nq, "")
+				emitParam(i, i+1, nq, "")
 				nq++
 				i++
 			}
@@ -147,52 +148,52 @@ func lex(src string) lexResult {
 			case isDigit(c1):
 				j, v := scanDigits(src, i+1)
 				if v >= 1 && v <= maxParamIndex {
-					emitParam(src[i:j], v-1, "")
+					emitParam(i, j, v-1, "")
 					maxN = max(maxN, v)
 				} else {
-					emit(tOp, src[i:j])
+					emit(tOp, i, j)
 				}
 				i = j
 			case c1 == '$' || isASCIIIdentStart(c1):
 				if j, ok := scanDollar(src, i); ok {
-					emit(tString, src[i:j])
+					emit(tString, i, j)
 					i = j
 				} else {
-					emit(tOp, "$")
+					emit(tOp, i, i+1)
 					i++
 				}
 			default:
-				emit(tOp, "$")
+				emit(tOp, i, i+1)
 				i++
 			}
 		case c == ':':
 			switch {
 			case c1 == ':' || c1 == '=':
-				emit(tOp, src[i:i+2])
+				emit(tOp, i, i+2)
 				i += 2
 			case isASCIIIdentStart(c1):
 				j := scanName(src, i+1)
-				emitParam(src[i:j], -1, src[i+1:j])
+				emitParam(i, j, -1, src[i+1:j])
 				i = j
 			default:
-				emit(tOp, ":")
+				emit(tOp, i, i+1)
 				i++
 			}
 		case c == '@':
 			switch {
 			case c1 == '@' || c1 == '>':
-				emit(tOp, src[i:i+2])
+				emit(tOp, i, i+2)
 				i += 2
 			case isASCIIIdentStart(c1):
 				j := scanName(src, i+1)
-				emitParam(src[i:j], -1, src[i+1:j])
+				emitParam(i, j, -1, src[i+1:j])
 				i = j
 			default:
-				emit(tOp, "@")
+				emit(tOp, i, i+1)
 				i++
 			}
 		case strings.IndexByte("(),;.[]{}", c) >= 0:
-			emit(tPunct, src[i:i+1])
+			emit(tPunct, i, i+1)
 			i++
 		default:
 			w := 1
@@ -210,7 +211,7 @@ func lex(src string) lexResult {
 					}
 				}
 			}
-			emit(tOp, src[i:i+w])
+			emit(tOp, i, i+w)
 			i += w
 		}
 	}
@@ -350,4 +351,39 @@ func bracketIdentAt(src string, i int, prev []token) bool {
 		return bracketAfter[strings.ToUpper(t.text)]
 	}
 	return false
+}
+
+// Token is one lexical token of SQL text as the classifier lexes it, with
+// its byte range in the text. The fixer edits SQL at these ranges, so that
+// the statement a finding was decided on and the one a fix rewrites are
+// split into words, strings and placeholders the same way.
+type Token struct {
+	Kind       TokenKind
+	Text       string // source text, quotes included
+	Start, End int
+}
+
+// TokenKind is the lexical class of a Token.
+type TokenKind uint8
+
+// The kinds, in the order of the lexer's own.
+const (
+	Word     TokenKind = iota + 1 // unquoted identifier or keyword
+	Quoted                        // "x", `x`, [x]
+	String                        // 'x', E'x', N'x', $$x$$, $tag$x$tag$
+	Number                        // 1, 1.5, 1e3, 0x1F
+	Param                         // ?, ?N, $N, :name, @name
+	Operator                      // = <> <= ->> ...
+	Punct                         // ( ) , ; . [ ] { }
+)
+
+// Tokens splits src into tokens, skipping blanks and comments. It never
+// fails.
+func Tokens(src string) []Token {
+	toks := lex(src).toks
+	out := make([]Token, len(toks))
+	for i, t := range toks {
+		out[i] = Token{Kind: TokenKind(t.kind), Text: t.text, Start: t.start, End: t.end}
+	}
+	return out
 }

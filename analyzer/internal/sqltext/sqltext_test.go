@@ -513,3 +513,22 @@ func BenchmarkParse(b *testing.B) {
 		Parse(q)
 	}
 }
+
+// FuzzTokens checks the byte ranges the fixer edits at: each token's text
+// is the source between its Start and End, and tokens are in order and do
+// not overlap.
+func FuzzTokens(f *testing.F) {
+	for _, tc := range parseTests {
+		f.Add(tc.sql)
+	}
+	f.Add("UPDATE t SET a = $1 WHERE id = ?2 AND b <> E'x\\'y' -- c\n AND [c] = :name")
+	f.Fuzz(func(t *testing.T, sql string) {
+		end := 0
+		for _, tok := range Tokens(sql) {
+			if tok.Start < end || tok.End <= tok.Start || tok.End > len(sql) || sql[tok.Start:tok.End] != tok.Text {
+				t.Fatalf("token %+v (previous ended at %d) in %q", tok, end, sql)
+			}
+			end = tok.End
+		}
+	})
+}
