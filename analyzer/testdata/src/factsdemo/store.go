@@ -24,7 +24,7 @@ type Store struct{ db *sql.DB }
 // Emails is implemented by *Store only.
 type Emails interface {
 	EmailByTracking(ctx context.Context, tracking string) (Email, error) // want EmailByTracking:`summary\[read emails\]`
-	MarkOpened(ctx context.Context, id int64) error                     // want MarkOpened:`summary\[update emails\]`
+	MarkOpened(ctx context.Context, id int64) error                      // want MarkOpened:`summary\[update emails\]`
 }
 
 func (s *Store) EmailByTracking(ctx context.Context, tracking string) (Email, error) { // want EmailByTracking:`summary\[read emails\]`
