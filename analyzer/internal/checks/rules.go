@@ -166,7 +166,7 @@ func (c *funcChecker) insertMatches(r, w *ops.Op) bool {
 func (c *funcChecker) duplicateHandled(w *ops.Op) bool {
 	found := false
 	for _, b := range c.f.Fn.Blocks {
-		if !flow.Reachable(w.Block(), b, nil) {
+		if !c.f.Reaches(w.Block(), b) {
 			continue
 		}
 		for _, instr := range b.Instrs {
@@ -442,19 +442,12 @@ func (c *funcChecker) unlockedBetween(recv ssa.Value, r, w *ops.Op) bool {
 			if !ok || !isLockCall(call, "Unlock") || !flow.Equivalent(lockReceiver(call), recv) {
 				continue
 			}
-			if reachesFrom(r.Call, call) && reachesFrom(call, w.Call) {
+			if c.f.ReachesInstr(r.Call, call) && c.f.ReachesInstr(call, w.Call) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-func reachesFrom(a, b ssa.Instruction) bool {
-	if a.Block() == b.Block() {
-		return flow.Index(a) < flow.Index(b)
-	}
-	return flow.Reachable(a.Block(), b.Block(), nil)
 }
 
 // isLockCall reports whether call is a method name of a type that also has

@@ -434,6 +434,51 @@ func Reachable(from, to, avoid *ssa.BasicBlock) bool {
 	return false
 }
 
+// Reach answers reachability questions within one function, remembering
+// each source block's reachable set as a bitset: the rules ask it for
+// every read-write pair. The zero value is ready to use.
+type Reach struct {
+	sets map[*ssa.BasicBlock][]uint64
+}
+
+// Reaches reports whether block to can be reached from block from (a
+// block reaches itself). Blocks of two functions (an operation inlined
+// from a function literal and its parent's blocks) never reach each other.
+func (r *Reach) Reaches(from, to *ssa.BasicBlock) bool {
+	if from.Parent() != to.Parent() {
+		return false
+	}
+	set, ok := r.sets[from]
+	if !ok {
+		set = make([]uint64, (len(from.Parent().Blocks)+63)/64)
+		stack := []*ssa.BasicBlock{from}
+		for len(stack) > 0 {
+			b := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, s := range b.Succs {
+				if set[s.Index/64]&(1<<(s.Index%64)) == 0 {
+					set[s.Index/64] |= 1 << (s.Index % 64)
+					stack = append(stack, s)
+				}
+			}
+		}
+		if r.sets == nil {
+			r.sets = map[*ssa.BasicBlock][]uint64{}
+		}
+		r.sets[from] = set
+	}
+	return from == to || set[to.Index/64]&(1<<(to.Index%64)) != 0
+}
+
+// ReachesInstr reports whether b can run after a: later in the same block,
+// or in a block reachable from a's.
+func (r *Reach) ReachesInstr(a, b ssa.Instruction) bool {
+	if a.Block() == b.Block() {
+		return Index(a) < Index(b)
+	}
+	return r.Reaches(a.Block(), b.Block())
+}
+
 // InLoop reports whether b lies on a cycle of its function's CFG.
 func InLoop(b *ssa.BasicBlock) bool {
 	for _, s := range b.Succs {

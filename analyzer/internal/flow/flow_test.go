@@ -7,6 +7,9 @@ import (
 	"go/token"
 	"go/types"
 	"testing"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
 )
 
 func TestSameConstant(t *testing.T) {
@@ -79,5 +82,70 @@ func (C) Get() string { return "" }
 		if ok != (tc.want != nil) || (ok && !types.Identical(got, tc.want)) {
 			t.Errorf("%s: got %v, %v; want %v", tc.name, got, ok, tc.want)
 		}
+	}
+}
+
+// buildFunc builds the SSA form of function name in src.
+func buildFunc(t *testing.T, src, name string) *ssa.Function {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, _, err := ssautil.BuildPackage(&types.Config{}, fset, types.NewPackage("p", "p"), []*ast.File{f}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg.Func(name)
+}
+
+func TestReach(t *testing.T) {
+	fn := buildFunc(t, `package p
+func F(c bool, n int) int {
+	x := 0
+	if c {
+		x = 1
+	} else {
+		x = 2
+	}
+	for i := 0; i < n; i++ {
+		x++
+	}
+	return x
+}
+func G() {}
+`, "F")
+	// Blocks: 0 entry, 1 if.then, 2 if.else, 3 if.done, 4 for.body, 5 for.done, 6 for.loop
+	byComment := map[string]*ssa.BasicBlock{}
+	for _, b := range fn.Blocks {
+		byComment[b.Comment] = b
+	}
+	then, els, body, done := byComment["if.then"], byComment["if.else"], byComment["for.body"], byComment["for.done"]
+	if then == nil || els == nil || body == nil || done == nil {
+		t.Fatalf("unexpected CFG: %v", fn.Blocks)
+	}
+	other := buildFunc(t, "package p\nfunc G() {}\n", "G").Blocks[0]
+	var r Reach
+	for _, tc := range []struct {
+		name     string
+		from, to *ssa.BasicBlock
+		want     bool
+	}{
+		{"itself", then, then, true},
+		{"branch to the join and beyond", then, done, true},
+		{"not the other branch", then, els, false},
+		{"a loop body reaches itself again", body, body, true},
+		{"not backwards out of the loop", done, body, false},
+		{"another function", then, other, false},
+	} {
+		for range 2 { // the second answer comes from the memo
+			if got := r.Reaches(tc.from, tc.to); got != tc.want {
+				t.Errorf("%s: Reaches = %v, want %v", tc.name, got, tc.want)
+			}
+		}
+	}
+	if !InLoop(body) || InLoop(then) {
+		t.Errorf("InLoop: body %v, then %v", InLoop(body), InLoop(then))
 	}
 }

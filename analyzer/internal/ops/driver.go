@@ -16,28 +16,11 @@ import (
 	"github.com/racelint/racelint/analyzer/internal/isolate"
 )
 
-// reaches reports whether block to can be reached from block from,
-// remembering each source block's reachable set: rules ask it for every
-// read-write pair.
-func (f *Func) reaches(from, to *ssa.BasicBlock) bool {
-	set, ok := f.reach[from]
-	if !ok {
-		set = make([]uint64, (len(f.Fn.Blocks)+63)/64)
-		stack := []*ssa.BasicBlock{from}
-		for len(stack) > 0 {
-			b := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			for _, s := range b.Succs {
-				if set[s.Index/64]&(1<<(s.Index%64)) == 0 {
-					set[s.Index/64] |= 1 << (s.Index % 64)
-					stack = append(stack, s)
-				}
-			}
-		}
-		f.reach[from] = set
-	}
-	return from == to || set[to.Index/64]&(1<<(to.Index%64)) != 0
-}
+// Reaches reports whether block to can be reached from block from.
+func (f *Func) Reaches(from, to *ssa.BasicBlock) bool { return f.reach.Reaches(from, to) }
+
+// ReachesInstr reports whether b can run after a in f.
+func (f *Func) ReachesInstr(a, b ssa.Instruction) bool { return f.reach.ReachesInstr(a, b) }
 
 // Func is the operations of one SSA function and what they observe.
 type Func struct {
@@ -58,7 +41,7 @@ type Func struct {
 	frozen   bool
 	sources  map[ssa.Value][]Source
 	computed map[ssa.Value][]Source
-	reach    map[*ssa.BasicBlock][]uint64
+	reach    flow.Reach
 
 	// bind maps the captured variables of inlined function literals to
 	// the values f captured.
@@ -274,7 +257,7 @@ func callees(fn *ssa.Function, methods map[string][]*ssa.Function) []*ssa.Functi
 func (p *Package) InTxFunc(fn *ssa.Function) *Op { return p.txFuncs[fn] }
 
 func (p *Package) analyze(fn *ssa.Function) *Func {
-	f := &Func{Fn: fn, model: p.Model, pkg: p, byVal: map[ssa.Value]*Op{}, fills: map[ssa.Value][]fill{}, store: map[ssa.Value][]*ssa.Store{}, observers: map[ssa.Value]observer{}, results: map[ssa.Value][]boundResult{}, sources: map[ssa.Value][]Source{}, computed: map[ssa.Value][]Source{}, reach: map[*ssa.BasicBlock][]uint64{}, bind: map[*ssa.FreeVar]ssa.Value{}}
+	f := &Func{Fn: fn, model: p.Model, pkg: p, byVal: map[ssa.Value]*Op{}, fills: map[ssa.Value][]fill{}, store: map[ssa.Value][]*ssa.Store{}, observers: map[ssa.Value]observer{}, results: map[ssa.Value][]boundResult{}, sources: map[ssa.Value][]Source{}, computed: map[ssa.Value][]Source{}, bind: map[*ssa.FreeVar]ssa.Value{}}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {

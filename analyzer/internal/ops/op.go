@@ -156,7 +156,7 @@ func (o *Op) Before(p *Op) bool {
 	if p.Block().Dominates(o.Block()) {
 		return false
 	}
-	return o.fn.reaches(o.Block(), p.Block())
+	return o.fn.Reaches(o.Block(), p.Block())
 }
 
 // PrimaryKey returns the key that names the row: the id column when the
