@@ -445,12 +445,12 @@ func nullWhenTrue(v ssa.Value) (null, ok bool) {
 			n, ok := nullWhenTrue(x.X)
 			return !n, ok
 		case token.MUL:
-			if fa, ok := x.X.(*ssa.FieldAddr); ok && fieldName(fa.X.Type(), fa.Field) == "Valid" {
+			if fa, ok := x.X.(*ssa.FieldAddr); ok && flow.FieldName(fa.X.Type(), fa.Field) == "Valid" {
 				return false, true
 			}
 		}
 	case *ssa.Field:
-		if fieldName(x.X.Type(), x.Field) == "Valid" {
+		if flow.FieldName(x.X.Type(), x.Field) == "Valid" {
 			return false, true
 		}
 	}
@@ -460,17 +460,6 @@ func nullWhenTrue(v ssa.Value) (null, ok bool) {
 func isNilConst(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.IsNil()
-}
-
-func fieldName(t types.Type, i int) string {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok || i < 0 || i >= st.NumFields() {
-		return ""
-	}
-	return st.Field(i).Name()
 }
 
 // recheckSQL appends AND col IS [NOT] NULL to WHERE id = $N.

@@ -14,27 +14,36 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// Strip removes conversions that do not change a value's identity:
-// interface boxing, named-type changes and string conversions.
+// Converted returns the operand of a conversion that does not change
+// what a value holds (interface boxing, named-type and interface changes,
+// string and numeric conversions), and whether v is one.
+func Converted(v ssa.Value) (ssa.Value, bool) {
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return x.X, true
+	case *ssa.ChangeType:
+		return x.X, true
+	case *ssa.ChangeInterface:
+		return x.X, true
+	case *ssa.Convert:
+		return x.X, true
+	}
+	return nil, false
+}
+
+// Strip removes the conversions Converted sees through, and type
+// assertions that panic rather than report failure.
 func Strip(v ssa.Value) ssa.Value {
 	for i := 0; i < 16; i++ {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		case *ssa.TypeAssert:
-			if x.CommaOk {
-				return v
-			}
-			v = x.X
-		default:
-			return v
+		if inner, ok := Converted(v); ok {
+			v = inner
+			continue
 		}
+		if x, ok := v.(*ssa.TypeAssert); ok && !x.CommaOk {
+			v = x.X
+			continue
+		}
+		return v
 	}
 	return v
 }

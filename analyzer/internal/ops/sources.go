@@ -218,14 +218,9 @@ func (w *walker) value(v ssa.Value, col string) {
 		for _, e := range x.Edges {
 			w.value(e, col)
 		}
-	case *ssa.MakeInterface:
-		w.value(x.X, col)
-	case *ssa.ChangeType:
-		w.value(x.X, col)
-	case *ssa.ChangeInterface:
-		w.value(x.X, col)
-	case *ssa.Convert:
-		w.value(x.X, col)
+	case *ssa.MakeInterface, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.Convert:
+		inner, _ := flow.Converted(v)
+		w.value(inner, col)
 	case *ssa.TypeAssert:
 		w.value(x.X, col)
 	case *ssa.Slice:
