@@ -93,18 +93,18 @@ func (c *funcChecker) run() {
 	for _, w := range c.f.Ops {
 		switch {
 		case w.Kind == ops.Update || w.Kind == ops.Delete:
-			c.update(w)
+			c.emit(c.update(w))
 		case w.Kind == ops.Insert:
-			c.insert(w)
+			c.emit(c.insert(w))
 		case w.Kind == ops.FirstOrCreate:
-			c.firstOrCreate(w)
+			c.emit(c.firstOrCreate(w))
 		case w.Kind == ops.Begin:
-			c.serializable(w)
+			c.emit(c.serializable(w))
 		}
 	}
 	for _, w := range c.f.Ops {
 		if w.Kind == ops.Update && !c.reported[w] {
-			c.uncheckedClaim(w)
+			c.emit(c.uncheckedClaim(w))
 		}
 	}
 }

@@ -1,0 +1,179 @@
+package checks
+
+// Check-then-insert (RL002) and racy helpers (RL006).
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/catalog"
+	"github.com/racelint/racelint/analyzer/internal/fixes"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/ops"
+	"github.com/racelint/racelint/analyzer/internal/report"
+)
+
+// insert decides RL002 and the FirstOrInit half of RL006.
+func (c *funcChecker) insert(w *ops.Op) []report.Finding {
+	var out []report.Finding
+	for _, r := range c.reads(w) {
+		if r.Kind == ops.FirstOrInit && w.Object != nil && w.Object == r.Object {
+			out = append(out, report.Finding{Rule: catalog.RacyHelper, Write: w, Read: r, Table: w.Name,
+				Message: fmt.Sprintf("%s creates the object FirstOrInit built when it found no %s row; two requests can both miss and both create it", c.r.CallName(w), w.Name)})
+			return out
+		}
+		if !sameTable(r, w) || r.Table == "" || r.Imprecise || !c.insertMatches(r, w) {
+			continue
+		}
+		g := c.guard(r, w, func(check) bool { return true }, ops.NotFound, ops.Data)
+		if g == nil {
+			continue
+		}
+		if w.ConflictSafe || c.duplicateHandled(w) || c.lockedBefore(r, w) || c.parentLocked(r, w) {
+			return out
+		}
+		if ops.SameTx(r.Handle, w.Handle) && r.Handle.Isolation == apimodel.IsolationSerializable {
+			return out
+		}
+		msg := fmt.Sprintf("%s inserts into %s when %s found no row%s; two requests can both find none and both insert", c.r.CallName(w), w.Name, c.r.CallName(r), c.testQuote(g))
+		if g.kind == ops.Data {
+			msg = fmt.Sprintf("%s inserts into %s after %s was checked on what %s read; two requests can both pass the check and both insert", c.r.CallName(w), w.Name, c.checkText(g, r, ""), c.r.CallName(r))
+		}
+		msg += c.constraintAdvice(r, w)
+		out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name, Message: msg,
+			Fixes: func() []analysis.SuggestedFix { return fixes.CheckThenInsert(c.r, c.f, r, w, g.kind == ops.NotFound) }})
+		return out
+	}
+	return out
+}
+
+// insertMatches reports whether insert w writes the key r looked up.
+func (c *funcChecker) insertMatches(r, w *ops.Op) bool {
+	if len(r.Keys) == 0 {
+		// A keyless read in this function (count the rows, then seed the
+		// first one) guards any insert of this function into the table. A
+		// summarised read or insert without keys is different: its keys
+		// were bound to values this function cannot see, so nothing says
+		// the two touch the same row.
+		return !r.Summarized && !w.Summarized
+	}
+	if w.Object != nil {
+		// Count(...).Where("key = ?", c.Key) then Create(&c).
+		for _, rk := range r.Keys {
+			if rk.Value == nil {
+				continue
+			}
+			if root, path := flow.Root(loadedAddr(rk.Value)); root == w.Object && len(path) > 0 {
+				return true
+			}
+		}
+	}
+	for _, rk := range r.Keys {
+		for _, a := range w.Writes {
+			if rk.Value != nil && a.Value != nil && flow.Equivalent(rk.Value, a.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// duplicateHandled reports whether the code after w looks at a
+// duplicate-key error: SQLSTATE 23505, MySQL 1062, gorm.ErrDuplicatedKey,
+// errors.As into a driver error type, or a "duplicate"/"unique" message.
+func (c *funcChecker) duplicateHandled(w *ops.Op) bool {
+	found := false
+	for _, b := range c.f.Fn.Blocks {
+		if !c.f.Reaches(w.Block(), b) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok && isDuplicateCheck(call) {
+				found = true
+			}
+			var buf [16]*ssa.Value
+			for _, p := range instr.Operands(buf[:0]) {
+				if p == nil || *p == nil {
+					continue
+				}
+				if isDuplicateMarker(c.pkg.Model, *p) {
+					found = true
+				}
+			}
+		}
+	}
+	return found
+}
+
+func isDuplicateMarker(m *apimodel.Model, v ssa.Value) bool {
+	switch x := v.(type) {
+	case *ssa.Const:
+		s := strings.ToLower(strings.Trim(x.String(), `"`))
+		if i := strings.IndexByte(s, ':'); i >= 0 {
+			s = strings.TrimSpace(s[:i])
+		}
+		for _, code := range apimodel.DuplicateKeyCodes {
+			if strings.Contains(s, code) {
+				return true
+			}
+		}
+		return strings.Contains(s, "duplicate") || strings.Contains(s, "unique")
+	case *ssa.Global:
+		if v, ok := x.Object().(*types.Var); ok {
+			return m.SentinelOf(v) == apimodel.DuplicateKey
+		}
+	case *ssa.Alloc:
+		for _, t := range apimodel.DuplicateKeyErrorTypes {
+			if apimodel.IsNamed(derefAll(x.Type()), t[0], t[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// firstOrCreate decides RL006 for GORM FirstOrCreate.
+// A call of a function that wraps FirstOrCreate is not reported: the
+// wrapper's own call is, once, instead of at every caller up the chain.
+func (c *funcChecker) firstOrCreate(w *ops.Op) []report.Finding {
+	var out []report.Finding
+	if w.Summarized || w.ConflictSafe || (w.Handle.Tx && w.Handle.Isolation == apimodel.IsolationSerializable) {
+		return out
+	}
+	out = append(out, report.Finding{Rule: catalog.RacyHelper, Write: w, Table: w.Name,
+		Message: fmt.Sprintf("%s is a SELECT then an INSERT, not one statement; two requests can both miss the %s row and both create it", c.r.CallName(w), w.Name)})
+	return out
+}
+
+// isDuplicateCheck reports whether call is a driver's duplicate-key
+// predicate: mongo.IsDuplicateKeyError, ent.IsConstraintError, a
+// helper named isUniqueViolation...
+func isDuplicateCheck(call ssa.CallInstruction) bool {
+	return calleeNameContains(call, "duplicate", "uniqueviolation", "constrainterror")
+}
+
+// constraintAdvice says what the second insert of a check-then-insert
+// does: fail on a unique constraint the code declares (and does not
+// handle), or silently duplicate when racelint sees none.
+func (c *funcChecker) constraintAdvice(r, w *ops.Op) string {
+	if len(r.Keys) != 1 || r.Keys[0].Column == "" {
+		return "" // a composite or unknown key: no single column to name
+	}
+	col, name := r.Keys[0].Column, r.DisplayName(r.Keys[0].Column)
+	var model types.Type
+	if w.Object != nil {
+		model = w.Object.Type()
+	}
+	if c.schema.Unique(w.Table, col, model, names) {
+		return fmt.Sprintf(", and the unique constraint on %s then fails the second with a duplicate-key error this code does not handle", name)
+	}
+	if w.Method.Role == apimodel.RoleEntSave {
+		return "" // ent declares constraints in its schema package, which racelint does not read
+	}
+	return fmt.Sprintf("; racelint sees no unique constraint on %s (struct tags, DDL in this package), so both rows may be kept: add one", name)
+}

@@ -1,0 +1,53 @@
+package checks
+
+// The parts of messages that quote the code: the check, the test, the
+// column.
+
+import (
+	"go/token"
+
+	"github.com/racelint/racelint/analyzer/internal/ops"
+	"github.com/racelint/racelint/analyzer/internal/report"
+)
+
+func checkPos(g *check) token.Pos {
+	if g == nil {
+		return token.NoPos
+	}
+	return report.CondPos(g.cond.Cond)
+}
+
+// checkText names the check for a message: the condition as written, or
+// the read's own filter.
+func (c *funcChecker) checkText(g *check, r *ops.Op, implicit string) string {
+	if g != nil {
+		if s := c.r.ExprText(report.CondPos(g.cond.Cond)); s != "" {
+			return "`" + s + "`"
+		}
+		if g.column != "" {
+			return columnName(g.column)
+		}
+		return "the value"
+	}
+	if implicit != "" {
+		return columnName(implicit) + " (filtered by the read's WHERE)"
+	}
+	return "the value"
+}
+
+// testQuote returns the not-found test g as written, in parentheses, or
+// "" when the source has no expression to quote (if exist { continue }
+// after exist, err := x.Get(...): the condition is a result of the read).
+func (c *funcChecker) testQuote(g *check) string {
+	if s := c.r.ExprText(report.CondPos(g.cond.Cond)); s != "" {
+		return " (`" + s + "`)"
+	}
+	return ""
+}
+
+func columnName(c string) string {
+	if c == "" {
+		return "the value"
+	}
+	return c
+}

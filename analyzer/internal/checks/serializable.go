@@ -1,0 +1,148 @@
+package checks
+
+// Serializable transactions without a retry (RL007).
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/catalog"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/ops"
+	"github.com/racelint/racelint/analyzer/internal/report"
+)
+
+// serializable decides RL007 for a transaction begun Serializable or
+// Repeatable Read.
+func (c *funcChecker) serializable(b *ops.Op) []report.Finding {
+	var out []report.Finding
+	if b.Watch {
+		return out // Redis WATCH and MongoDB WithTransaction retry by design
+	}
+	if b.Isolation < apimodel.IsolationRepeatableRead || c.retries(b) {
+		return out
+	}
+	level := "Serializable"
+	if b.Isolation == apimodel.IsolationRepeatableRead {
+		level = "Repeatable Read"
+	}
+	out = append(out, report.Finding{Rule: catalog.SerializableWithoutRetry, Write: b,
+		Message: fmt.Sprintf("%s begins a %s transaction but nothing retries it; under contention it fails with SQLSTATE 40001", c.r.CallName(b), level)})
+	return out
+}
+
+// retries reports whether a serialization failure of the transaction b
+// begins is retried: b runs in a loop, inside a function literal passed to
+// a retry helper, or the code around it looks at SQLSTATE 40001.
+func (c *funcChecker) retries(b *ops.Op) bool {
+	if flow.InLoop(b.Block()) {
+		return true
+	}
+	for fn := c.f.Fn; fn != nil; fn = fn.Parent() {
+		if mentionsSerializationFailure(fn) {
+			return true
+		}
+		if fn.Parent() == nil {
+			break
+		}
+		if site := closureSite(fn); site != nil {
+			if flow.InLoop(site.Block()) || retryNamed(site) {
+				return true
+			}
+		}
+	}
+	if b.TxFunc != nil && mentionsSerializationFailure(b.TxFunc) {
+		return true
+	}
+	// A package that tests for serialization failures anywhere (a
+	// Retryable(err) helper next to the transaction) retries somewhere:
+	// the loop may be in a caller racelint cannot see.
+	for _, fn := range c.pkg.Funcs {
+		if isRetryPredicate(fn) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRetryPredicate reports whether fn looks like a helper that classifies
+// errors for a retry loop elsewhere (Retryable(err) bool): it mentions
+// SQLSTATE 40001, begins no transaction and returns a bool.
+func isRetryPredicate(f *ops.Func) bool {
+	res := f.Fn.Signature.Results()
+	if res.Len() != 1 || res.At(0).Type().Underlying().String() != "bool" {
+		return false
+	}
+	for _, op := range f.Ops {
+		if op.Kind == ops.Begin {
+			return false
+		}
+	}
+	return mentionsSerializationFailure(f.Fn)
+}
+
+// closureSite returns the call in fn's parent that receives fn as a
+// function literal.
+func closureSite(fn *ssa.Function) ssa.CallInstruction {
+	for _, blk := range fn.Parent().Blocks {
+		for _, instr := range blk.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			for _, ref := range *mc.Referrers() {
+				if call, ok := ref.(ssa.CallInstruction); ok {
+					return call
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func retryNamed(call ssa.CallInstruction) bool {
+	return calleeNameContains(call, "retry", "backoff", "attempt")
+}
+
+// calleeNameContains reports whether the called function's or method's
+// name contains one of words, ignoring case.
+func calleeNameContains(call ssa.CallInstruction, words ...string) bool {
+	name := ""
+	if fn := call.Common().StaticCallee(); fn != nil {
+		name = fn.Name()
+	} else if call.Common().IsInvoke() {
+		name = call.Common().Method.Name()
+	}
+	n := strings.ToLower(name)
+	for _, w := range words {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionsSerializationFailure(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			var buf [16]*ssa.Value
+			for _, p := range instr.Operands(buf[:0]) {
+				if p == nil || *p == nil {
+					continue
+				}
+				if k, ok := (*p).(*ssa.Const); ok {
+					s := strings.ToLower(k.String())
+					for _, code := range apimodel.SerializationFailureCodes {
+						if strings.Contains(s, code) {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}

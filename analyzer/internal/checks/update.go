@@ -1,0 +1,245 @@
+package checks
+
+// Check-then-update, lost update and transactions without a lock
+// (RL001, RL003, RL005), and conditional writes whose count nobody reads
+// (RL004).
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/catalog"
+	"github.com/racelint/racelint/analyzer/internal/fixes"
+	"github.com/racelint/racelint/analyzer/internal/flow"
+	"github.com/racelint/racelint/analyzer/internal/ops"
+	"github.com/racelint/racelint/analyzer/internal/report"
+)
+
+// update decides RL001, RL003, RL004, RL005 and the FirstOrInit half of
+// RL006 for an UPDATE, DELETE or GORM write w.
+func (c *funcChecker) update(w *ops.Op) []report.Finding {
+	var out []report.Finding
+	for _, r := range c.reads(w) {
+		if !c.sameRow(r, w) {
+			continue
+		}
+		if r.Kind == ops.FirstOrInit {
+			if w.Object != nil && w.Object == r.Object {
+				out = append(out, report.Finding{Rule: catalog.RacyHelper, Write: w, Read: r, Table: w.Name,
+					Message: fmt.Sprintf("%s saves the object FirstOrInit built when it found no %s row; two requests can both miss and both create it", c.r.CallName(w), w.Name)})
+				return out
+			}
+			continue
+		}
+		sameTx := ops.SameTx(r.Handle, w.Handle)
+		if sameTx && (r.Locking || r.Handle.Isolation >= apimodel.IsolationRepeatableRead) {
+			continue // a row lock or the isolation level serialises the two requests
+		}
+		if c.lockedBefore(r, w) || c.parentLocked(r, w) {
+			continue
+		}
+		derived, isDerived := c.derivedWrite(r, w)
+		g := c.guard(r, w, func(ch check) bool { return overlaps(w, ch.column) && !c.writesComparedValue(ch, w) }, ops.Data)
+		implicit := ""
+		if g == nil && !isDerived && c.keyReadFrom(r, w) {
+			// The read's WHERE filtered by state and the write's key came
+			// from the row it found: two callers can pick the same row.
+			implicit = intersect(r.State, writtenCols(w))
+		}
+		if !isDerived && g == nil && implicit == "" {
+			if w.Upsert {
+				// SET after GET found nothing: the key-value form of
+				// check-then-insert.
+				if nf := c.guard(r, w, func(check) bool { return true }, ops.NotFound); nf != nil {
+					out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(nf), Table: w.Name,
+						Message: fmt.Sprintf("%s sets the %s when %s found it missing%s; two requests can both find it missing and both set it", c.r.CallName(w), w.Name, c.r.CallName(r), c.testQuote(nf))})
+					return out
+				}
+			}
+			continue
+		}
+		// What the write must re-check in SQL to be safe.
+		var want []string
+		switch {
+		case isDerived:
+			want = []string{derived.Column}
+		case g != nil:
+			want = []string{g.column}
+		default:
+			want = []string{implicit}
+		}
+		if rechecks(w, want) {
+			if !c.inspected[w] {
+				out = append(out, report.Finding{Rule: catalog.UncheckedConditionalWrite, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+					Message: fmt.Sprintf("%s re-checks %s in its WHERE but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), strings.Join(w.State, ", "))})
+			}
+			continue
+		}
+		checkText := c.checkText(g, r, implicit)
+		switch {
+		case sameTx:
+			out = append(out, report.Finding{Rule: catalog.TxWithoutLock, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Message: fmt.Sprintf("%s writes the %s row that %s read in the same transaction without locking it (%s); at READ COMMITTED both transactions read the old row before either writes, so the transaction alone does not help", c.r.CallName(w), w.Name, c.r.CallName(r), checkText),
+				Fixes: func() []analysis.SuggestedFix {
+					return fixes.TxWithoutLock(c.r, c.f, r, w, derived.Column, want[0], checkPos(g))
+				}})
+		case isDerived:
+			out = append(out, report.Finding{Rule: catalog.LostUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Message: fmt.Sprintf("%s writes %s computed in Go from the value %s read; an update that lands in between is lost", c.r.CallName(w), columnName(derived.Column), c.r.CallName(r)),
+				Fixes:   func() []analysis.SuggestedFix { return fixes.LostUpdate(c.r, c.f, r, w, derived.Column) }})
+		default:
+			out = append(out, report.Finding{Rule: catalog.CheckThenUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Message: fmt.Sprintf("%s writes the %s row after %s was checked in Go on what %s read; two requests can both pass the check", c.r.CallName(w), w.Name, checkText, c.r.CallName(r)),
+				Fixes:   func() []analysis.SuggestedFix { return fixes.CheckThenUpdate(c.r, c.f, r, w, want[0], checkPos(g)) }})
+		}
+		return out
+	}
+	return out
+}
+
+// uncheckedClaim decides RL004 for a conditional claim or status
+// transition with no read before it: UPDATE ... SET owner_id = $1 WHERE
+// ... owner_id IS NULL whose affected-row count nobody reads.
+func (c *funcChecker) uncheckedClaim(w *ops.Op) []report.Finding {
+	var out []report.Finding
+	if c.inspected[w] || len(w.State) == 0 || w.Imprecise {
+		return out
+	}
+	if w.Summarized && !w.CountHandedBack {
+		return out // the callee dropped the count itself and is reported there
+	}
+	// A claim names one row. Bulk changes (WHERE user_id = $1 AND status =
+	// 'unread'), resets and backfills are idempotent and have no winner.
+	if pk, ok := w.PrimaryKey(); !ok || pk.Column != "id" {
+		return out
+	}
+	for _, a := range w.Writes {
+		if a.Now || a.Atomic || a.Column == "" {
+			continue
+		}
+		claim := a.Value != nil && !isBoolish(a.Value)
+		transition := a.Column == "status" || a.Column == "state"
+		if !claim && !transition {
+			continue
+		}
+		for _, s := range w.State {
+			if s == a.Column {
+				out = append(out, report.Finding{Rule: catalog.UncheckedConditionalWrite, Write: w, Table: w.Name,
+					Message: fmt.Sprintf("%s changes %s only where it is still unclaimed, but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), columnName(w.DisplayName(a.Column)))})
+				return out
+			}
+		}
+	}
+	return out
+}
+
+func isBoolish(v ssa.Value) bool {
+	return v.Type() != nil && v.Type().Underlying().String() == "bool"
+}
+
+// derefAll removes every level of pointer from t.
+func derefAll(t types.Type) types.Type {
+	for i := 0; i < 4; i++ {
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			return t
+		}
+		t = p.Elem()
+	}
+	return t
+}
+
+// writesComparedValue reports whether the check compares the column with
+// the very value the write then stores (if m.Value != v { m.Value = v;
+// Save }): every interleaving ends with the same row, so it cannot race.
+func (c *funcChecker) writesComparedValue(ch check, w *ops.Op) bool {
+	cmp, ok := ch.cond.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return false
+	}
+	for _, a := range w.Writes {
+		if a.Column != ch.column || a.Value == nil {
+			continue
+		}
+		if l, ok := a.Value.(*ssa.UnOp); ok && c.f.Overwritten(l) {
+			continue // code = randomHex() between the check and the write
+		}
+		if flow.Equivalent(a.Value, cmp.X) || flow.Equivalent(a.Value, cmp.Y) {
+			return true
+		}
+	}
+	return false
+}
+
+// lockedBefore reports whether a lock statement (BEGIN IMMEDIATE, LOCK
+// TABLE, an advisory lock) runs on the write's connection before the read.
+func (c *funcChecker) lockedBefore(r, w *ops.Op) bool {
+	for _, l := range c.f.Ops {
+		if l.Kind != ops.Lock || !l.Before(r) || l.Handle.Value == nil {
+			continue
+		}
+		for _, h := range []ops.Handle{w.Handle, r.Handle} {
+			if h.Value != nil && flow.Equivalent(l.Handle.Value, h.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// loadedAddr returns the address v was loaded from (c.Key is *(&c.Key)).
+func loadedAddr(v ssa.Value) ssa.Value {
+	if l, ok := flow.Strip(v).(*ssa.UnOp); ok && l.Op == token.MUL {
+		return l.X
+	}
+	return v
+}
+
+// keyReadFrom reports whether w names its row by something r read: a key
+// value scanned from the row, or the object r filled.
+func (c *funcChecker) keyReadFrom(r, w *ops.Op) bool {
+	if w.Object != nil && c.f.Filled(w.Object, r) {
+		return true
+	}
+	pk, ok := w.PrimaryKey()
+	return ok && pk.Value != nil && c.derivedFrom(pk.Value, r, "")
+}
+
+// parentLocked reports whether, in the transaction of w, a locking read
+// before r locked a row keyed by a value w also uses (SELECT ... FROM users
+// WHERE id = $1 FOR UPDATE, then a check and an insert keyed by the same
+// user): concurrent callers queue on that lock, so the later read sees
+// the committed row.
+func (c *funcChecker) parentLocked(r, w *ops.Op) bool {
+	for _, l := range c.f.Ops {
+		if l.Kind != ops.Read || !l.Locking || l == r || !l.Before(r) || !ops.SameTx(l.Handle, w.Handle) {
+			continue
+		}
+		for _, lk := range l.Keys {
+			if lk.Value == nil {
+				continue
+			}
+			lv := lk.Value
+			if elems, ok := flow.VariadicArgs(lv); ok && len(elems) == 1 {
+				lv = elems[0] // In("id", []string{userID})
+			}
+			for _, wk := range w.Keys {
+				if wk.Value != nil && flow.Equivalent(lv, wk.Value) {
+					return true
+				}
+			}
+			for _, a := range w.Writes {
+				if a.Value != nil && flow.Equivalent(lv, a.Value) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
