@@ -9,7 +9,7 @@
 // Decoding is strict: an unknown key or a value of the wrong type is an
 // error that names the file, the line and the key.
 //
-// YAML support (gopkg.in/yaml.v3) lives here only, so that the analyzer
+// YAML support (go.yaml.in/yaml/v3, the maintained successor of the archived gopkg.in/yaml.v3) lives here only, so that the analyzer
 // package and the go vet and golangci-lint drivers do not depend on it.
 package config
 
@@ -23,7 +23,7 @@ import (
 	"regexp"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/racelint/racelint/analyzer"
 )
