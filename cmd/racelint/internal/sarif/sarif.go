@@ -18,6 +18,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -192,11 +193,22 @@ func descriptor(rule analyzer.Rule) ReportingDescriptor {
 		Help:                 &Message{Text: "Fix: " + rule.Fix + ". See " + rule.URL()},
 		HelpURI:              rule.URL(),
 		DefaultConfiguration: &Configuration{Level: level(rule)},
-		Properties: map[string]any{
-			"tags":      tags,
-			"precision": precision(rule.Confidence),
-		},
+		Properties:           properties(rule, tags),
 	}
+}
+
+// properties are a rule's SARIF properties. security-severity is what
+// GitHub code scanning ranks security results by; without it every
+// finding shows without a severity.
+func properties(rule analyzer.Rule, tags []string) map[string]any {
+	p := map[string]any{
+		"tags":      tags,
+		"precision": precision(rule.Confidence),
+	}
+	if len(rule.CWE) > 0 && rule.SecuritySeverity > 0 {
+		p["security-severity"] = strconv.FormatFloat(rule.SecuritySeverity, 'f', 1, 64)
+	}
+	return p
 }
 
 // level maps a rule's severity to a SARIF level.

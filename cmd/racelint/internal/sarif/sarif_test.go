@@ -89,6 +89,10 @@ func TestContent(t *testing.T) {
 		if tags[0] != "security" || tags[1] != "concurrency" || tags[2] != "external/cwe/cwe-362" || len(tags) != 2+len(r.CWE) {
 			t.Errorf("%s tags %q (CWE %v)", r.ID, tags, r.CWE)
 		}
+		// GitHub code scanning ranks security results by this string.
+		if sev, _ := d.Properties["security-severity"].(string); sev == "" || sev < "4.0" || sev > "9.9" {
+			t.Errorf("%s security-severity %q, want a score between 4.0 and 9.9", r.ID, sev)
+		}
 	}
 	if got := run.OriginalURIBaseIDs[SrcRoot].URI; got != "file:///work/my%20module/" {
 		t.Errorf("%%SRCROOT%% = %q", got)
