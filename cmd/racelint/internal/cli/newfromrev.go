@@ -68,6 +68,12 @@ func changedLines(dir, rev string) (lines map[string]map[int]bool, untracked map
 			if lines[file] == nil {
 				lines[file] = map[int]bool{}
 			}
+			if n == 0 {
+				// Lines were only deleted (a FOR UPDATE on a line of its
+				// own, a RowsAffected check): the lines on either side of
+				// the gap count as changed.
+				n = 2
+			}
 			for i := s; i < s+n; i++ {
 				lines[file][i] = true
 			}
@@ -98,9 +104,16 @@ func (d *driver) applyNewFromRev(cfg config, graph *checker.Graph, findings []*f
 		file = filepath.Clean(file)
 		return untracked[file] || lines[file][line]
 	}
+	// A race is introduced as often by editing the read (dropping FOR
+	// UPDATE) or the check as by editing the write: a finding is new when
+	// any of its positions is on a changed line.
 	var kept []*finding
 	for _, f := range findings {
-		if isNew(f.posn.Filename, f.posn.Line) {
+		changed := isNew(f.posn.Filename, f.posn.Line)
+		for _, r := range f.related {
+			changed = changed || isNew(r.posn.Filename, r.posn.Line)
+		}
+		if changed {
 			kept = append(kept, f)
 		}
 	}
@@ -109,7 +122,12 @@ func (d *driver) applyNewFromRev(cfg config, graph *checker.Graph, findings []*f
 		var diags []analysis.Diagnostic
 		for _, diag := range act.Diagnostics {
 			p := fset.Position(diag.Pos)
-			if isNew(p.Filename, p.Line) {
+			changed := isNew(p.Filename, p.Line)
+			for _, r := range diag.Related {
+				rp := fset.Position(r.Pos)
+				changed = changed || isNew(rp.Filename, rp.Line)
+			}
+			if changed {
 				diags = append(diags, diag)
 			}
 		}

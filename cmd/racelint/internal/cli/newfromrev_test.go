@@ -57,3 +57,41 @@ func TestNewFromRev(t *testing.T) {
 		t.Errorf("a bad revision: exit %d, want %d", r.code, ExitUsage)
 	}
 }
+
+// TestNewFromRevRelatedPositions: a finding whose write did not change is
+// new when a line of its read or check changed (dropping FOR UPDATE from
+// the read is how a pull request usually creates a race), or when lines
+// next to one of them were deleted. The fake analyzer's related position
+// is the declaration of racy.
+func TestNewFromRevRelatedPositions(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	t.Parallel()
+	for _, tc := range []struct{ name, base, edited string }{
+		{"edited", "package a\n\nfunc racy() {}\n\nfunc F() { racy() }\n", "package a\n\nfunc racy() { _ = 0 }\n\nfunc F() { racy() }\n"},
+		{"deleted next to it", "package a\n\n// locked\nfunc racy() {}\n\nfunc F() { racy() }\n", "package a\n\nfunc racy() {}\n\nfunc F() { racy() }\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := testfixture.WriteModule(t, map[string]string{"a/a.go": tc.base})
+			git := func(args ...string) {
+				t.Helper()
+				cmd := exec.Command("git", append([]string{"-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"}, args...)...)
+				cmd.Dir = dir
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("git %v: %v\n%s", args, err, out)
+				}
+			}
+			git("init", "-q")
+			git("add", ".")
+			git("commit", "-q", "-m", "base")
+			if err := os.WriteFile(filepath.Join(dir, "a", "a.go"), []byte(tc.edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := run(t, "-C", dir, "-new-from-rev", "HEAD")
+			if r.code != ExitFindings || !strings.Contains(r.stdout, "a/a.go:5:12: RL001") {
+				t.Errorf("exit %d, want the finding at a/a.go:5 reported as new\n%s%s", r.code, r.stdout, r.stderr)
+			}
+		})
+	}
+}
