@@ -90,8 +90,9 @@ func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.An
 			res := pass.ResultOf[factsAnalyzer].(*facts.Result)
 			failures := append([]*isolate.Failure(nil), res.Failures...)
 			failures = append(failures, checks.Run(pass, res.Pkg, checks.Options{
-				Enabled:    cfg.enabled,
-				SkipTables: cfg.SkipTables,
+				Enabled:          cfg.enabled,
+				SkipTables:       cfg.SkipTables,
+				RelatedInMessage: cfg.RelatedInMessage,
 			})...)
 			// The findings of every function that did not fail are
 			// reported already; the error says what was left out.

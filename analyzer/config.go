@@ -37,6 +37,12 @@ type Config struct {
 	// the other drivers print the error and keep the findings. It is not a
 	// user setting.
 	FailuresAsDiagnostics bool `json:"-"`
+	// RelatedInMessage folds each finding's related positions (where the
+	// record was read, where it was checked) into its message and reports
+	// none. golangci-lint turns every related position into an issue of
+	// its own on the finding's line, which its default uniq-by-line then
+	// partly hides; its plugin sets this. It is not a user setting.
+	RelatedInMessage bool `json:"-"`
 }
 
 // Function declares the role of one function or method.

@@ -87,3 +87,32 @@ func TestPanicAsDiagnostic(t *testing.T) {
 		t.Errorf("internal-error diagnostics: %q, want one for Publish", internal)
 	}
 }
+
+// TestRelatedInMessage: with Config.RelatedInMessage (the golangci-lint
+// plugin's setting) a finding carries its read and check in its text and
+// reports no related positions, which golangci-lint would turn into
+// issues of their own.
+func TestRelatedInMessage(t *testing.T) {
+	cfg := analyzer.Defaults()
+	cfg.RelatedInMessage = true
+	a, err := analyzer.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := analysistest.Run(&errorRecorder{}, analysistest.TestData(), a, "shape")[0]
+	var found bool
+	for _, d := range res.Diagnostics {
+		if len(d.Related) != 0 {
+			t.Errorf("related positions reported: %+v", d.Related)
+		}
+		if strings.HasPrefix(d.Message, "RL001 ") {
+			found = true
+			if !strings.HasSuffix(d.Message, " read here: shape.go:20; checked here: shape.go:24)") {
+				t.Errorf("message %q does not end with the read and the check", d.Message)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no RL001 finding in testdata/src/shape")
+	}
+}

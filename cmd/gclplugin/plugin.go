@@ -60,6 +60,9 @@ func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	// returns an error: a function racelint cannot analyse becomes an
 	// issue instead, and every other finding is kept.
 	cfg.FailuresAsDiagnostics = true
+	// golangci-lint makes each related position an issue of its own: the
+	// read and the check are folded into the finding's text instead.
+	cfg.RelatedInMessage = true
 	a, err := analyzer.New(cfg)
 	if err != nil {
 		return nil, err

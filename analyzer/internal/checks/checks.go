@@ -23,6 +23,8 @@ import (
 type Options struct {
 	Enabled    func(ruleID string) bool
 	SkipTables []string
+	// RelatedInMessage folds related positions into each message.
+	RelatedInMessage bool
 }
 
 // Run decides the rules for the operations the facts analyzer found in
@@ -33,7 +35,7 @@ func Run(pass *analysis.Pass, pkg *ops.Package, opts Options) []*isolate.Failure
 	if pkg == nil {
 		return nil
 	}
-	r := report.New(pass, opts.Enabled, opts.SkipTables)
+	r := report.New(pass, opts.Enabled, opts.SkipTables, opts.RelatedInMessage)
 	ix := schema.FromFiles(pass.Files, names)
 	if len(pass.Files) > 0 {
 		// Migrations on disk: the package's directory and the module's

@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -47,6 +48,9 @@ type Reporter struct {
 	genFiles map[string]bool
 	failures []*isolate.Failure
 	added    map[string]*token.File // files read from disk for positions in summaries
+	// relatedInMessage folds related positions into the message, for
+	// drivers that turn each related position into an issue of its own.
+	relatedInMessage bool
 }
 
 // Failures are the panics recovered while building suggested fixes in
@@ -54,8 +58,8 @@ type Reporter struct {
 func (r *Reporter) Failures() []*isolate.Failure { return r.failures }
 
 // New returns a reporter for pass.
-func New(pass *analysis.Pass, enabled func(string) bool, skipTables []string) *Reporter {
-	r := &Reporter{pass: pass, enabled: enabled, calls: map[token.Pos]*ast.CallExpr{}, genFiles: map[string]bool{}}
+func New(pass *analysis.Pass, enabled func(string) bool, skipTables []string, relatedInMessage bool) *Reporter {
+	r := &Reporter{pass: pass, enabled: enabled, calls: map[token.Pos]*ast.CallExpr{}, genFiles: map[string]bool{}, relatedInMessage: relatedInMessage}
 	for _, t := range skipTables {
 		r.skip = append(r.skip, ops.Table(t))
 	}
@@ -248,6 +252,9 @@ func (r *Reporter) Flush() {
 		if f.Write.Kind.IsWrite() {
 			d.Related = append(d.Related, r.inside(f.Write, "writes")...)
 		}
+		if r.relatedInMessage {
+			d.Message, d.Related = withRelated(r.pass.Fset, d.Message, d.Related), nil
+		}
 		diags = append(diags, d)
 	}
 	for _, p := range sup.Problems(r.enabled) {
@@ -385,4 +392,19 @@ func (r *Reporter) sourceFile(name string) *token.File {
 	}
 	r.added[name] = f
 	return f
+}
+
+// withRelated appends the related positions to msg as "(emails read here:
+// store.go:12; checked here: store.go:15)", file names without their
+// directories: the finding's own position says which package it is in.
+func withRelated(fset *token.FileSet, msg string, related []analysis.RelatedInformation) string {
+	if len(related) == 0 {
+		return msg
+	}
+	parts := make([]string, len(related))
+	for i, r := range related {
+		p := fset.Position(r.Pos)
+		parts[i] = fmt.Sprintf("%s: %s:%d", r.Message, filepath.Base(p.Filename), p.Line)
+	}
+	return msg + " (" + strings.Join(parts, "; ") + ")"
 }
