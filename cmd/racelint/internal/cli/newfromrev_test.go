@@ -21,17 +21,7 @@ func TestNewFromRev(t *testing.T) {
 	dir := testfixture.WriteModule(t, map[string]string{
 		"a/a.go": "package a\n\nfunc racy() {}\n\nfunc F() { racy() }\n",
 	})
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"}, args...)...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	git("init", "-q")
-	git("add", ".")
-	git("commit", "-q", "-m", "base")
+	commitAll(t, dir)
 	// Shift the old finding down two lines and add a new one.
 	if err := os.WriteFile(filepath.Join(dir, "a", "a.go"), []byte("package a\n\n// moved\n// down\nfunc racy() {}\n\nfunc F() { racy() }\n\nfunc G() { racy() }\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -74,17 +64,7 @@ func TestNewFromRevRelatedPositions(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := testfixture.WriteModule(t, map[string]string{"a/a.go": tc.base})
-			git := func(args ...string) {
-				t.Helper()
-				cmd := exec.Command("git", append([]string{"-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"}, args...)...)
-				cmd.Dir = dir
-				if out, err := cmd.CombinedOutput(); err != nil {
-					t.Fatalf("git %v: %v\n%s", args, err, out)
-				}
-			}
-			git("init", "-q")
-			git("add", ".")
-			git("commit", "-q", "-m", "base")
+			commitAll(t, dir)
 			if err := os.WriteFile(filepath.Join(dir, "a", "a.go"), []byte(tc.edited), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -93,5 +73,17 @@ func TestNewFromRevRelatedPositions(t *testing.T) {
 				t.Errorf("exit %d, want the finding at a/a.go:5 reported as new\n%s%s", r.code, r.stdout, r.stderr)
 			}
 		})
+	}
+}
+
+// commitAll makes dir a git repository with everything in it committed.
+func commitAll(t *testing.T, dir string) {
+	t.Helper()
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-q", "-m", "base"}} {
+		cmd := exec.Command("git", append([]string{"-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
 	}
 }
