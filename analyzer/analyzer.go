@@ -8,6 +8,8 @@
 package analyzer
 
 import (
+	"go/token"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
@@ -89,11 +91,22 @@ func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.An
 			}
 			res := pass.ResultOf[factsAnalyzer].(*facts.Result)
 			failures := append([]*isolate.Failure(nil), res.Failures...)
-			failures = append(failures, checks.Run(pass, res.Pkg, checks.Options{
+			opts := checks.Options{
 				Enabled:          cfg.enabled,
 				SkipTables:       cfg.SkipTables,
 				RelatedInMessage: cfg.RelatedInMessage,
-			})...)
+			}
+			var pos token.Pos
+			if len(pass.Files) > 0 {
+				pos = pass.Files[0].Package
+			}
+			// Functions are isolated inside checks.Run; this catches the
+			// package-wide steps (schema, suppression, reporting).
+			if failure := isolate.Do(isolate.Check, pass.Pkg.Path(), "", pos, func() {
+				failures = append(failures, checks.Run(pass, res.Pkg, opts)...)
+			}); failure != nil {
+				failures = append(failures, failure)
+			}
 			// The findings of every function that did not fail are
 			// reported already; the error says what was left out.
 			if cfg.FailuresAsDiagnostics {

@@ -36,6 +36,8 @@ func TestPanicIsolated(t *testing.T) {
 		{"summarise:(*rl001/sql.Service).Publish", "summarising (*rl001/sql.Service).Publish", 1},
 		{"check:(*rl001/sql.Service).Publish", "checking (*rl001/sql.Service).Publish", 1},
 		{"ssa:rl001/sql", "building SSA for package rl001/sql", all},
+		{"summarise:rl001/sql", "summarising package rl001/sql", all},
+		{"check:rl001/sql", "checking package rl001/sql", all},
 	}
 	for _, tt := range tests {
 		t.Run(tt.hook, func(t *testing.T) {

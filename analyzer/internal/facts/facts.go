@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/build"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"reflect"
@@ -101,7 +102,17 @@ func New(impls *Implementations, user func() []apimodel.UserFunc) *analysis.Anal
 			if user != nil {
 				model = model.WithUser(user())
 			}
-			return run(pass, impls, model)
+			var res any
+			var err error
+			// Functions are isolated inside run; this catches the rest of
+			// the package's work (fact export, interface summaries).
+			failure := isolate.Do(isolate.Summarise, pass.Pkg.Path(), "", packagePos(pass), func() {
+				res, err = run(pass, impls, model)
+			})
+			if failure != nil {
+				return &Result{Failures: []*isolate.Failure{failure}}, nil
+			}
+			return res, err
 		},
 		FactTypes:  []analysis.Fact{new(FuncSummary), new(NotFoundError), new(HasSummaries)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
@@ -185,7 +196,7 @@ func run(pass *analysis.Pass, impls *Implementations, model *apimodel.Model) (an
 		return &Result{}, nil
 	}
 	var pkg *ssa.Package
-	if failure := isolate.Do(isolate.BuildSSA, pass.Pkg.Path(), "", pass.Files[0].Package, func() { pkg = buildSSA(pass) }); failure != nil {
+	if failure := isolate.Do(isolate.BuildSSA, pass.Pkg.Path(), "", packagePos(pass), func() { pkg = buildSSA(pass) }); failure != nil {
 		return &Result{Failures: []*isolate.Failure{failure}}, nil
 	}
 	fns := sourceFuncs(pass, pkg)
@@ -249,6 +260,15 @@ func typesCoverBodies(files []*ast.File, info *types.Info) bool {
 		}
 	}
 	return true
+}
+
+// packagePos is where a failure of the whole package is reported: its
+// first package clause.
+func packagePos(pass *analysis.Pass) token.Pos {
+	if len(pass.Files) > 0 {
+		return pass.Files[0].Package
+	}
+	return token.NoPos
 }
 
 // inGOROOT reports whether the package is part of the standard library,
