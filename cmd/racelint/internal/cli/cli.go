@@ -69,6 +69,9 @@ type Options struct {
 	RulePage func(id string) ([]byte, error)
 	// Version is what -version prints.
 	Version string
+	// Terminal reports whether the progress and summary lines go to w
+	// (nil: whether w is a terminal).
+	Terminal func(w io.Writer) bool
 	// Stdout and Stderr receive output; nil means the process's own.
 	Stdout, Stderr io.Writer
 }
@@ -145,6 +148,7 @@ type config struct {
 	explain   string
 	listRules bool
 	version   bool
+	quiet     bool // -q: no progress or summary line
 	patterns  []string
 }
 
@@ -244,6 +248,7 @@ func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
 	fs.StringVar(&cfg.explain, "explain", "", "print the documentation of rule `RLxxx`")
 	fs.BoolVar(&cfg.listRules, "list-rules", false, "list the rules: ID, name, title")
 	fs.BoolVar(&cfg.version, "version", false, "print the version")
+	fs.BoolVar(&cfg.quiet, "q", false, "no progress or summary line on a terminal")
 	// The analyzer's settings, under the names go vet gives them after
 	// its -racelint. prefix.
 	cfg.settings = analyzer.Defaults()
@@ -324,7 +329,14 @@ func (d *driver) analyze(cfg config) int {
 	if cfg.tags != "" {
 		pcfg.BuildFlags = []string{"-tags=" + cfg.tags}
 	}
+	terminal := d.opts.Terminal
+	if terminal == nil {
+		terminal = isTerminal
+	}
+	prog := newProgress(d.stderr, !cfg.quiet && terminal(d.stderr))
+	prog.status("loading %s", strings.Join(cfg.patterns, " "))
 	pkgs, err := packages.Load(pcfg, cfg.patterns...)
+	prog.clear()
 	if err != nil || !slices.ContainsFunc(pkgs, hasFiles) {
 		// Nothing loaded: when the go command could not download a module
 		// the build list needs, load again without it.
@@ -356,17 +368,24 @@ func (d *driver) analyze(cfg config) int {
 	}
 	var findings []*finding
 	reported := 0 // findings before -baseline and -new-from-rev filter them
+	notAnalysed := illTypedRoots(pkgs)
 	if len(good) > 0 {
+		prog.status("summarising %d packages", distinctPackages(good))
 		a, err := d.opts.New(cfg.settings, good)
 		if err != nil {
+			prog.clear()
 			d.errorf("%v", err)
 			return ExitError
 		}
+		prog.count(a, len(good))
+		prog.status("analysing %d packages", distinctPackages(good))
 		graph, err := checker.Analyze([]*analysis.Analyzer{a}, good, nil)
+		prog.clear()
 		if err != nil {
 			d.errorf("%v", err)
 			return ExitError
 		}
+		notAnalysed += failedRoots(graph)
 		if d.reportActionErrors(graph) {
 			failed = true
 		}
@@ -427,6 +446,7 @@ func (d *driver) analyze(cfg config) int {
 		}
 	}
 
+	prog.summary(findings, good, notAnalysed)
 	if skipped := unanalysedDataPackages(pkgs); len(skipped) > 0 {
 		// Last, so that it is the line a user reads: a data layer that
 		// was not analysed looks like a clean bill of health otherwise.
@@ -582,6 +602,29 @@ func (d *driver) withoutRefusedModules(flags, patterns []string) ([]string, func
 		d.errorf("module %s cannot be loaded (%s); loading without it: the packages that import it are not analysed", m, m.Reason)
 	}
 	return current, cleanup, true
+}
+
+// illTypedRoots counts the packages among roots that did not load or
+// type-check (a package and its test variant count once).
+func illTypedRoots(roots []*packages.Package) int {
+	paths := map[string]bool{}
+	for _, p := range roots {
+		if p.IllTyped && hasFiles(p) && !(p.Name == "main" && strings.HasSuffix(p.ID, ".test")) {
+			paths[cmp.Or(p.PkgPath, p.ID)] = true
+		}
+	}
+	return len(paths)
+}
+
+// failedRoots counts the packages whose analysis failed.
+func failedRoots(graph *checker.Graph) int {
+	paths := map[string]bool{}
+	for _, act := range graph.Roots {
+		if act.Err != nil && !act.Package.IllTyped {
+			paths[cmp.Or(act.Package.PkgPath, act.Package.ID)] = true
+		}
+	}
+	return len(paths)
 }
 
 // goListError shortens the error go/packages returns when the go command
