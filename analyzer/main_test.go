@@ -1,14 +1,10 @@
 package analyzer_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/racelint/racelint/internal/testfixture"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	testfixture.RemoveBinary() // built by TestFixExampleModule
-	os.Exit(code)
-}
+// TestMain removes the racelint binary the tests built.
+func TestMain(m *testing.M) { testfixture.Main(m) }

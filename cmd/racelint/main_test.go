@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -15,11 +14,7 @@ import (
 // dispatch between go vet's protocol and the standalone command, and the
 // real analyzer behind both.
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	testfixture.RemoveBinary()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testfixture.Main(m) }
 
 // runIn runs a command in dir and returns its combined output and exit code.
 func runIn(t *testing.T, dir, name string, args ...string) (string, int) {
@@ -97,16 +92,21 @@ func findings(dir, out string) []string {
 		if m == nil {
 			continue
 		}
-		file := m[1]
-		if filepath.IsAbs(file) {
-			if r, err := filepath.Rel(dir, file); err == nil {
-				file = r
-			}
-		}
-		set = append(set, filepath.ToSlash(filepath.Clean(file))+":"+m[2]+": "+m[3])
+		set = append(set, relTo(dir, m[1])+":"+m[2]+": "+m[3])
 	}
 	slices.Sort(set)
 	return slices.Compact(set)
+}
+
+// relTo returns file relative to dir, slash-separated (go vet prints
+// "./m.go" or absolute paths, the CLI "m.go").
+func relTo(dir, file string) string {
+	if filepath.IsAbs(file) {
+		if r, err := filepath.Rel(dir, file); err == nil {
+			file = r
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(file))
 }
 
 // relatedRE matches a related-information line: indented with a tab
@@ -127,12 +127,7 @@ func relatedLines(dir, out string) []string {
 		if file == "" {
 			file, line, col = m[4], m[5], m[6]
 		}
-		if filepath.IsAbs(file) {
-			if r, err := filepath.Rel(dir, file); err == nil {
-				file = r
-			}
-		}
-		set = append(set, filepath.ToSlash(filepath.Clean(file))+":"+line+":"+col+": "+m[7])
+		set = append(set, relTo(dir, file)+":"+line+":"+col+": "+m[7])
 	}
 	slices.Sort(set)
 	return set

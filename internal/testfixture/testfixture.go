@@ -85,6 +85,14 @@ func Racelint(t testing.TB) string {
 	return binPath
 }
 
+// Main runs the tests of a package that uses Racelint and removes the
+// binary afterwards; call it from TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	RemoveBinary()
+	os.Exit(code)
+}
+
 // RemoveBinary removes the binary Racelint built, if any.
 func RemoveBinary() {
 	if binPath != "" {

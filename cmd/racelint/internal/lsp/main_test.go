@@ -1,14 +1,10 @@
 package lsp
 
 import (
-	"os"
 	"testing"
 
 	"github.com/racelint/racelint/internal/testfixture"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	testfixture.RemoveBinary() // built by TestBinary
-	os.Exit(code)
-}
+// TestMain removes the racelint binary the tests built.
+func TestMain(m *testing.M) { testfixture.Main(m) }
