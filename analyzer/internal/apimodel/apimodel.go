@@ -15,81 +15,75 @@ import (
 	"sync"
 )
 
-// Role is what a call does, as far as races are concerned.
+// Role is what a call does, as far as races are concerned. Roles are
+// generic: every library's reads are RoleRead, its inserts RoleInsert; how
+// a library's call names its table, rows and values is its builder's
+// business (Library.Builder), steered by the Method's argument indexes and
+// flags.
 type Role int
 
 const (
 	RoleNone Role = iota
 
-	// SQL-carrying calls. Whether they read or write comes from the SQL text.
-	RoleQuery   // returns rows or a row to observe (Query, QueryRow, Queryx, Raw)
-	RoleExec    // returns a result with an affected-row count (Exec, NamedExec)
-	RoleGet     // scans one row into Dest (sqlx Get)
-	RoleSelect  // scans rows into Dest (sqlx Select)
+	// Statements: calls that run a statement. Where the statement comes
+	// from (the SQL argument, a prepared statement, the query chain the
+	// receiver built) is up to the library's builder.
+	RoleQuery   // returns rows or a row to observe (Query, QueryRow, Raw; squirrel QueryRow)
+	RoleExec    // returns what it wrote: an affected-row count or only an error (Exec, bun/ent/dbx Exec)
+	RoleGet     // fills Dest with one row, or fails when none matched (sqlx Get; ent UpdateOne Save)
+	RoleSelect  // fills Dest with rows (sqlx Select)
 	RolePrepare // returns a statement that carries the SQL (Prepare)
 	RoleStmt    // a method of a prepared statement: SQL comes from its Prepare
+	RolePassSQL // returns its SQL argument, rewritten (Rebind, sqlx.In)
+
+	// Record and key operations, built from the receiver's chain and the
+	// arguments the Method names.
+	RoleRead           // fills Dest or the Args destinations, or returns what it read
+	RoleExists         // whether a row or key exists
+	RoleCount          // how many rows match (into Dest, or returned)
+	RoleInsert         // creates a record or document (Value, or Dest for models)
+	RoleInsertIfAbsent // creates the key only when it is missing: atomic (SETNX)
+	RoleUpsert         // writes the key whether or not it exists (SET); Opts: a mode that may make it conditional
+	RoleUpdate         // updates one column (Field, Value) or what an update document says (Key, Value)
+	RoleUpdates        // updates the columns of a map or struct (GORM Updates, xorm Update)
+	RoleSave           // writes a whole model: update by primary key, or insert
+	RoleDelete         // deletes what the chain or the Key selects
+	RoleReadOrCreate   // reads, and inserts when nothing was found: a racy helper (FirstOrCreate)
+	RoleReadOrInit     // reads, or fills Dest with defaults (FirstOrInit)
+	RoleReadModify     // reads and writes in one atomic statement (FindOneAndUpdate)
 
 	// Observation: the receiver (or Arg 0 for functions) carries a read; the
 	// call's results and pointer arguments receive what was read.
-	RoleScan    // Row.Scan, Rows.Scan, StructScan, CollectOneRow
-	RoleNext    // Rows.Next: reports whether a row exists
-	RoleCount   // Result.RowsAffected, CommandTag.RowsAffected
-	RolePassSQL // returns its SQL argument, rewritten (Rebind, sqlx.In)
+	RoleScan     // Row.Scan, Rows.Scan, StructScan, CollectOneRow: Args are destinations
+	RoleNext     // Rows.Next: reports whether a row exists
+	RoleAffected // Result.RowsAffected, CommandTag.RowsAffected
+	RoleResult   // a command's or cursor's result (Val, Err, Decode): Dest, when set, is filled
 
 	// Transactions.
 	RoleBegin  // returns a transaction handle; Opts is the options argument
-	RoleTxFunc // runs Func inside a transaction begun with Opts
+	RoleTxFunc // runs Func inside a transaction begun with Opts (see Method.Retries)
 	RoleCommit // Commit or Rollback
 
-	// GORM.
-	RoleChain        // returns the receiver with one more clause (see Clause)
-	RoleModelRead    // First, Take, Last, Find, Scan, Pluck, Row(s): Dest is filled
-	RoleModelCount   // Count(&n)
-	RoleModelUpdate  // Update(col, val), UpdateColumn
-	RoleModelUpdates // Updates(map|struct), UpdateColumns
-	RoleModelSave    // Save(&obj): update by primary key, or insert
-	RoleModelCreate  // Create(&obj), CreateInBatches
-	RoleModelDelete  // Delete(&obj, conds...)
-	RoleModelFirstOrCreate
-	RoleModelFirstOrInit
-	RoleAtomicExpr // gorm.Expr: the value is computed by the database
+	// Query chains.
+	RoleChain      // returns the receiver with one more clause (see Clause)
+	RoleTable      // returns a handle on one table or collection, named by Key (Database.Collection)
+	RoleAtomicExpr // gorm.Expr, squirrel.Expr: the value is computed by the database
 	RoleIsNotFound // gorm.IsRecordNotFoundError(err): a not-found test of its argument
-
-	// bun: the finishers of a query chain started by NewSelect/NewUpdate/...
-	RoleBunScan   // SelectQuery.Scan(ctx, dest...): the model or dest is filled
-	RoleBunExists // SelectQuery.Exists(ctx): whether a row exists
-	RoleBunCount  // SelectQuery.Count(ctx)
-	RoleBunExec   // Update/Insert/DeleteQuery.Exec(ctx): the verb comes from the chain
-
-	// Key-value stores (go-redis). Key is the key argument, Value the value.
-	RoleKVRead    // Get, HGet, Exists, SIsMember...: Field is the hash field argument
-	RoleKVWrite   // Set, HSet, SAdd...: an unconditional write of the key
-	RoleKVSetNX   // SetNX, HSetNX: writes only when the key is missing
-	RoleKVSetArgs // SetArgs(ctx, key, value, SetArgs{Mode: "NX"})
-	RoleKVDelete  // Del
-	RoleKVResult  // Cmd.Result, Val, Int, Err...: observes what the command returned
-	RoleKVWatch   // Client.Watch(ctx, fn, keys...): optimistic transaction
-
-	// Document stores (MongoDB). Filter and Update are argument indexes.
-	RoleDocRead       // FindOne, Find
-	RoleDocCount      // CountDocuments
-	RoleDocInsert     // InsertOne: Value is the document
-	RoleDocUpdate     // UpdateOne, UpdateMany, ReplaceOne: Filter, Update
-	RoleDocUpdateByID // UpdateByID: the id, then the update
-	RoleDocDelete     // DeleteOne, DeleteMany
-	RoleDocFindModify // FindOneAndUpdate/Replace: one atomic statement
-	RoleDocResult     // SingleResult.Decode/Err, Cursor.All/Decode/Next
-	RoleDocCollection // Database.Collection(name): names the collection
-
-	// SQL builders (squirrel): the statement comes from the builder chain.
-	RoleSqExec     // Exec(): runs an UPDATE/INSERT/DELETE builder
-	RoleSqQueryRow // QueryRow(): runs a builder, returns a RowScanner
-	RoleSqQuery    // Query(): runs a SELECT builder, returns *sql.Rows
-	RoleSqScan     // SelectBuilder.Scan(dest...): QueryRow().Scan
 
 	// RoleUser is a function the configuration declares (see UserFunc).
 	RoleUser
 )
+
+// CarriesSQL reports whether a call of this role runs SQL text (its own
+// SQL argument or a prepared statement's) rather than a query chain.
+func (r Role) CarriesSQL() bool { return r >= RoleQuery && r <= RoleStmt }
+
+// RunsStatement reports whether a call of this role runs a statement,
+// so that the library's builder makes an operation of it. Chains,
+// observers and transactions are read by the dataflow instead.
+func (r Role) RunsStatement() bool {
+	return r >= RoleQuery && r <= RoleReadModify && r != RolePrepare && r != RolePassSQL
+}
 
 // Clause says which part of a query a chain method adds.
 type Clause int
@@ -138,6 +132,18 @@ type Method struct {
 	// InPlace: a RoleBegin that makes its receiver the transaction
 	// (xorm Session.Begin) instead of returning a new handle.
 	InPlace bool
+	// Retries: a RoleTxFunc that reruns Func when another client changed
+	// what it read (go-redis Watch, MongoDB WithTransaction), which is as
+	// good as a serializable transaction retried.
+	Retries bool
+	// Positional: a RoleRead whose Args destinations take the selected
+	// columns in order (squirrel Scan(&a, &b)).
+	Positional bool
+	// KeyIsID: Key is the document id itself, not a filter (UpdateByID).
+	KeyIsID bool
+	// ReturnsRecord: a RoleRead that returns the record it read, whose
+	// fields are its columns (ent's Only, Get, First).
+	ReturnsRecord bool
 
 	Key   int // key-value and document stores: the key or filter argument; -1 if none
 	Field int // the hash field argument (HGet, HSet); -1 if none

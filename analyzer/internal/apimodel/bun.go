@@ -43,12 +43,12 @@ var bun = func() []Method {
 		chain("SelectQuery", "For", ClauseLock),
 		chain("InsertQuery", "On", ClauseConflict),
 		chain("InsertQuery", "Ignore", ClauseConflict),
-		Method{Pkg: pkgBun, Recv: "SelectQuery", Name: "Scan", Role: RoleBunScan, SQL: -1, Args: 1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
-		Method{Pkg: pkgBun, Recv: "SelectQuery", Name: "Exists", Role: RoleBunExists, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
-		Method{Pkg: pkgBun, Recv: "SelectQuery", Name: "Count", Role: RoleBunCount, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
-		Method{Pkg: pkgBun, Recv: "UpdateQuery", Name: "Exec", Role: RoleBunExec, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
-		Method{Pkg: pkgBun, Recv: "InsertQuery", Name: "Exec", Role: RoleBunExec, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
-		Method{Pkg: pkgBun, Recv: "DeleteQuery", Name: "Exec", Role: RoleBunExec, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgBun, Recv: "SelectQuery", Name: "Scan", Role: RoleRead, SQL: -1, Args: 1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgBun, Recv: "SelectQuery", Name: "Exists", Role: RoleExists, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgBun, Recv: "SelectQuery", Name: "Count", Role: RoleCount, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgBun, Recv: "UpdateQuery", Name: "Exec", Role: RoleExec, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgBun, Recv: "InsertQuery", Name: "Exec", Role: RoleExec, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgBun, Recv: "DeleteQuery", Name: "Exec", Role: RoleExec, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
 	)
 	return t
 }()

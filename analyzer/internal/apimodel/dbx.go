@@ -8,13 +8,6 @@ var libraryDbx = Library{
 	Store: StoreSQL, Builder: BuilderDbx, Methods: dbx, TxTypes: []string{"Tx"},
 }
 
-// Roles of dbx finishers. They are kept out of the shared Role block, like
-// ent's: only dbx rows carry them.
-const (
-	RoleDbxRead Role = 1100 + iota // One, All, Row, Column, Rows of a Query or SelectQuery
-	RoleDbxExec                    // Query.Execute(): (sql.Result, error)
-)
-
 // Clauses of dbx query chains.
 const (
 	ClauseDbxBind Clause = 1100 + iota // Bind/AndBind(dbx.Params{...}): values of {:name} placeholders
@@ -52,7 +45,7 @@ var dbx = func() []Method {
 		return m
 	}
 	read := func(recv, name string, dest, args int) Method {
-		m := row(recv, name, RoleDbxRead)
+		m := row(recv, name, RoleRead)
 		m.Dest, m.Args = dest, args
 		return m
 	}
@@ -71,7 +64,7 @@ var dbx = func() []Method {
 			read(recv, "One", 0, -1),
 			read(recv, "All", 0, -1),
 			read(recv, "Column", 0, -1),
-			read(recv, "Row", -1, 0),
+			func() Method { m := read(recv, "Row", -1, 0); m.Positional = true; return m }(), // Row(&a, &b), as Row.Scan
 			read(recv, "Rows", -1, -1),
 		)
 	}
@@ -80,7 +73,7 @@ var dbx = func() []Method {
 		chain("Query", "WithExecHook", ClauseKeep),
 		chain("Query", "WithOneHook", ClauseKeep),
 		chain("Query", "WithAllHook", ClauseKeep),
-		row("Query", "Execute", RoleDbxExec),
+		row("Query", "Execute", RoleExec),
 		chain("SelectQuery", "AndBind", ClauseDbxBind),
 		chain("SelectQuery", "Select", ClauseColumns),
 		chain("SelectQuery", "AndSelect", ClauseColumns),

@@ -26,17 +26,8 @@ const pkgEntSQL = "entgo.io/ent/dialect/sql"
 // so no import marks a package; the generated package does.
 var libraryEnt = Library{
 	ID: LibEnt, Name: "ent", Opaque: []string{"entgo.io/"},
-	Store: StoreSQL, Builder: BuilderEnt,
+	Store: StoreSQL, Builder: BuilderEnt, ConstraintsElsewhere: true,
 }
-
-// Roles of ent's generated methods. They are kept out of the shared Role
-// block: ent methods are never table rows, only the results of EntLookup.
-const (
-	RoleEntRead    Role = 1000 + iota // Get, First, Only, All, FirstID, OnlyID, IDs (and their X forms): rows or ids
-	RoleEntExist                      // Exist, Count: whether or how many rows exist
-	RoleEntSave                       // Save/Exec of a Create, Update or Delete builder
-	RoleEntSaveOne                    // Save/Exec of UpdateOne/DeleteOne: the error says whether the row matched
-)
 
 // Clauses of ent builder chains.
 const (
@@ -187,7 +178,7 @@ func entLookup(fn *types.Func, sig *types.Signature) (Method, bool) {
 		case "DeleteOne", "DeleteOneID":
 			return start("DELETE", 0)
 		case "Get", "GetX":
-			m.Role, m.Key = RoleEntRead, 1
+			m.Role, m.Key, m.ReturnsRecord = RoleRead, 1, true
 			return m, true
 		}
 		if strings.HasPrefix(name, "Query") {
@@ -200,10 +191,13 @@ func entLookup(fn *types.Func, sig *types.Signature) (Method, bool) {
 		case "ForUpdate", "ForShare":
 			return chain(ClauseLock)
 		case "First", "FirstX", "Only", "OnlyX", "All", "AllX", "FirstID", "FirstIDX", "OnlyID", "OnlyIDX", "IDs", "IDsX":
-			m.Role = RoleEntRead
+			m.Role, m.ReturnsRecord = RoleRead, true
 			return m, true
-		case "Exist", "ExistX", "Count", "CountX":
-			m.Role = RoleEntExist
+		case "Exist", "ExistX":
+			m.Role = RoleExists
+			return m, true
+		case "Count", "CountX":
+			m.Role = RoleCount
 			return m, true
 		case "Select", "GroupBy", "Aggregate":
 			return chain(ClauseKeep)
@@ -218,7 +212,7 @@ func entLookup(fn *types.Func, sig *types.Signature) (Method, bool) {
 		switch name {
 		case "Scan", "ScanX", "Strings", "StringsX", "String", "StringX", "Ints", "IntsX", "Int", "IntX",
 			"Float64s", "Float64sX", "Float64", "Float64X", "Bools", "BoolsX", "Bool", "BoolX":
-			m.Role = RoleEntRead
+			m.Role = RoleRead
 			if strings.HasPrefix(name, "Scan") {
 				m.Dest = 1
 			}
@@ -230,9 +224,9 @@ func entLookup(fn *types.Func, sig *types.Signature) (Method, bool) {
 	case "Create", "CreateBulk", "Update", "UpdateOne", "Delete", "DeleteOne":
 		switch name {
 		case "Save", "SaveX", "Exec", "ExecX":
-			m.Role = RoleEntSave
+			m.Role = RoleExec
 			if kind == "UpdateOne" || kind == "DeleteOne" {
-				m.Role = RoleEntSaveOne
+				m.Role = RoleGet // the error says whether the row matched
 			}
 			m.Verb = entVerb(kind)
 			return m, true
@@ -255,7 +249,7 @@ func entLookup(fn *types.Func, sig *types.Signature) (Method, bool) {
 	case "UpsertOne", "UpsertBulk":
 		switch name {
 		case "Exec", "ExecX", "ID", "IDX":
-			m.Role, m.Verb = RoleEntSave, "INSERT"
+			m.Role, m.Verb = RoleExec, "INSERT"
 			return m, true
 		}
 		if returnsSelf {

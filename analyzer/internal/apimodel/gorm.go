@@ -23,45 +23,45 @@ var libraryGORM = Library{
 // one more clause; finishers run the statement the chain built.
 var gorm = func() []Method {
 	chain := func(name string, c Clause) Method {
-		return Method{Pkg: pkgGORM, Recv: "DB", Name: name, Role: RoleChain, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Clause: c}
+		return Method{Pkg: pkgGORM, Recv: "DB", Name: name, Role: RoleChain, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Clause: c, Key: -1, Field: -1, Value: -1}
 	}
 	fin := func(name string, r Role, dest int) Method {
-		return Method{Pkg: pkgGORM, Recv: "DB", Name: name, Role: r, SQL: -1, Args: -1, Dest: dest, Opts: -1, Func: -1}
+		return Method{Pkg: pkgGORM, Recv: "DB", Name: name, Role: r, SQL: -1, Args: -1, Dest: dest, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1}
 	}
 	t := []Method{
 		chain("Model", ClauseModel),
 		chain("Table", ClauseTable),
-		{Pkg: pkgGORM, Recv: "DB", Name: "Where", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseWhere},
-		{Pkg: pkgGORM, Recv: "DB", Name: "Not", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseWhere, Or: true},
-		{Pkg: pkgGORM, Recv: "DB", Name: "Or", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseWhere, Or: true},
+		{Pkg: pkgGORM, Recv: "DB", Name: "Where", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseWhere, Key: -1, Field: -1, Value: -1},
+		{Pkg: pkgGORM, Recv: "DB", Name: "Not", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseWhere, Or: true, Key: -1, Field: -1, Value: -1},
+		{Pkg: pkgGORM, Recv: "DB", Name: "Or", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseWhere, Or: true, Key: -1, Field: -1, Value: -1},
 		chain("Clauses", ClauseClauses),
-		{Pkg: pkgGORM, Recv: "DB", Name: "Raw", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseRaw},
-		{Pkg: pkgGORM, Recv: "DB", Name: "Exec", Role: RoleExec, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1},
-		fin("First", RoleModelRead, 0),
-		fin("Take", RoleModelRead, 0),
-		fin("Last", RoleModelRead, 0),
-		fin("Find", RoleModelRead, 0),
-		fin("FindInBatches", RoleModelRead, 0),
-		fin("Scan", RoleModelRead, 0),
-		fin("Pluck", RoleModelRead, 1),
-		fin("Row", RoleModelRead, -1),
-		fin("Rows", RoleModelRead, -1),
-		fin("Count", RoleModelCount, 0),
-		fin("Update", RoleModelUpdate, -1),
-		fin("UpdateColumn", RoleModelUpdate, -1),
-		fin("Updates", RoleModelUpdates, 0),
-		fin("UpdateColumns", RoleModelUpdates, 0),
-		fin("Save", RoleModelSave, 0),
-		fin("Create", RoleModelCreate, 0),
-		fin("CreateInBatches", RoleModelCreate, 0),
-		fin("Delete", RoleModelDelete, 0),
-		fin("FirstOrCreate", RoleModelFirstOrCreate, 0),
-		fin("FirstOrInit", RoleModelFirstOrInit, 0),
-		{Pkg: pkgGORM, Recv: "DB", Name: "Begin", Role: RoleBegin, SQL: -1, Args: -1, Dest: -1, Opts: 0, Func: -1},
-		{Pkg: pkgGORM, Recv: "DB", Name: "Transaction", Role: RoleTxFunc, SQL: -1, Args: -1, Dest: -1, Opts: 1, Func: 0},
-		{Pkg: pkgGORM, Recv: "DB", Name: "Commit", Role: RoleCommit, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
-		{Pkg: pkgGORM, Recv: "DB", Name: "Rollback", Role: RoleCommit, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
-		{Pkg: pkgGORM, Name: "Expr", Role: RoleAtomicExpr, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1},
+		{Pkg: pkgGORM, Recv: "DB", Name: "Raw", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseRaw, Key: -1, Field: -1, Value: -1},
+		{Pkg: pkgGORM, Recv: "DB", Name: "Exec", Role: RoleExec, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		conds(fin("First", RoleRead, 0)),
+		conds(fin("Take", RoleRead, 0)),
+		conds(fin("Last", RoleRead, 0)),
+		conds(fin("Find", RoleRead, 0)),
+		fin("FindInBatches", RoleRead, 0),
+		fin("Scan", RoleRead, 0),
+		func() Method { x := fin("Pluck", RoleRead, 1); x.Field = 0; return x }(), // Pluck(column, &dest)
+		fin("Row", RoleRead, -1),
+		fin("Rows", RoleRead, -1),
+		fin("Count", RoleCount, 0),
+		fin("Update", RoleUpdate, -1),
+		fin("UpdateColumn", RoleUpdate, -1),
+		fin("Updates", RoleUpdates, 0),
+		fin("UpdateColumns", RoleUpdates, 0),
+		fin("Save", RoleSave, 0),
+		fin("Create", RoleInsert, 0),
+		fin("CreateInBatches", RoleInsert, 0),
+		fin("Delete", RoleDelete, 0),
+		fin("FirstOrCreate", RoleReadOrCreate, 0),
+		fin("FirstOrInit", RoleReadOrInit, 0),
+		{Pkg: pkgGORM, Recv: "DB", Name: "Begin", Role: RoleBegin, SQL: -1, Args: -1, Dest: -1, Opts: 0, Func: -1, Key: -1, Field: -1, Value: -1},
+		{Pkg: pkgGORM, Recv: "DB", Name: "Transaction", Role: RoleTxFunc, SQL: -1, Args: -1, Dest: -1, Opts: 1, Func: 0, Key: -1, Field: -1, Value: -1},
+		{Pkg: pkgGORM, Recv: "DB", Name: "Commit", Role: RoleCommit, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		{Pkg: pkgGORM, Recv: "DB", Name: "Rollback", Role: RoleCommit, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		{Pkg: pkgGORM, Name: "Expr", Role: RoleAtomicExpr, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
 	}
 	// Chain calls that change neither the rows touched nor the handle.
 	for _, name := range []string{"Session", "WithContext", "Debug", "Unscoped", "Select", "Omit", "Order", "Limit", "Offset", "Group", "Having", "Joins", "InnerJoins", "Preload", "Distinct", "Attrs", "Assign", "Set", "InstanceSet", "Scopes"} {
@@ -69,3 +69,10 @@ var gorm = func() []Method {
 	}
 	return t
 }()
+
+// conds marks a GORM finisher that takes inline conditions after its
+// destination: First(&x, id), Find(&xs, "state = ?", s).
+func conds(m Method) Method {
+	m.Key = 1
+	return m
+}

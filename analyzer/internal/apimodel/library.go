@@ -42,6 +42,10 @@ type Library struct {
 	// Shape, when set, matches interface methods declared in the
 	// application (sqlc's DBTX) by what they return.
 	Shape *Shape
+	// ConstraintsElsewhere: the library's users declare unique
+	// constraints where racelint does not read them (ent's schema
+	// package), so a missing one is not worth a word.
+	ConstraintsElsewhere bool
 }
 
 // LibraryID names a registry entry; it is what a Method records (a small

@@ -17,32 +17,40 @@ func doc(recv, name string, role Role, filter, value int) Method {
 		SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: filter, Field: -1, Value: value}
 }
 
+// result returns the row of a result accessor that decodes into its
+// argument dest (-1: none).
+func result(recv, name string, dest int) Method {
+	m := doc(recv, name, RoleResult, -1, -1)
+	m.Dest = dest
+	return m
+}
+
 // mongo is the table for the MongoDB Go driver v2. Argument indexes
 // count from ctx (index 0); options are recognised by their builders.
 var mongo = []Method{
-	doc("Collection", "FindOne", RoleDocRead, 1, -1),
-	doc("Collection", "Find", RoleDocRead, 1, -1),
-	doc("Collection", "CountDocuments", RoleDocCount, 1, -1),
-	doc("Collection", "InsertOne", RoleDocInsert, -1, 1),
-	doc("Collection", "InsertMany", RoleDocInsert, -1, 1),
-	doc("Collection", "UpdateOne", RoleDocUpdate, 1, 2),
-	doc("Collection", "UpdateMany", RoleDocUpdate, 1, 2),
-	doc("Collection", "ReplaceOne", RoleDocUpdate, 1, 2),
-	doc("Collection", "UpdateByID", RoleDocUpdateByID, 1, 2),
-	doc("Collection", "DeleteOne", RoleDocDelete, 1, -1),
-	doc("Collection", "DeleteMany", RoleDocDelete, 1, -1),
-	doc("Collection", "FindOneAndUpdate", RoleDocFindModify, 1, 2),
-	doc("Collection", "FindOneAndReplace", RoleDocFindModify, 1, 2),
-	doc("Collection", "FindOneAndDelete", RoleDocFindModify, 1, -1),
-	doc("SingleResult", "Decode", RoleDocResult, -1, -1),
-	doc("SingleResult", "Err", RoleDocResult, -1, -1),
-	doc("Cursor", "All", RoleDocResult, -1, -1),
-	doc("Cursor", "Decode", RoleDocResult, -1, -1),
+	doc("Collection", "FindOne", RoleRead, 1, -1),
+	doc("Collection", "Find", RoleRead, 1, -1),
+	doc("Collection", "CountDocuments", RoleCount, 1, -1),
+	doc("Collection", "InsertOne", RoleInsert, -1, 1),
+	doc("Collection", "InsertMany", RoleInsert, -1, 1),
+	doc("Collection", "UpdateOne", RoleUpdate, 1, 2),
+	doc("Collection", "UpdateMany", RoleUpdate, 1, 2),
+	doc("Collection", "ReplaceOne", RoleUpdate, 1, 2),
+	func() Method { m := doc("Collection", "UpdateByID", RoleUpdate, 1, 2); m.KeyIsID = true; return m }(),
+	doc("Collection", "DeleteOne", RoleDelete, 1, -1),
+	doc("Collection", "DeleteMany", RoleDelete, 1, -1),
+	doc("Collection", "FindOneAndUpdate", RoleReadModify, 1, 2),
+	doc("Collection", "FindOneAndReplace", RoleReadModify, 1, 2),
+	doc("Collection", "FindOneAndDelete", RoleReadModify, 1, -1),
+	result("SingleResult", "Decode", 0),
+	result("SingleResult", "Err", -1),
+	result("Cursor", "All", 1),
+	result("Cursor", "Decode", 0),
 	doc("Cursor", "Next", RoleNext, -1, -1),
-	doc("Database", "Collection", RoleDocCollection, 0, -1),
+	doc("Database", "Collection", RoleTable, 0, -1),
 	// WithTransaction runs fn in a snapshot transaction whose write
 	// conflicts abort it, and retries it: it serialises like WATCH.
-	{Pkg: pkgMongo, Recv: "Session", Name: "WithTransaction", Role: RoleKVWatch, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: 1, Key: -1, Field: -1, Value: -1},
+	{Pkg: pkgMongo, Recv: "Session", Name: "WithTransaction", Role: RoleTxFunc, Retries: true, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: 1, Key: -1, Field: -1, Value: -1},
 }
 
 // mongoResultCounts are the fields of write results that report how many

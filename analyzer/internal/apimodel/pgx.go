@@ -20,31 +20,31 @@ var pgx = func() []Method {
 	var t []Method
 	for _, r := range [][2]string{{pkgPGX, "Conn"}, {pkgPGX, "Tx"}, {pkgPool, "Pool"}, {pkgPool, "Conn"}, {pkgPool, "Tx"}} {
 		t = append(t,
-			Method{Pkg: r[0], Recv: r[1], Name: "Query", Role: RoleQuery, SQL: 1, Args: 2, Dest: -1, Opts: -1, Func: -1},
-			Method{Pkg: r[0], Recv: r[1], Name: "QueryRow", Role: RoleQuery, SQL: 1, Args: 2, Dest: -1, Opts: -1, Func: -1},
-			Method{Pkg: r[0], Recv: r[1], Name: "Exec", Role: RoleExec, SQL: 1, Args: 2, Dest: -1, Opts: -1, Func: -1},
-			Method{Pkg: r[0], Recv: r[1], Name: "Begin", Role: RoleBegin, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
-			Method{Pkg: r[0], Recv: r[1], Name: "Commit", Role: RoleCommit, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
-			Method{Pkg: r[0], Recv: r[1], Name: "Rollback", Role: RoleCommit, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
+			Method{Pkg: r[0], Recv: r[1], Name: "Query", Role: RoleQuery, SQL: 1, Args: 2, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+			Method{Pkg: r[0], Recv: r[1], Name: "QueryRow", Role: RoleQuery, SQL: 1, Args: 2, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+			Method{Pkg: r[0], Recv: r[1], Name: "Exec", Role: RoleExec, SQL: 1, Args: 2, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+			Method{Pkg: r[0], Recv: r[1], Name: "Begin", Role: RoleBegin, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+			Method{Pkg: r[0], Recv: r[1], Name: "Commit", Role: RoleCommit, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+			Method{Pkg: r[0], Recv: r[1], Name: "Rollback", Role: RoleCommit, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
 		)
 	}
 	for _, r := range [][2]string{{pkgPGX, "Conn"}, {pkgPool, "Pool"}, {pkgPool, "Conn"}} {
-		t = append(t, Method{Pkg: r[0], Recv: r[1], Name: "BeginTx", Role: RoleBegin, SQL: -1, Args: -1, Dest: -1, Opts: 1, Func: -1})
+		t = append(t, Method{Pkg: r[0], Recv: r[1], Name: "BeginTx", Role: RoleBegin, SQL: -1, Args: -1, Dest: -1, Opts: 1, Func: -1, Key: -1, Field: -1, Value: -1})
 	}
 	t = append(t,
-		Method{Pkg: pkgPGX, Recv: "Row", Name: "Scan", Role: RoleScan, SQL: -1, Args: 0, Dest: -1, Opts: -1, Func: -1},
-		Method{Pkg: pkgPGX, Recv: "Rows", Name: "Scan", Role: RoleScan, SQL: -1, Args: 0, Dest: -1, Opts: -1, Func: -1},
-		Method{Pkg: pkgPGX, Recv: "Rows", Name: "Values", Role: RoleScan, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
-		Method{Pkg: pkgPGX, Recv: "Rows", Name: "Next", Role: RoleNext, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
-		Method{Pkg: pkgConn, Recv: "CommandTag", Name: "RowsAffected", Role: RoleCount, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
+		Method{Pkg: pkgPGX, Recv: "Row", Name: "Scan", Role: RoleScan, SQL: -1, Args: 0, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgPGX, Recv: "Rows", Name: "Scan", Role: RoleScan, SQL: -1, Args: 0, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgPGX, Recv: "Rows", Name: "Values", Role: RoleScan, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgPGX, Recv: "Rows", Name: "Next", Role: RoleNext, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgConn, Recv: "CommandTag", Name: "RowsAffected", Role: RoleAffected, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
 		// Collect helpers observe the rows passed as their first argument.
-		Method{Pkg: pkgPGX, Name: "CollectOneRow", Role: RoleScan, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
-		Method{Pkg: pkgPGX, Name: "CollectExactlyOneRow", Role: RoleScan, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
-		Method{Pkg: pkgPGX, Name: "CollectRows", Role: RoleScan, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
-		Method{Pkg: pkgPGX, Name: "AppendRows", Role: RoleScan, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
-		Method{Pkg: pkgPGX, Name: "ForEachRow", Role: RoleScan, SQL: -1, Args: 1, Dest: -1, Opts: -1, Func: -1},
-		Method{Pkg: pkgPGX, Name: "BeginFunc", Role: RoleTxFunc, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: 2},
-		Method{Pkg: pkgPGX, Name: "BeginTxFunc", Role: RoleTxFunc, SQL: -1, Args: -1, Dest: -1, Opts: 2, Func: 3},
+		Method{Pkg: pkgPGX, Name: "CollectOneRow", Role: RoleScan, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgPGX, Name: "CollectExactlyOneRow", Role: RoleScan, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgPGX, Name: "CollectRows", Role: RoleScan, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgPGX, Name: "AppendRows", Role: RoleScan, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgPGX, Name: "ForEachRow", Role: RoleScan, SQL: -1, Args: 1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgPGX, Name: "BeginFunc", Role: RoleTxFunc, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: 2, Key: -1, Field: -1, Value: -1},
+		Method{Pkg: pkgPGX, Name: "BeginTxFunc", Role: RoleTxFunc, SQL: -1, Args: -1, Dest: -1, Opts: 2, Func: 3, Key: -1, Field: -1, Value: -1},
 	)
 	return t
 }()

@@ -23,11 +23,11 @@ var pop = func() []Method {
 		raw := m(recv, "RawQuery", RoleChain)
 		raw.Clause, raw.SQL, raw.Args = ClauseRaw, 0, 1
 		t = append(t, where, raw,
-			m(recv, "Find", RoleModelRead),
-			m(recv, "First", RoleModelRead),
-			m(recv, "Last", RoleModelRead),
-			m(recv, "All", RoleModelRead),
-			m(recv, "Count", RoleModelCount),
+			m(recv, "Find", RoleRead),
+			m(recv, "First", RoleRead),
+			m(recv, "Last", RoleRead),
+			m(recv, "All", RoleRead),
+			m(recv, "Count", RoleCount),
 		)
 		for _, keep := range []string{"Q", "Eager", "Select", "Order", "Limit", "Paginate", "Scope", "WithContext"} {
 			k := m(recv, keep, RoleChain)
@@ -38,17 +38,17 @@ var pop = func() []Method {
 	txFunc := m("Connection", "Transaction", RoleTxFunc)
 	txFunc.Func = 0
 	t = append(t,
-		m("Query", "Exists", RoleModelCount),
+		m("Query", "Exists", RoleCount),
 		m("Query", "Exec", RoleExec),
 		m("Query", "ExecWithCount", RoleExec),
-		m("Connection", "Update", RoleModelSave),
-		m("Connection", "ValidateAndUpdate", RoleModelSave),
-		m("Connection", "Save", RoleModelSave),
-		m("Connection", "ValidateAndSave", RoleModelSave),
-		m("Connection", "UpdateColumns", RoleModelUpdates),
-		m("Connection", "Create", RoleModelCreate),
-		m("Connection", "ValidateAndCreate", RoleModelCreate),
-		m("Connection", "Destroy", RoleModelDelete),
+		m("Connection", "Update", RoleSave),
+		m("Connection", "ValidateAndUpdate", RoleSave),
+		m("Connection", "Save", RoleSave),
+		m("Connection", "ValidateAndSave", RoleSave),
+		m("Connection", "UpdateColumns", RoleUpdates),
+		m("Connection", "Create", RoleInsert),
+		m("Connection", "ValidateAndCreate", RoleInsert),
+		m("Connection", "Destroy", RoleDelete),
 		m("Connection", "NewTransaction", RoleBegin),
 		txFunc,
 	)

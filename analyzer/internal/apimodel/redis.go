@@ -27,39 +27,43 @@ var redis = func() []Method {
 	for _, recv := range []string{"cmdable", "Cmdable", "UniversalClient", "Pipeliner", "StatefulCmdable", "Client", "ClusterClient", "Tx", "Conn", "Ring",
 		"StringCmdable", "HashCmdable", "GenericCmdable", "SetCmdable", "SortedSetCmdable", "ListCmdable", "ScriptingFunctionsCmdable"} {
 		t = append(t,
-			kv(recv, "Get", RoleKVRead, 1, -1, -1),
-			kv(recv, "HGet", RoleKVRead, 1, 2, -1),
-			kv(recv, "HGetAll", RoleKVRead, 1, -1, -1),
-			kv(recv, "HExists", RoleKVRead, 1, 2, -1),
-			kv(recv, "HMGet", RoleKVRead, 1, -1, -1),
-			kv(recv, "Exists", RoleKVRead, 1, -1, -1),
-			kv(recv, "SIsMember", RoleKVRead, 1, -1, -1),
-			kv(recv, "SMembers", RoleKVRead, 1, -1, -1),
-			kv(recv, "ZScore", RoleKVRead, 1, -1, -1),
-			kv(recv, "LLen", RoleKVRead, 1, -1, -1),
-			kv(recv, "SCard", RoleKVRead, 1, -1, -1),
-			kv(recv, "Set", RoleKVWrite, 1, -1, 2),
-			kv(recv, "GetSet", RoleKVWrite, 1, -1, 2),
-			kv(recv, "HSet", RoleKVWrite, 1, 2, 3),
-			kv(recv, "HMSet", RoleKVWrite, 1, 2, 3),
-			kv(recv, "SAdd", RoleKVWrite, 1, -1, 2),
-			kv(recv, "SRem", RoleKVWrite, 1, -1, 2),
-			kv(recv, "ZAdd", RoleKVWrite, 1, -1, 2),
-			kv(recv, "LPush", RoleKVWrite, 1, -1, 2),
-			kv(recv, "RPush", RoleKVWrite, 1, -1, 2),
-			kv(recv, "SetNX", RoleKVSetNX, 1, -1, 2),
-			kv(recv, "HSetNX", RoleKVSetNX, 1, 2, 3),
-			kv(recv, "SetArgs", RoleKVSetArgs, 1, -1, 2),
-			kv(recv, "Del", RoleKVDelete, 1, -1, -1),
-			kv(recv, "HDel", RoleKVDelete, 1, 2, -1),
+			kv(recv, "Get", RoleRead, 1, -1, -1),
+			kv(recv, "HGet", RoleRead, 1, 2, -1),
+			kv(recv, "HGetAll", RoleRead, 1, -1, -1),
+			kv(recv, "HExists", RoleExists, 1, 2, -1),
+			kv(recv, "HMGet", RoleRead, 1, -1, -1),
+			kv(recv, "Exists", RoleExists, 1, -1, -1),
+			kv(recv, "SIsMember", RoleExists, 1, -1, -1),
+			kv(recv, "SMembers", RoleRead, 1, -1, -1),
+			kv(recv, "ZScore", RoleRead, 1, -1, -1),
+			kv(recv, "LLen", RoleRead, 1, -1, -1),
+			kv(recv, "SCard", RoleRead, 1, -1, -1),
+			kv(recv, "Set", RoleUpsert, 1, -1, 2),
+			kv(recv, "GetSet", RoleUpsert, 1, -1, 2),
+			kv(recv, "HSet", RoleUpsert, 1, 2, 3),
+			kv(recv, "HMSet", RoleUpsert, 1, 2, 3),
+			kv(recv, "SAdd", RoleUpsert, 1, -1, 2),
+			kv(recv, "SRem", RoleUpsert, 1, -1, 2),
+			kv(recv, "ZAdd", RoleUpsert, 1, -1, 2),
+			kv(recv, "LPush", RoleUpsert, 1, -1, 2),
+			kv(recv, "RPush", RoleUpsert, 1, -1, 2),
+			kv(recv, "SetNX", RoleInsertIfAbsent, 1, -1, 2),
+			kv(recv, "HSetNX", RoleInsertIfAbsent, 1, 2, 3),
+			func() Method { m := kv(recv, "SetArgs", RoleUpsert, 1, -1, 2); m.Opts = 3; return m }(), // Opts: SetArgs{Mode: "NX"}
+			kv(recv, "Del", RoleDelete, 1, -1, -1),
+			kv(recv, "HDel", RoleDelete, 1, 2, -1),
 		)
 	}
 	for _, cmd := range []string{"baseCmd", "Cmd", "StringCmd", "IntCmd", "BoolCmd", "FloatCmd", "StatusCmd", "SliceCmd", "StringSliceCmd", "MapStringStringCmd", "BoolSliceCmd", "IntSliceCmd"} {
 		for _, m := range []string{"Result", "Val", "Err", "Int", "Int64", "Uint64", "Bool", "Float64", "Float32", "Bytes", "Text", "Scan", "Slice"} {
-			t = append(t, kv(cmd, m, RoleKVResult, -1, -1, -1))
+			r := kv(cmd, m, RoleResult, -1, -1, -1)
+			if m == "Scan" {
+				r.Dest = 0
+			}
+			t = append(t, r)
 		}
 	}
-	t = append(t, Method{Pkg: pkgRedis, Recv: "Client", Name: "Watch", Role: RoleKVWatch,
+	t = append(t, Method{Pkg: pkgRedis, Recv: "Client", Name: "Watch", Role: RoleTxFunc, Retries: true,
 		SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: 1, Key: -1, Field: -1, Value: -1})
 	return t
 }()

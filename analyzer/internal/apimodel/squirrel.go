@@ -24,8 +24,8 @@ var squirrel = func() []Method {
 		return Method{Pkg: pkgSquirrel, Recv: recv, Name: name, Role: r, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1}
 	}
 	scan := func(name string, dests int) Method {
-		m := fin("SelectBuilder", name, RoleSqScan)
-		m.Args = dests
+		m := fin("SelectBuilder", name, RoleRead)
+		m.Args, m.Positional = dests, true
 		return m
 	}
 	var t []Method
@@ -42,8 +42,8 @@ var squirrel = func() []Method {
 			chain(b, "PlaceholderFormat", ClauseKeep),
 			chain(b, "Suffix", ClauseSuffix),
 			chain(b, "Prefix", ClauseKeep),
-			fin(b, "QueryRow", RoleSqQueryRow),
-			fin(b, "QueryRowContext", RoleSqQueryRow),
+			fin(b, "QueryRow", RoleQuery),
+			fin(b, "QueryRowContext", RoleQuery),
 		)
 	}
 	for _, b := range []string{"SelectBuilder", "UpdateBuilder", "DeleteBuilder"} {
@@ -57,25 +57,25 @@ var squirrel = func() []Method {
 		chain("SelectBuilder", "GroupBy", ClauseKeep),
 		chain("SelectBuilder", "Join", ClauseKeep),
 		chain("SelectBuilder", "LeftJoin", ClauseKeep),
-		fin("SelectBuilder", "Query", RoleSqQuery),
-		fin("SelectBuilder", "QueryContext", RoleSqQuery),
+		fin("SelectBuilder", "Query", RoleQuery),
+		fin("SelectBuilder", "QueryContext", RoleQuery),
 		scan("Scan", 0),
 		scan("ScanContext", 1),
 		chain("UpdateBuilder", "Table", ClauseTable),
 		chain("UpdateBuilder", "Set", ClauseSetColumn),
 		chain("UpdateBuilder", "SetMap", ClauseSetMap),
-		fin("UpdateBuilder", "Exec", RoleSqExec),
-		fin("UpdateBuilder", "ExecContext", RoleSqExec),
+		fin("UpdateBuilder", "Exec", RoleExec),
+		fin("UpdateBuilder", "ExecContext", RoleExec),
 		chain("InsertBuilder", "Into", ClauseTable),
 		chain("InsertBuilder", "Columns", ClauseColumns),
 		chain("InsertBuilder", "Values", ClauseValues),
 		chain("InsertBuilder", "SetMap", ClauseSetMap),
 		chain("InsertBuilder", "Options", ClauseKeep),
-		fin("InsertBuilder", "Exec", RoleSqExec),
-		fin("InsertBuilder", "ExecContext", RoleSqExec),
+		fin("InsertBuilder", "Exec", RoleExec),
+		fin("InsertBuilder", "ExecContext", RoleExec),
 		chain("DeleteBuilder", "From", ClauseTable),
-		fin("DeleteBuilder", "Exec", RoleSqExec),
-		fin("DeleteBuilder", "ExecContext", RoleSqExec),
+		fin("DeleteBuilder", "Exec", RoleExec),
+		fin("DeleteBuilder", "ExecContext", RoleExec),
 		// The row a builder's QueryRow returns.
 		Method{Pkg: pkgSquirrel, Recv: "RowScanner", Name: "Scan", Role: RoleScan, SQL: -1, Args: 0, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
 		// sq.Expr("views + ?", 1) in Set: computed by the database.

@@ -172,8 +172,8 @@ func (c *funcChecker) constraintAdvice(r, w *ops.Op) string {
 	if c.schema.Unique(w.Table, col, model, names) {
 		return fmt.Sprintf(", and the unique constraint on %s then fails the second with a duplicate-key error this code does not handle", name)
 	}
-	if w.Method.Role == apimodel.RoleEntSave {
-		return "" // ent declares constraints in its schema package, which racelint does not read
+	if lib := w.Method.Library(); lib != nil && lib.ConstraintsElsewhere {
+		return ""
 	}
 	return fmt.Sprintf("; racelint sees no unique constraint on %s (struct tags, DDL in this package), so both rows may be kept: add one", name)
 }

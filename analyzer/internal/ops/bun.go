@@ -23,13 +23,13 @@ func (f *Func) bunOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	}
 	op.Name = displayName(ch, nil)
 	switch m.Role {
-	case apimodel.RoleBunScan:
+	case apimodel.RoleRead:
 		op.Kind = Read
-	case apimodel.RoleBunExists, apimodel.RoleBunCount:
+	case apimodel.RoleExists, apimodel.RoleCount:
 		op.Kind = Read
 		op.Existence = true
 		op.Object = nil
-	case apimodel.RoleBunExec:
+	case apimodel.RoleExec:
 		switch ch.verb {
 		case "UPDATE":
 			op.Kind = Update
@@ -49,7 +49,7 @@ func (f *Func) bunOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	default:
 		return nil
 	}
-	if !ch.wherePK && m.Role != apimodel.RoleBunScan && op.Kind != Insert {
+	if !ch.wherePK && m.Role != apimodel.RoleRead && op.Kind != Insert {
 		// Without WherePK the model only names the table, not the row.
 		op.Object = nil
 	}

@@ -227,29 +227,25 @@ func (f *Func) dbxOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	if !ok {
 		return nil
 	}
-	mm := m
-	if m.Name == "Row" {
-		mm.Role = apimodel.RoleSqScan // positional destinations, as squirrel's Scan
-	}
 	if st.verb == "SQL" {
 		text, ok := f.sqlText(st.sqlArg)
 		if !ok {
 			return nil
 		}
 		sqlText, args := dbxSQL(text, st.params)
-		op := f.statementOp(c, mm, sqlText, args)
+		op := f.statementOp(c, m, sqlText, args)
 		if op == nil {
 			return nil
 		}
 		if op.Kind != Lock {
 			op.Handle = f.handle(st.handle)
 		}
-		if m.Role == apimodel.RoleDbxRead && op.Kind.IsWrite() && !op.Returning {
+		if m.Role == apimodel.RoleRead && op.Kind.IsWrite() && !op.Returning {
 			return nil // a write without RETURNING has no row to read
 		}
 		return op
 	}
-	op := &Op{Call: c, Method: mm, Table: table(st.table), Name: st.table, Handle: f.handle(st.handle), Flags: Flags{Locking: st.lock}}
+	op := &Op{Call: c, Method: m, Table: table(st.table), Name: st.table, Handle: f.handle(st.handle), Flags: Flags{Locking: st.lock}}
 	for _, w := range st.wheres {
 		k, s, imp := f.dbxWhere(w, st.params)
 		op.Keys, op.State = append(op.Keys, k...), append(op.State, s...)
@@ -260,7 +256,7 @@ func (f *Func) dbxOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	writes, all := f.dbxParams(st.cols)
 	switch st.verb {
 	case "SELECT":
-		if m.Role != apimodel.RoleDbxRead {
+		if m.Role != apimodel.RoleRead {
 			return nil
 		}
 		op.Kind, stmt.Verb = Read, sqltext.Select
@@ -277,7 +273,7 @@ func (f *Func) dbxOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	default:
 		return nil
 	}
-	if op.Kind != Read && m.Role != apimodel.RoleDbxExec {
+	if op.Kind != Read && m.Role != apimodel.RoleExec {
 		return nil
 	}
 	op.Stmt = &stmt

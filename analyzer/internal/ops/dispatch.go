@@ -5,7 +5,6 @@ package ops
 import (
 	"go/constant"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -98,57 +97,38 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 			}
 		}
 		op.Handle = f.handle(receiver(c))
-		return op
-	case apimodel.RoleKVWatch:
-		op := &Op{Kind: Begin, Call: c, Method: m, Handle: f.handle(receiver(c)), Isolation: apimodel.IsolationSerializable}
-		if mc, ok := arg(c, m, m.Func).(*ssa.MakeClosure); ok {
-			op.TxFunc, _ = mc.Fn.(*ssa.Function)
+		if m.Retries {
+			op.Isolation, op.Watch = apimodel.IsolationSerializable, true
 		}
-		op.Watch = true
 		return op
 	}
-	if build := builders[m.Builder()]; build != nil {
+	if build := builders[m.Builder()]; build != nil && m.Role.RunsStatement() {
 		return build(f, c, m)
 	}
 	return nil
 }
 
-// A builder turns a call of one library family into its operation, or
-// nil when the call is not one (a chain method, a result accessor). The
-// registry says which builder a method's library has
-// (apimodel.Library.Builder); transactions are built above for every
-// library alike.
+// A builder turns a call of one library's API that runs a statement
+// (Role.RunsStatement) into its operation, or nil when the call is not
+// one after all. The registry says which builder a method's library has
+// (apimodel.Library.Builder); the role is generic, and the builder reads
+// the library's own way of naming table, rows and values (SQL text, a
+// query chain, a filter document). Transactions are built above for every
+// library alike; chains, observers and result accessors are read by the
+// dataflow.
 type builder func(f *Func, c ssa.CallInstruction, m apimodel.Method) *Op
 
 var builders = map[apimodel.Builder]builder{
-	apimodel.BuilderSQL:  (*Func).sqlCallOp,
-	apimodel.BuilderGORM: (*Func).gormCallOp,
-	apimodel.BuilderXorm: (*Func).xormOp, // every call of a session: chains are read from the receiver
-	apimodel.BuilderPop:  (*Func).popOp,
-	apimodel.BuilderBun: only((*Func).bunOp,
-		apimodel.RoleBunScan, apimodel.RoleBunExists, apimodel.RoleBunCount, apimodel.RoleBunExec),
-	apimodel.BuilderEnt: only((*Func).entOp,
-		apimodel.RoleEntRead, apimodel.RoleEntExist, apimodel.RoleEntSave, apimodel.RoleEntSaveOne),
-	apimodel.BuilderSquirrel: only((*Func).sqOp,
-		apimodel.RoleSqExec, apimodel.RoleSqQueryRow, apimodel.RoleSqQuery, apimodel.RoleSqScan),
-	apimodel.BuilderDbx: only((*Func).dbxOp, apimodel.RoleDbxRead, apimodel.RoleDbxExec),
-	apimodel.BuilderKeyValue: only((*Func).kvOp,
-		apimodel.RoleKVRead, apimodel.RoleKVWrite, apimodel.RoleKVSetNX, apimodel.RoleKVSetArgs, apimodel.RoleKVDelete),
-	apimodel.BuilderDocument: only((*Func).docOp,
-		apimodel.RoleDocRead, apimodel.RoleDocCount, apimodel.RoleDocInsert, apimodel.RoleDocUpdate,
-		apimodel.RoleDocUpdateByID, apimodel.RoleDocDelete, apimodel.RoleDocFindModify),
-}
-
-// only restricts a builder to the roles of the calls that run a statement
-// (finishers); the library's other methods (chains, result accessors) are
-// read by the dataflow, not built.
-func only(build builder, roles ...apimodel.Role) builder {
-	return func(f *Func, c ssa.CallInstruction, m apimodel.Method) *Op {
-		if slices.Contains(roles, m.Role) {
-			return build(f, c, m)
-		}
-		return nil
-	}
+	apimodel.BuilderSQL:      (*Func).sqlCallOp,
+	apimodel.BuilderGORM:     (*Func).gormCallOp,
+	apimodel.BuilderXorm:     (*Func).xormOp,
+	apimodel.BuilderPop:      (*Func).popOp,
+	apimodel.BuilderBun:      (*Func).bunOp,
+	apimodel.BuilderEnt:      (*Func).entOp,
+	apimodel.BuilderSquirrel: (*Func).sqOp,
+	apimodel.BuilderDbx:      (*Func).dbxOp,
+	apimodel.BuilderKeyValue: (*Func).kvOp,
+	apimodel.BuilderDocument: (*Func).docOp,
 }
 
 // sqlCallOp builds the operations of the calls that carry SQL text.
@@ -168,10 +148,10 @@ func (f *Func) sqlCallOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 
 // gormCallOp builds GORM's finishers, and its Exec as SQL text.
 func (f *Func) gormCallOp(c ssa.CallInstruction, m apimodel.Method) *Op {
-	if isGORMFinisher(m.Role) {
-		return f.gormOp(c, m)
+	if m.Role.CarriesSQL() {
+		return f.sqlCallOp(c, m)
 	}
-	return f.sqlCallOp(c, m)
+	return f.gormOp(c, m)
 }
 
 // isolation reads the isolation level out of a transaction options value

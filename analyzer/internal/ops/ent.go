@@ -50,7 +50,7 @@ func (f *Func) entOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		op.Handle = f.handle(entBase(ch.base))
 	}
 	switch m.Role {
-	case apimodel.RoleEntRead:
+	case apimodel.RoleRead:
 		op.Kind = Read
 		if m.Key >= 0 {
 			// client.Email.Get(ctx, id)
@@ -58,10 +58,10 @@ func (f *Func) entOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 				op.Keys = append(op.Keys, Key{Column: "id", Name: "id", Value: flow.Strip(id)})
 			}
 		}
-	case apimodel.RoleEntExist:
+	case apimodel.RoleExists, apimodel.RoleCount:
 		op.Kind = Read
 		op.Existence = true
-	case apimodel.RoleEntSave, apimodel.RoleEntSaveOne:
+	case apimodel.RoleExec, apimodel.RoleGet:
 		verb := ch.verb
 		if verb == "" {
 			verb = m.Verb // a builder handed in as a parameter
@@ -82,7 +82,7 @@ func (f *Func) entOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		}
 		// UpdateOne and DeleteOne fail with a *NotFoundError when their
 		// predicates matched no row: the error is the affected-row count.
-		op.Returning = m.Role == apimodel.RoleEntSaveOne
+		op.Returning = m.Role == apimodel.RoleGet
 		pkg := fn.Pkg()
 		for i := range op.Writes {
 			if col := apimodel.EntColumn(pkg, entity, op.Writes[i].Name); col != "" {

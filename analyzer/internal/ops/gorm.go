@@ -10,16 +10,6 @@ import (
 	"github.com/racelint/racelint/analyzer/internal/sqltext"
 )
 
-func isGORMFinisher(r apimodel.Role) bool {
-	switch r {
-	case apimodel.RoleModelRead, apimodel.RoleModelCount, apimodel.RoleModelUpdate, apimodel.RoleModelUpdates,
-		apimodel.RoleModelSave, apimodel.RoleModelCreate, apimodel.RoleModelDelete,
-		apimodel.RoleModelFirstOrCreate, apimodel.RoleModelFirstOrInit:
-		return true
-	}
-	return false
-}
-
 // chain is what a GORM method chain (db.Model(x).Where(...).Clauses(...))
 // contributes to the statement its finisher runs.
 type chain struct {
@@ -292,13 +282,6 @@ func modelName(t types.Type) string {
 
 func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	ch := f.gormChain(receiver(c))
-	if m.Role == apimodel.RoleExec {
-		op := f.sqlOp(c, m, arg(c, m, m.SQL), argList(c, m, m.Args))
-		if op != nil {
-			op.Handle = f.handle(ch.root)
-		}
-		return op
-	}
 	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root),
 		Flags: Flags{Locking: ch.locking, ConflictSafe: ch.onConflict, Imprecise: ch.imprecise}}
 	op.Keys = append(op.Keys, ch.keys...)
@@ -322,24 +305,24 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		name = table(modelName(ch.modelType))
 	}
 	switch m.Role {
-	case apimodel.RoleModelRead, apimodel.RoleModelCount:
+	case apimodel.RoleRead, apimodel.RoleCount:
 		op.Kind = Read
 		if ch.raw != nil {
 			applyRaw(op, ch)
 			name = table(ch.raw.Table)
-		} else if m.Role == apimodel.RoleModelRead && m.Name != "Pluck" && m.Name != "Scan" {
-			inline(1)
+		} else if m.Key >= 0 {
+			inline(m.Key)
 		}
-		if m.Role == apimodel.RoleModelCount {
+		if m.Role == apimodel.RoleCount {
 			op.Object = nil
 		}
-	case apimodel.RoleModelFirstOrCreate, apimodel.RoleModelFirstOrInit:
+	case apimodel.RoleReadOrCreate, apimodel.RoleReadOrInit:
 		op.Kind = FirstOrCreate
-		if m.Role == apimodel.RoleModelFirstOrInit {
+		if m.Role == apimodel.RoleReadOrInit {
 			op.Kind = FirstOrInit
 		}
 		inline(1)
-	case apimodel.RoleModelUpdate:
+	case apimodel.RoleUpdate:
 		op.Kind = Update
 		op.Object = ch.modelObj
 		colArg, valArg := arg(c, m, 0), arg(c, m, 1)
@@ -362,7 +345,7 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 				op.WritesAll = true
 			}
 		}
-	case apimodel.RoleModelUpdates:
+	case apimodel.RoleUpdates:
 		op.Kind = Update
 		op.Object = ch.modelObj
 		if fields := f.literalFields(dest); fields != nil {
@@ -370,11 +353,11 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		} else {
 			op.WritesAll = true
 		}
-	case apimodel.RoleModelSave:
+	case apimodel.RoleSave:
 		op.Kind = Update
-	case apimodel.RoleModelCreate:
+	case apimodel.RoleInsert:
 		op.Kind = Insert
-	case apimodel.RoleModelDelete:
+	case apimodel.RoleDelete:
 		op.Kind = Delete
 		op.WritesAll = true
 		inline(1)
@@ -400,7 +383,7 @@ func (f *Func) finishObjects() {
 			continue
 		}
 		switch op.Method.Role {
-		case apimodel.RoleModelSave, apimodel.RoleModelCreate:
+		case apimodel.RoleSave, apimodel.RoleInsert:
 			fields := f.objectStores(op.Object)
 			op.Writes = fields
 			if op.Kind == Update && len(fields) == 0 {

@@ -189,28 +189,22 @@ type observer struct {
 // recordScan registers observation calls and the memory they fill.
 func (f *Func) recordScan(c ssa.CallInstruction) {
 	if op := f.opOfCall(c); op != nil {
-		if op.Method.Role == apimodel.RoleSqScan {
-			// SelectBuilder.Scan(&a, &b): positional, like Row.Scan.
-			dests := argList(c, op.Method, op.Method.Args)
-			positional := op.Stmt != nil && len(dests) == len(op.Stmt.Columns)
-			for k, d := range dests {
-				root, path := flow.Root(flow.Strip(d))
-				col := ""
-				if positional {
-					col = normalizeColumn(op.Stmt.Columns[k])
-				}
-				f.fills[root] = append(f.fills[root], fill{op: op, path: path, column: col, exists: existenceColumn(col)})
-			}
-			return
-		}
-		if op.Method.Role == apimodel.RoleBunScan {
+		if op.Method.Role == apimodel.RoleRead && op.Method.Args >= 0 {
+			// bun Scan(ctx, &a), squirrel Scan(&a, &b): the destinations,
+			// or the model the chain named. Positional ones take the
+			// selected columns in order, like Row.Scan.
 			dests := argList(c, op.Method, op.Method.Args)
 			if len(dests) == 0 && op.Object != nil {
 				dests = []ssa.Value{op.Object}
 			}
-			for _, d := range dests {
+			positional := op.Method.Positional && op.Stmt != nil && len(dests) == len(op.Stmt.Columns)
+			for k, d := range dests {
 				root, path := flow.Root(flow.Strip(d))
-				f.fills[root] = append(f.fills[root], fill{op: op, path: path})
+				col := ""
+				if positional && op.Stmt.Columns[k] != "*" {
+					col = normalizeColumn(op.Stmt.Columns[k])
+				}
+				f.fills[root] = append(f.fills[root], fill{op: op, path: path, column: col, exists: existenceColumn(col)})
 			}
 			return
 		}
@@ -223,12 +217,12 @@ func (f *Func) recordScan(c ssa.CallInstruction) {
 				if op.Stmt != nil && len(op.Stmt.Columns) == 1 && op.Stmt.Columns[0] != "*" {
 					fl.column = normalizeColumn(op.Stmt.Columns[0])
 				}
-				if op.Method.Name == "Pluck" {
-					if col, ok := flow.ConstString(arg(c, op.Method, 0)); ok {
+				if op.Method.Field >= 0 { // Pluck("col", &dest)
+					if col, ok := flow.ConstString(arg(c, op.Method, op.Method.Field)); ok {
 						fl.column = normalizeColumn(col)
 					}
 				}
-				if op.Method.Role == apimodel.RoleModelCount {
+				if op.Method.Role == apimodel.RoleCount {
 					fl.column, fl.exists = "count(*)", true
 				}
 				fl.exists = fl.exists || existenceColumn(fl.column)
@@ -242,7 +236,7 @@ func (f *Func) recordScan(c ssa.CallInstruction) {
 		return
 	}
 	switch m.Role {
-	case apimodel.RoleScan, apimodel.RoleNext, apimodel.RoleCount, apimodel.RoleKVResult, apimodel.RoleDocResult:
+	case apimodel.RoleScan, apimodel.RoleNext, apimodel.RoleAffected, apimodel.RoleResult:
 	default:
 		return
 	}
@@ -257,10 +251,10 @@ func (f *Func) recordScan(c ssa.CallInstruction) {
 	if v, ok := c.(ssa.Value); ok {
 		f.observers[v] = observer{op: op, role: m.Role}
 	}
-	if m.Role == apimodel.RoleKVResult || m.Role == apimodel.RoleDocResult {
-		// Decode(&e), Scan(&v), All(ctx, &docs): the last argument.
-		if args := c.Common().Args; (m.Name == "Decode" || m.Name == "Scan" || m.Name == "All") && len(args) > 0 {
-			root, path := flow.Root(flow.Strip(args[len(args)-1]))
+	if m.Role == apimodel.RoleResult {
+		// Decode(&e), Scan(&v), All(ctx, &docs): the destination.
+		if dest := arg(c, m, m.Dest); dest != nil {
+			root, path := flow.Root(flow.Strip(dest))
 			f.fills[root] = append(f.fills[root], fill{op: op, path: path})
 		}
 		return

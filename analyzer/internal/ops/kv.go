@@ -59,29 +59,26 @@ func (f *Func) kvOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	}
 	op.Column = column
 	switch m.Role {
-	case apimodel.RoleKVRead:
+	case apimodel.RoleRead, apimodel.RoleExists:
 		op.Kind = Read
-		op.Existence = m.Name == "Exists" || m.Name == "HExists" || m.Name == "SIsMember"
-	case apimodel.RoleKVWrite:
+		op.Existence = m.Role == apimodel.RoleExists
+	case apimodel.RoleUpsert:
 		op.Kind = Update
 		op.Upsert = true
 		op.Writes = []Assign{{Column: column, Value: value, Now: value != nil && isTimeNow(value)}}
 		if pairs != nil {
 			op.Writes = pairs
 		}
-	case apimodel.RoleKVSetNX:
-		op.Kind = Insert
-		op.ConflictSafe = true
-		op.Writes = []Assign{{Column: column, Value: value}}
-	case apimodel.RoleKVSetArgs:
-		op.Kind = Update
-		op.Upsert = true
-		op.Writes = []Assign{{Column: column, Value: value}}
-		if mode := f.setArgsMode(arg(c, m, 3)); mode == "NX" || mode == "XX" {
+		if mode := f.setArgsMode(arg(c, m, m.Opts)); mode == "NX" || mode == "XX" {
+			// SetArgs(ctx, key, v, redis.SetArgs{Mode: "NX"}): as SETNX.
 			op.Kind = Insert
 			op.ConflictSafe = true
 		}
-	case apimodel.RoleKVDelete:
+	case apimodel.RoleInsertIfAbsent:
+		op.Kind = Insert
+		op.ConflictSafe = true
+		op.Writes = []Assign{{Column: column, Value: value}}
+	case apimodel.RoleDelete:
 		op.Kind = Delete
 		op.WritesAll = true
 	default:

@@ -154,7 +154,7 @@ func (f *Func) docOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	if m.Key >= 0 {
 		var keys []Key
 		var state []string
-		if m.Role == apimodel.RoleDocUpdateByID {
+		if m.KeyIsID {
 			keys = []Key{{Column: "id", Value: flow.Strip(arg(c, m, m.Key))}}
 		} else {
 			keys, state, filterOK = f.docFilter(arg(c, m, m.Key))
@@ -163,12 +163,12 @@ func (f *Func) docOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		op.Imprecise = !filterOK
 	}
 	switch m.Role {
-	case apimodel.RoleDocRead:
+	case apimodel.RoleRead:
 		op.Kind = Read
-	case apimodel.RoleDocCount:
+	case apimodel.RoleCount:
 		op.Kind = Read
 		op.Existence = true
-	case apimodel.RoleDocInsert:
+	case apimodel.RoleInsert:
 		op.Kind = Insert
 		doc := arg(c, m, m.Value)
 		if fields := f.docFields(doc); fields != nil {
@@ -179,7 +179,7 @@ func (f *Func) docOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 			op.Writes = f.literalFields(doc)
 			op.Object, _ = flow.Root(flow.Strip(doc))
 		}
-	case apimodel.RoleDocUpdate, apimodel.RoleDocUpdateByID, apimodel.RoleDocFindModify:
+	case apimodel.RoleUpdate, apimodel.RoleReadModify:
 		op.Kind = Update
 		if m.Value >= 0 {
 			update := arg(c, m, m.Value)
@@ -201,8 +201,8 @@ func (f *Func) docOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 			op.Kind, op.WritesAll = Delete, true
 		}
 		op.ConflictSafe = f.upsertOption(c)
-		op.Returning = m.Role == apimodel.RoleDocFindModify
-	case apimodel.RoleDocDelete:
+		op.Returning = m.Role == apimodel.RoleReadModify
+	case apimodel.RoleDelete:
 		op.Kind = Delete
 		op.WritesAll = true
 	default:
@@ -216,8 +216,8 @@ func (f *Func) docOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 func (f *Func) collection(v ssa.Value) (tbl, name string) {
 	root := f.handleRoot(v)
 	if c, ok := root.(*ssa.Call); ok {
-		if m, ok := f.model.Lookup(callee(c)); ok && m.Role == apimodel.RoleDocCollection {
-			if s, ok := flow.ConstString(arg(c, m, 0)); ok {
+		if m, ok := f.model.Lookup(callee(c)); ok && m.Role == apimodel.RoleTable {
+			if s, ok := flow.ConstString(arg(c, m, m.Key)); ok {
 				return table(s), s
 			}
 		}

@@ -39,7 +39,7 @@ func (f *Func) popOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		root, _ = flow.Root(model)
 	}
 	switch m.Role {
-	case apimodel.RoleModelRead:
+	case apimodel.RoleRead:
 		op.Kind = Read
 		if model == nil {
 			return nil
@@ -56,15 +56,15 @@ func (f *Func) popOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 			applyRaw(op, ch)
 			op.Table, op.Name = table(ch.raw.Table), ch.raw.Table
 		}
-	case apimodel.RoleModelCount:
+	case apimodel.RoleCount:
 		op.Kind = Read
 		op.Existence = true
-	case apimodel.RoleModelSave:
+	case apimodel.RoleSave:
 		op.Kind = Update
 		op.Object = root
 		op.Writes = f.objectStores(root)
 		op.WritesAll = len(op.Writes) == 0
-	case apimodel.RoleModelUpdates:
+	case apimodel.RoleUpdates:
 		// UpdateColumns(model, columns...): only the named columns.
 		op.Kind = Update
 		op.Object = root
@@ -87,13 +87,13 @@ func (f *Func) popOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 			op.Writes = stored
 		}
 		op.WritesAll = len(op.Writes) == 0
-	case apimodel.RoleModelCreate:
+	case apimodel.RoleInsert:
 		op.Kind = Insert
 		op.Writes = f.literalFields(model)
 		if op.Writes == nil && root != nil {
 			op.Writes = f.objectStores(root)
 		}
-	case apimodel.RoleModelDelete:
+	case apimodel.RoleDelete:
 		op.Kind = Delete
 		op.Object = root
 		op.WritesAll = true

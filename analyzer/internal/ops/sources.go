@@ -339,7 +339,7 @@ func isError(t types.Type) bool {
 // result classifies a value returned by an operation's own call.
 func (w *walker) result(op *Op, t types.Type, col string) {
 	switch {
-	case isError(t) && op.Kind.IsWrite() && op.Returning && (op.Method.Role == apimodel.RoleGet || op.Method.Role == apimodel.RoleEntSaveOne):
+	case isError(t) && op.Kind.IsWrite() && op.Returning && op.Method.Role == apimodel.RoleGet:
 		// sqlx Get of UPDATE ... RETURNING fails with sql.ErrNoRows when
 		// no row was written, ent's UpdateOne with a *NotFoundError: the
 		// error is the affected-row count.
@@ -366,13 +366,13 @@ func (w *walker) observed(ob observer, t types.Type, col string) {
 		w.emit(ob.op, NotFound, "")
 	case ob.op.Existence && !isError(t):
 		w.emit(ob.op, NotFound, "") // rdb.Exists(...).Val() > 0
-	case ob.role == apimodel.RoleCount && isError(t):
+	case ob.role == apimodel.RoleAffected && isError(t):
 		// The driver's error from RowsAffected says nothing about rows.
-	case ob.role == apimodel.RoleCount && ob.op.Kind.IsWrite():
+	case ob.role == apimodel.RoleAffected && ob.op.Kind.IsWrite():
 		w.emit(ob.op, Count, "")
-	case ob.role == apimodel.RoleCount:
+	case ob.role == apimodel.RoleAffected:
 		w.emit(ob.op, NotFound, "")
-	case ob.role == apimodel.RoleKVResult && !isError(t) && col == "":
+	case ob.role == apimodel.RoleResult && !isError(t) && col == "":
 		w.emit(ob.op, Data, ob.op.Column)
 	case isError(t):
 		if ob.op.Kind.IsWrite() {
@@ -416,7 +416,7 @@ func (w *walker) memory(addr ssa.Value, col string) {
 	if c := asCall(root); c != nil && len(path) > 0 {
 		if op := f.byVal[c]; op != nil {
 			switch {
-			case op.Method.Role == apimodel.RoleEntRead || (op.Method.Role == apimodel.RoleUser && op.Kind == Read):
+			case op.Method.ReturnsRecord:
 				// ent, or a configured read, returns the entity it read:
 				// e.OpenedAt is a column.
 				c2 := columnAfter(path, 0)

@@ -136,17 +136,7 @@ func (f *Func) toSQLOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Valu
 	if !ok {
 		return nil
 	}
-	role := apimodel.RoleSqExec
-	if m.Role == apimodel.RoleQuery || m.Role == apimodel.RoleGet || m.Role == apimodel.RoleSelect {
-		role = apimodel.RoleSqQueryRow
-	}
-	mm := m
-	mm.Role = role
-	op := f.sqStatementOp(c, mm, st, f.handle(receiver(c)))
-	if op != nil {
-		op.Method = m
-	}
-	return op
+	return f.sqStatementOp(c, m, st, f.handle(receiver(c)))
 }
 
 // sqStatementOp builds the operation of the statement a builder chain
@@ -179,7 +169,7 @@ func (f *Func) sqStatementOp(c ssa.CallInstruction, m apimodel.Method, st sqStat
 	default:
 		return nil
 	}
-	if m.Role == apimodel.RoleSqQuery || m.Role == apimodel.RoleSqQueryRow || m.Role == apimodel.RoleSqScan {
+	if m.Role != apimodel.RoleExec && m.Role != apimodel.RoleStmt {
 		if op.Kind != Read && !op.Returning {
 			return nil // QueryRow of a write without RETURNING returns nothing to observe
 		}

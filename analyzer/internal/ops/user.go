@@ -12,7 +12,8 @@ import (
 // userOp builds the operation of a function the configuration declares.
 func (f *Func) userOp(c ssa.CallInstruction, fn *types.Func, u apimodel.UserFunc) *Op {
 	m := apimodel.Method{Pkg: fn.Pkg().Path(), Name: fn.Name(), Role: apimodel.RoleUser,
-		SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: u.Key, Field: -1, Value: -1}
+		SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: u.Key, Field: -1, Value: -1,
+		ReturnsRecord: u.Role == "read"}
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
 		m.Recv = apimodel.TypeName(sig.Recv().Type())
 	}

@@ -46,7 +46,7 @@ func (f *Func) xormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		f.fills[root] = append(f.fills[root], fill{op: op, path: path})
 	}
 	switch m.Role {
-	case apimodel.RoleModelRead:
+	case apimodel.RoleRead:
 		op.Kind = Read
 		if ch.raw != nil {
 			applyRaw(op, ch)
@@ -65,11 +65,11 @@ func (f *Func) xormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 				beanKeys(cb)
 			}
 		}
-	case apimodel.RoleModelCount:
+	case apimodel.RoleCount:
 		op.Kind = Read
 		op.Existence = true
 		beanKeys(bean)
-	case apimodel.RoleModelCreate:
+	case apimodel.RoleInsert:
 		op.Kind = Insert
 		if bean == nil {
 			return nil
@@ -79,7 +79,7 @@ func (f *Func) xormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		if op.Writes == nil {
 			op.Writes = f.objectStores(beanRoot)
 		}
-	case apimodel.RoleModelUpdates:
+	case apimodel.RoleUpdates:
 		op.Kind = Update
 		var writes []Assign
 		if bean != nil {
@@ -109,7 +109,7 @@ func (f *Func) xormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		for _, cb := range argList(c, m, 1) {
 			beanKeys(cb)
 		}
-	case apimodel.RoleModelDelete:
+	case apimodel.RoleDelete:
 		op.Kind = Delete
 		op.WritesAll = true
 		beanKeys(bean)
