@@ -34,6 +34,14 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 		if g == nil {
 			continue
 		}
+		u, key := c.constraint(r, w)
+		if w.ConflictSafe && u == uniqueAbsent && w.Stmt != nil {
+			// ON CONFLICT fires only on a unique constraint, and the
+			// table's CREATE TABLE has none on the key: both rows stay.
+			out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Message: fmt.Sprintf("%s inserts into %s when %s found no row%s; its ON CONFLICT clause never fires, because the CREATE TABLE of %s declares no unique constraint on %s, so two requests can both insert: add one", c.r.CallName(w), w.Name, c.r.CallName(r), c.testQuote(g), w.Name, key)})
+			return out
+		}
 		if w.ConflictSafe || c.duplicateHandled(w) || c.lockedBefore(r, w) || c.parentLocked(r, w) {
 			return out
 		}
@@ -44,9 +52,12 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 		if g.kind == ops.Data {
 			msg = fmt.Sprintf("%s inserts into %s after %s was checked on what %s read; two requests can both pass the check and both insert", c.r.CallName(w), w.Name, c.checkText(g, r, ""), c.r.CallName(r))
 		}
-		msg += c.constraintAdvice(r, w)
+		msg += constraintAdvice(u, key)
+		// ON CONFLICT closes the race only where a unique constraint
+		// makes the second insert conflict: without one, no fix.
+		fixable := g.kind == ops.NotFound && u == uniqueDeclared
 		out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name, Message: msg,
-			Fixes: func() []analysis.SuggestedFix { return fixes.CheckThenInsert(c.r, c.f, r, w, g.kind == ops.NotFound) }})
+			Fixes: func() []analysis.SuggestedFix { return fixes.CheckThenInsert(c.r, c.f, r, w, fixable) }})
 		return out
 	}
 	return out
@@ -157,23 +168,49 @@ func isDuplicateCheck(call ssa.CallInstruction) bool {
 	return calleeNameContains(call, "duplicate", "uniqueviolation", "constrainterror")
 }
 
-// constraintAdvice says what the second insert of a check-then-insert
-// does: fail on a unique constraint the code declares (and does not
-// handle), or silently duplicate when racelint sees none.
-func (c *funcChecker) constraintAdvice(r, w *ops.Op) string {
+// uniqueness is what racelint knows of the unique constraint that would
+// stop a second insert of the key a check-then-insert looked up.
+type uniqueness int
+
+const (
+	uniqueUnknown  uniqueness = iota // a composite or unknown key, or declared where racelint does not look
+	uniqueDeclared                   // in DDL or struct tags
+	uniqueMissing                    // not in the struct tags or the DDL racelint read
+	uniqueAbsent                     // the table's CREATE TABLE was read and has none
+)
+
+// constraint classifies the unique constraint on the key r looked up in
+// w's table; name is the key as the code spells it.
+func (c *funcChecker) constraint(r, w *ops.Op) (u uniqueness, name string) {
 	if len(r.Keys) != 1 || r.Keys[0].Column == "" {
-		return "" // a composite or unknown key: no single column to name
+		return uniqueUnknown, ""
 	}
 	col, name := r.Keys[0].Column, r.DisplayName(r.Keys[0].Column)
 	var model types.Type
 	if w.Object != nil {
 		model = w.Object.Type()
 	}
-	if c.schema.Unique(w.Table, col, model, names) {
-		return fmt.Sprintf(", and the unique constraint on %s then fails the second with a duplicate-key error this code does not handle", name)
+	switch {
+	case c.schema.Unique(w.Table, col, model, names):
+		return uniqueDeclared, name
+	case c.schema.Declared(w.Table):
+		return uniqueAbsent, name
 	}
 	if lib := w.Method.Library(); lib != nil && lib.ConstraintsElsewhere {
-		return ""
+		return uniqueUnknown, name
 	}
-	return fmt.Sprintf("; racelint sees no unique constraint on %s (struct tags, DDL in this package), so both rows may be kept: add one", name)
+	return uniqueMissing, name
+}
+
+// constraintAdvice says what the second insert of a check-then-insert
+// does: fail on a unique constraint the code declares (and does not
+// handle), or silently duplicate when racelint sees none.
+func constraintAdvice(u uniqueness, name string) string {
+	switch u {
+	case uniqueDeclared:
+		return fmt.Sprintf(", and the unique constraint on %s then fails the second with a duplicate-key error this code does not handle", name)
+	case uniqueMissing, uniqueAbsent:
+		return fmt.Sprintf("; racelint sees no unique constraint on %s (struct tags, DDL in this package), so both rows may be kept: add one", name)
+	}
+	return ""
 }

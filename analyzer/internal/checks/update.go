@@ -92,7 +92,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		case isDerived:
 			out = append(out, report.Finding{Rule: catalog.LostUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Message: fmt.Sprintf("%s writes %s computed in Go from the value %s read; an update that lands in between is lost", c.r.CallName(w), columnName(derived.Column), c.r.CallName(r)),
-				Fixes:   func() []analysis.SuggestedFix { return fixes.LostUpdate(c.r, c.f, r, w, derived.Column) }})
+				Fixes:   func() []analysis.SuggestedFix { return fixes.LostUpdate(c.r, c.f, r, w, derived.Column, checkPos(g)) }})
 		default:
 			out = append(out, report.Finding{Rule: catalog.CheckThenUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Message: fmt.Sprintf("%s writes the %s row after %s was checked in Go on what %s read; two requests can both pass the check", c.r.CallName(w), w.Name, checkText, c.r.CallName(r)),

@@ -127,7 +127,58 @@ func chainHas(x ast.Expr, names ...string) bool {
 
 // atomic rewrites the write of column, whose value is exactly the value
 // r read plus or minus a delta, into an expression the database computes.
-func (e env) atomic(r, w *ops.Op, column string) *analysis.SuggestedFix {
+// When a Go check at check guards the write (if balance < amount {
+// return ... }), computing in the database alone would leave both
+// requests passing that check: the fix then also moves the check into
+// the WHERE and reads the affected-row count, or there is no fix.
+func (e env) atomic(r, w *ops.Op, column string, check token.Pos) *analysis.SuggestedFix {
+	fix := e.atomicWrite(r, w, column)
+	if fix == nil || !check.IsValid() {
+		return fix
+	}
+	checked := e.checkedColumn(r, check)
+	if checked == "" {
+		return nil
+	}
+	where, ok := e.recheckEdits(r, w, e.call(w), checked, check)
+	if !ok {
+		return nil
+	}
+	fix.Message += "; " + lowerFirst(where.message)
+	fix.TextEdits = append(fix.TextEdits, where.edits...)
+	return fix
+}
+
+// checkedColumn returns the one column of what r read that the check at
+// pos tests, or "".
+func (e env) checkedColumn(r *ops.Op, pos token.Pos) string {
+	col := ""
+	for _, ifi := range e.fn.Ifs {
+		if report.CondPos(ifi.Cond) != pos {
+			continue
+		}
+		for _, s := range e.fn.Sources(ifi.Cond) {
+			switch {
+			case s.Op != r:
+			case s.Kind != ops.Data || s.Column == "" || (col != "" && s.Column != col):
+				return ""
+			default:
+				col = s.Column
+			}
+		}
+	}
+	return col
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// atomicWrite is atomic without the guard.
+func (e env) atomicWrite(r, w *ops.Op, column string) *analysis.SuggestedFix {
 	if r == nil || w == nil || column == "" || w.Kind != ops.Update {
 		return nil
 	}
@@ -350,10 +401,13 @@ func stringLit(x ast.Expr) string {
 	return s
 }
 
-// ---- RL001: re-check a nullable column in the write ----
+// ---- RL001: re-check the Go check in the write ----
 
-// recheck adds the check of a nullable column (col IS NULL, col IS NOT
-// NULL) to the WHERE of the write it guards.
+// recheck moves the check at check (a nil test of a nullable column, or a
+// comparison of the column with a value) into the WHERE of the write it
+// guards, and makes the caller read the affected-row count and do what
+// the check did when it failed. Without all three the race stays, so
+// there is no fix.
 func (e env) recheck(r, w *ops.Op, column string, check token.Pos) *analysis.SuggestedFix {
 	if r == nil || w == nil || column == "" || column == "id" || !check.IsValid() || w.Imprecise {
 		return nil
@@ -362,23 +416,136 @@ func (e env) recheck(r, w *ops.Op, column string, check token.Pos) *analysis.Sug
 	if call == nil {
 		return nil
 	}
-	pred, ok := e.nullness(r, w, column, check)
+	where, ok := e.recheckEdits(r, w, call, column, check)
 	if !ok {
 		return nil
 	}
-	if w.Method.Lib == apimodel.LibGORM {
-		return e.recheckGORM(w, call, column, pred)
+	return &analysis.SuggestedFix{Message: where.message, TextEdits: where.edits}
+}
+
+// rechecked is the part of a fix that moves a Go check into the write.
+type rechecked struct {
+	message string // "Re-check opened_at in the write: ..."
+	edits   []analysis.TextEdit
+}
+
+// recheckEdits returns the edits that add the check at check, of column,
+// to w's WHERE and read w's affected-row count.
+func (e env) recheckEdits(r, w *ops.Op, call *ast.CallExpr, column string, check token.Pos) (rechecked, bool) {
+	g, ok := e.guardReturn(w, call, check)
+	if !ok {
+		return rechecked{}, false
 	}
-	return e.recheckSQL(w, call, column, pred)
+	pred, bind, ok := e.nullness(r, w, column, check), "", true
+	if pred == "" {
+		pred, bind, ok = e.comparison(r, column, check)
+	}
+	if !ok || pred == "" {
+		return rechecked{}, false
+	}
+	var where *analysis.SuggestedFix
+	if w.Method.Lib == apimodel.LibGORM {
+		where = e.recheckGORM(w, call, column, pred, bind)
+	} else {
+		where = e.recheckSQL(w, call, column, pred, bind)
+	}
+	if where == nil {
+		return rechecked{}, false
+	}
+	count, ok := e.readCount(w, call, g)
+	if !ok {
+		return rechecked{}, false
+	}
+	return rechecked{
+		message: where.Message + ", and " + g.failure + " when it updates no row",
+		edits:   append(where.TextEdits, count...),
+	}, true
+}
+
+// comparison returns, for a check `v OP x` (or `x OP v`) of the value v
+// that r read in column, the SQL predicate that holds where the write
+// runs (the check's false branch) with a placeholder, and the source text
+// of x to bind to it.
+func (e env) comparison(r *ops.Op, column string, pos token.Pos) (pred, bind string, ok bool) {
+	cond, _ := ast.Unparen(e.rep.CondExpr(pos)).(*ast.BinaryExpr)
+	if cond == nil {
+		return "", "", false
+	}
+	for _, ifi := range e.fn.Ifs {
+		if report.CondPos(ifi.Cond) != pos {
+			continue
+		}
+		bin, isBin := ifi.Cond.(*ssa.BinOp)
+		if !isBin || bin.Op != cond.Op {
+			continue
+		}
+		op, x := bin.Op, cond.Y
+		switch {
+		case e.isReadValue(r, column, bin.X, cond.X) && !e.dependsOn(r, column, bin.Y):
+		case e.isReadValue(r, column, bin.Y, cond.Y) && !e.dependsOn(r, column, bin.X):
+			op, x = mirror(op), cond.X
+		default:
+			continue
+		}
+		sqlOp, known := sqlComparison[negate(op)]
+		if !known || !numeric(e.pass.TypesInfo.TypeOf(x)) {
+			continue
+		}
+		xText, ok := text(e.pass, x)
+		if !ok {
+			continue
+		}
+		return sqlOp, xText, true
+	}
+	return "", "", false
+}
+
+var sqlComparison = map[token.Token]string{
+	token.LSS: "<", token.LEQ: "<=", token.GTR: ">", token.GEQ: ">=", token.EQL: "=", token.NEQ: "<>",
+}
+
+// negate returns the comparison that holds when op does not.
+func negate(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GEQ
+	case token.LEQ:
+		return token.GTR
+	case token.GTR:
+		return token.LEQ
+	case token.GEQ:
+		return token.LSS
+	case token.EQL:
+		return token.NEQ
+	case token.NEQ:
+		return token.EQL
+	}
+	return token.ILLEGAL
+}
+
+// mirror returns op with its operands swapped: x < y is y > x.
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
 }
 
 // nullness returns the predicate the write can re-check when the check
 // at pos is a lone nil comparison or .Valid test of column, deciding
-// whether w runs: "IS NULL" or "IS NOT NULL", as it holds where w runs.
-func (e env) nullness(r, w *ops.Op, column string, pos token.Pos) (string, bool) {
+// whether w runs: "IS NULL" or "IS NOT NULL", as it holds where w runs;
+// "" for any other check.
+func (e env) nullness(r, w *ops.Op, column string, pos token.Pos) string {
 	cond := e.rep.CondExpr(pos)
 	if cond == nil || !simpleNullTest(cond) {
-		return "", false
+		return ""
 	}
 	for _, ifi := range e.fn.Ifs {
 		if report.CondPos(ifi.Cond) != pos {
@@ -400,11 +567,11 @@ func (e env) nullness(r, w *ops.Op, column string, pos token.Pos) (string, bool)
 			continue
 		}
 		if nullIfTrue == (branch == 0) {
-			return "IS NULL", true
+			return "IS NULL"
 		}
-		return "IS NOT NULL", true
+		return "IS NOT NULL"
 	}
-	return "", false
+	return ""
 }
 
 // simpleNullTest reports whether the condition as written is only a nil
@@ -462,8 +629,9 @@ func isNilConst(v ssa.Value) bool {
 	return ok && c.IsNil()
 }
 
-// recheckSQL appends AND col IS [NOT] NULL to WHERE id = $N.
-func (e env) recheckSQL(w *ops.Op, call *ast.CallExpr, column, pred string) *analysis.SuggestedFix {
+// recheckSQL appends AND col IS [NOT] NULL, or AND col OP $M binding
+// bind as a new last argument, to WHERE id = $N.
+func (e env) recheckSQL(w *ops.Op, call *ast.CallExpr, column, pred, bind string) *analysis.SuggestedFix {
 	st := w.Stmt
 	if st == nil || (st.Verb != sqltext.Update && st.Verb != sqltext.Delete) || st.WhereOr || len(st.Where) != 1 {
 		return nil
@@ -519,10 +687,39 @@ func (e env) recheckSQL(w *ops.Op, call *ast.CallExpr, column, pred string) *ana
 		return nil
 	}
 	cond := " AND " + spelled + " " + pred
-	return &analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Re-check %s in the write: add%s to its WHERE, then treat 0 affected rows as losing the race", spelled, cond),
-		TextEdits: []analysis.TextEdit{lit.insert(toks[i+2].end, cond)},
+	edits := []analysis.TextEdit{lit.insert(toks[i+2].end, "")}
+	if bind != "" {
+		// The new placeholder binds a new last argument.
+		if call.Ellipsis.IsValid() || w.Method.Args < 0 || len(call.Args) <= w.Method.Args {
+			return nil
+		}
+		placeholder := "?"
+		if strings.HasPrefix(toks[i+2].text, "$") {
+			n := len(call.Args) - w.Method.Args
+			for _, t := range toks {
+				if t.kind == tParam && paramNumber(t.text) > n {
+					return nil // numbered past the arguments: not a plain list
+				}
+			}
+			placeholder = "$" + strconv.Itoa(n+1)
+		} else if toks[i+2].text != "?" {
+			return nil
+		}
+		cond += " " + placeholder
+		last := call.Args[len(call.Args)-1]
+		edits = append(edits, analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + bind)})
 	}
+	edits[0] = lit.insert(toks[i+2].end, cond)
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Re-check %s in the write: add%s to its WHERE", spelled, cond),
+		TextEdits: edits,
+	}
+}
+
+// paramNumber returns N of a $N placeholder, 0 for any other.
+func paramNumber(p string) int {
+	n, _ := strconv.Atoi(strings.TrimPrefix(p, "$"))
+	return n
 }
 
 func reservedWord(s string) bool {
@@ -533,8 +730,9 @@ func reservedWord(s string) bool {
 	return false
 }
 
-// recheckGORM inserts Where("col IS [NOT] NULL") before Update.
-func (e env) recheckGORM(w *ops.Op, call *ast.CallExpr, column, pred string) *analysis.SuggestedFix {
+// recheckGORM inserts Where("col IS [NOT] NULL"), or Where("col OP ?",
+// bind), before Update.
+func (e env) recheckGORM(w *ops.Op, call *ast.CallExpr, column, pred, bind string) *analysis.SuggestedFix {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok || (w.Method.Name != "Update" && w.Method.Name != "UpdateColumn") || len(call.Args) != 2 || chainHas(sel.X, "Raw", "Or", "Not") {
 		return nil
@@ -543,10 +741,13 @@ func (e env) recheckGORM(w *ops.Op, call *ast.CallExpr, column, pred string) *an
 	if !plainColumn.MatchString(col) || ops.NormalizeColumn(col) != column {
 		return nil
 	}
-	ins := fmt.Sprintf("Where(%q).", col+" "+pred)
+	where := fmt.Sprintf("Where(%q)", col+" "+pred)
+	if bind != "" {
+		where = fmt.Sprintf("Where(%q, %s)", col+" "+pred+" ?", bind)
+	}
 	return &analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Re-check %s in the write: add Where(%q) before %s, then treat RowsAffected == 0 as losing the race", col, col+" "+pred, w.Method.Name),
-		TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.Pos(), NewText: []byte(ins)}},
+		Message:   fmt.Sprintf("Re-check %s in the write: add %s before %s", col, where, w.Method.Name),
+		TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.Pos(), NewText: []byte(where + ".")}},
 	}
 }
 

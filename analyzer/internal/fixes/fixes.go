@@ -18,12 +18,18 @@
 //     RL003, and for a nullable column, the WHERE re-check of RL001.
 //   - RL003: compute the new value in the database (SET n = n + $1,
 //     gorm.Expr("n + ?", d)) when the value written is exactly the read
-//     column plus or minus a delta.
+//     column plus or minus a delta; when a Go check guards the write,
+//     together with the RL001 re-check of that check.
 //   - RL002: make the insert conflict-safe (ON CONFLICT DO NOTHING, GORM
-//     clause.OnConflict{DoNothing: true}) when the check was "not found".
-//   - RL001: re-check a nullable column in the write's WHERE (AND col IS
-//     NULL, GORM Where("col IS NULL")); the caller must still read the
-//     affected-row count, which RL004 then asks for.
+//     clause.OnConflict{DoNothing: true}) when the check was "not found"
+//     and a unique constraint on the key is declared (DDL, struct tags);
+//     without one the clause never fires, and the message asks for one.
+//   - RL001: re-check the Go check in the write's WHERE (AND col IS
+//     NULL, AND balance >= $3, GORM Where("col IS NULL")) and read the
+//     affected-row count, doing what the check did when it failed
+//     (`if cond { return X }`) when no row was updated. A fix that could
+//     not read the count would leave both callers winning, so then
+//     there is none.
 //   - RL004, RL006, RL007: none (see the rule pages).
 package fixes
 
@@ -60,10 +66,10 @@ func CheckThenUpdate(rep *report.Reporter, fn *ops.Func, r, w *ops.Op, column st
 }
 
 // LostUpdate returns the fixes of an RL003 finding: w writes column with
-// a value computed from what r read in it.
-func LostUpdate(rep *report.Reporter, fn *ops.Func, r, w *ops.Op, column string) []analysis.SuggestedFix {
+// a value computed from what r read in it, perhaps after a check at check.
+func LostUpdate(rep *report.Reporter, fn *ops.Func, r, w *ops.Op, column string, check token.Pos) []analysis.SuggestedFix {
 	e := env{rep.Pass(), fn, rep}
-	return collect(e.atomic(r, w, column))
+	return collect(e.atomic(r, w, column, check))
 }
 
 // TxWithoutLock returns the fixes of an RL005 finding: lock the read
@@ -74,7 +80,7 @@ func TxWithoutLock(rep *report.Reporter, fn *ops.Func, r, w *ops.Op, counter, co
 	e := env{rep.Pass(), fn, rep}
 	fixes := collect(e.lock(r))
 	if counter != "" {
-		fixes = append(fixes, collect(e.atomic(r, w, counter))...)
+		fixes = append(fixes, collect(e.atomic(r, w, counter, check))...)
 	} else {
 		fixes = append(fixes, collect(e.recheck(r, w, column, check))...)
 	}
@@ -82,11 +88,12 @@ func TxWithoutLock(rep *report.Reporter, fn *ops.Func, r, w *ops.Op, counter, co
 }
 
 // CheckThenInsert returns the fixes of an RL002 finding: insert w runs
-// when read r found no row (notFound) or after a check of its data.
-func CheckThenInsert(rep *report.Reporter, fn *ops.Func, r, w *ops.Op, notFound bool) []analysis.SuggestedFix {
-	if !notFound {
-		// A check of the data (a quota, a flag) is not what a unique
-		// index enforces: ON CONFLICT would not close the race.
+// when read r found no row. conflicts says that a unique constraint the
+// code declares makes a second insert of the key conflict; without one,
+// or after a check of the data (a quota, a flag: not what a unique index
+// enforces), ON CONFLICT would not close the race and there is no fix.
+func CheckThenInsert(rep *report.Reporter, fn *ops.Func, r, w *ops.Op, conflicts bool) []analysis.SuggestedFix {
+	if !conflicts {
 		return nil
 	}
 	e := env{rep.Pass(), fn, rep}

@@ -26,6 +26,7 @@ import (
 // Index is the set of columns the code declares unique, per table.
 type Index struct {
 	unique map[string]map[string]bool // normalized table -> normalized column
+	tables map[string]bool            // normalized tables whose CREATE TABLE was read
 }
 
 // Normalizer maps table and column names to the engine's comparable form.
@@ -42,7 +43,7 @@ var (
 
 // FromFiles reads the DDL in the string literals of files.
 func FromFiles(files []*ast.File, n Normalizer) *Index {
-	ix := &Index{unique: map[string]map[string]bool{}}
+	ix := &Index{unique: map[string]map[string]bool{}, tables: map[string]bool{}}
 	for _, f := range files {
 		ast.Inspect(f, func(node ast.Node) bool {
 			lit, ok := node.(*ast.BasicLit)
@@ -83,6 +84,9 @@ func (ix *Index) addDDL(sql string, n Normalizer) {
 		if m == nil {
 			continue
 		}
+		if t := n.Table(strings.Trim(m[1], `"`)); t != "" {
+			ix.tables[t] = true
+		}
 		for _, def := range splitTop(m[2]) {
 			d := strings.ToLower(strings.TrimSpace(def))
 			if strings.HasPrefix(d, "unique") || strings.HasPrefix(d, "primary") || strings.HasPrefix(d, "constraint") {
@@ -120,6 +124,10 @@ func splitTop(body string) []string {
 	}
 	return append(out, body[start:])
 }
+
+// Declared reports whether racelint read the CREATE TABLE of table, so
+// that a constraint missing from it is missing from the table.
+func (ix *Index) Declared(table string) bool { return ix != nil && ix.tables[table] }
 
 // Unique reports whether the code declares column of table unique, in the
 // DDL it has seen or in the struct tags of model (a GORM, xorm or bun

@@ -9,6 +9,12 @@ import (
 
 type Contact struct {
 	ID    int64
+	Email string `gorm:"uniqueIndex"`
+}
+
+// Guest has no unique constraint on Email.
+type Guest struct {
+	ID    int64
 	Email string
 }
 
@@ -24,6 +30,17 @@ func (s *Service) Ensure(email string) error {
 	err := s.db.Where("email = ?", email).First(&c).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return s.db.Create(&Contact{Email: email}).Error // want "RL002"
+	}
+	return err
+}
+
+// RL002 without a unique constraint on email: no fix (ON CONFLICT would
+// never fire, and the message asks for the constraint).
+func (s *Service) EnsureGuest(email string) error {
+	var g Guest
+	err := s.db.Where("email = ?", email).First(&g).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return s.db.Create(&Guest{Email: email}).Error // want "RL002"
 	}
 	return err
 }

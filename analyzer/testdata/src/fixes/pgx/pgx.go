@@ -37,6 +37,8 @@ func (s *Service) View(ctx context.Context, id int64) error {
 	return err
 }
 
+const subscribersDDL = `CREATE UNIQUE INDEX subscribers_email ON subscribers (email)`
+
 // RL002: pgx.ErrNoRows, then INSERT: ON CONFLICT DO NOTHING.
 func (s *Service) Subscribe(ctx context.Context, email string) error {
 	var id int64

@@ -50,6 +50,8 @@ func (s *Service) Deposit(id, amount int64) error {
 	return nil
 }
 
+const tagsDDL = `CREATE TABLE tags (id bigserial PRIMARY KEY, name text NOT NULL UNIQUE)`
+
 // RL002 (Get, ErrNoRows, MustExec): ON CONFLICT DO NOTHING.
 func (s *Service) EnsureTag(name string) error {
 	var id int64
