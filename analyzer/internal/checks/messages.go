@@ -45,6 +45,15 @@ func (c *funcChecker) testQuote(g *check) string {
 	return ""
 }
 
+// displayNames spells normalised columns as op's code writes them.
+func displayNames(op *ops.Op, columns []string) []string {
+	out := make([]string, len(columns))
+	for i, c := range columns {
+		out[i] = op.DisplayName(c)
+	}
+	return out
+}
+
 func columnName(c string) string {
 	if c == "" {
 		return "the value"

@@ -77,7 +77,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		if rechecks(w, want) {
 			if !c.inspected[w] {
 				out = append(out, report.Finding{Rule: catalog.UncheckedConditionalWrite, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
-					Message: fmt.Sprintf("%s re-checks %s in its WHERE but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), strings.Join(w.State, ", "))})
+					Message: fmt.Sprintf("%s re-checks %s in its WHERE but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), strings.Join(displayNames(w, w.State), ", "))})
 			}
 			continue
 		}
@@ -91,7 +91,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 				}})
 		case isDerived:
 			out = append(out, report.Finding{Rule: catalog.LostUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
-				Message: fmt.Sprintf("%s writes %s computed in Go from the value %s read; an update that lands in between is lost", c.r.CallName(w), columnName(derived.Column), c.r.CallName(r)),
+				Message: fmt.Sprintf("%s writes %s computed in Go from the value %s read; an update that lands in between is lost", c.r.CallName(w), columnName(w.DisplayName(derived.Column)), c.r.CallName(r)),
 				Fixes:   func() []analysis.SuggestedFix { return fixes.LostUpdate(c.r, c.f, r, w, derived.Column, checkPos(g)) }})
 		default:
 			out = append(out, report.Finding{Rule: catalog.CheckThenUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,

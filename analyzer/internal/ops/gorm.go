@@ -64,7 +64,7 @@ func (f *Func) gormChain(v ssa.Value) chain {
 			col, ok := flow.ConstString(arg(c, m, 0))
 			vals := argList(c, m, 1)
 			if ok && len(vals) == 1 {
-				ch.keys = append(ch.keys, Key{Column: normalizeColumn(col), Value: vals[0]})
+				ch.keys = append(ch.keys, Key{Column: normalizeColumn(col), Name: col, Value: vals[0]})
 			} else {
 				ch.imprecise = true
 			}
@@ -165,7 +165,7 @@ func (f *Func) gormConditions(conds []ssa.Value) (keys []Key, state []string, im
 	}
 	if fields := f.literalFields(first); fields != nil {
 		for _, fv := range fields {
-			keys = append(keys, Key{Column: fv.Column, Value: fv.Value})
+			keys = append(keys, Key{Column: fv.Column, Name: fv.Name, Value: fv.Value})
 		}
 		return keys, nil, false
 	}

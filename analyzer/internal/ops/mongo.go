@@ -100,7 +100,8 @@ func (f *Func) docFilter(v ssa.Value) (keys []Key, state []string, ok bool) {
 		return nil, nil, false
 	}
 	for _, d := range fields {
-		col := normalizeColumn(strings.TrimPrefix(d.key, "_"))
+		name := strings.TrimPrefix(d.key, "_")
+		col := normalizeColumn(name)
 		if strings.HasPrefix(d.key, "$") {
 			return nil, nil, false // $or, $and...: not a plain conjunction
 		}
@@ -112,7 +113,7 @@ func (f *Func) docFilter(v ssa.Value) (keys []Key, state []string, ok bool) {
 		case isConst || nested || stateColumn(col):
 			state = append(state, col)
 		default:
-			keys = append(keys, Key{Column: col, Value: d.value})
+			keys = append(keys, Key{Column: col, Name: name, Value: d.value})
 		}
 	}
 	return keys, state, true

@@ -37,7 +37,7 @@ func (f *Func) xormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		}
 		for _, fv := range f.literalFields(v) {
 			if fv.Value != nil {
-				op.Keys = append(op.Keys, Key{Column: fv.Column, Value: fv.Value})
+				op.Keys = append(op.Keys, Key{Column: fv.Column, Name: fv.Name, Value: fv.Value})
 			}
 		}
 	}
