@@ -17,6 +17,8 @@ import (
 	"github.com/racelint/racelint/analyzer/internal/checks"
 	"github.com/racelint/racelint/analyzer/internal/facts"
 	"github.com/racelint/racelint/analyzer/internal/isolate"
+	"github.com/racelint/racelint/analyzer/internal/schema"
+	"github.com/racelint/racelint/analyzer/internal/scope"
 )
 
 // Doc is the analyzer's documentation as go vet and editors show it.
@@ -54,6 +56,7 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	c.Rules = append([]string(nil), cfg.Rules...)
 	c.Disable = append([]string(nil), cfg.Disable...)
 	c.SkipTables = append([]string(nil), cfg.SkipTables...)
+	c.SkipPaths = append([]string(nil), cfg.SkipPaths...)
 	c.Functions = append([]Function(nil), cfg.Functions...)
 	return newAnalyzer(&c), nil
 }
@@ -80,6 +83,7 @@ func (c *Config) userFuncs() []apimodel.UserFunc {
 
 // newAnalyzerWith builds the rules analyzer on top of a facts analyzer.
 func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.Analyzer {
+	sqlFiles := schema.NewSQLFiles() // each module's *.sql files, read once per analyzer
 	return &analysis.Analyzer{
 		Name:     "racelint",
 		Doc:      Doc,
@@ -95,6 +99,8 @@ func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.An
 				Enabled:          cfg.enabled,
 				SkipTables:       cfg.SkipTables,
 				RelatedInMessage: cfg.RelatedInMessage,
+				SQLFiles:         sqlFiles,
+				Scope:            scope.New(cfg.SkipPaths, cfg.Migrations),
 			}
 			var pos token.Pos
 			if len(pass.Files) > 0 {
@@ -103,7 +109,7 @@ func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.An
 			// Functions are isolated inside checks.Run; this catches the
 			// package-wide steps (schema, suppression, reporting).
 			if failure := isolate.Do(isolate.Check, pass.Pkg.Path(), "", pos, func() {
-				failures = append(failures, checks.Run(pass, res.Pkg, opts)...)
+				failures = append(failures, checks.Run(pass, res.Pkg, res.SSA, opts)...)
 			}); failure != nil {
 				failures = append(failures, failure)
 			}

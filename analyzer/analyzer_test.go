@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -115,6 +116,33 @@ func lineDiff(want, got string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestScope runs the migration and skip-paths cases: by default a
+// migrations package and goose-registered functions are not reported;
+// skip-paths leaves out one file; with Migrations set, all is reported.
+func TestScope(t *testing.T) {
+	t.Parallel()
+	a, err := analyzer.New(analyzer.Config{SkipPaths: []string{"**/scope/skipped/repair.go"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "scope/goosemig", "scope/db/migrations", "scope/skipped")
+	all, err := analyzer.New(analyzer.Config{Migrations: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, r := range analysistest.Run(&testing.T{}, analysistest.TestData(), all, "scope/goosemig", "scope/db/migrations", "scope/skipped") {
+		for _, d := range r.Diagnostics {
+			got[r.Pass.Pkg.Path()]++
+			_ = d
+		}
+	}
+	want := map[string]int{"scope/goosemig": 3, "scope/db/migrations": 1, "scope/skipped": 2}
+	if !maps.Equal(got, want) {
+		t.Errorf("with Migrations (and no skip-paths): findings per package %v, want %v", got, want)
+	}
 }
 
 // TestConfig runs a package whose wants reflect a non-default

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 
@@ -21,6 +22,17 @@ type Config struct {
 	// acceptable (analytics, logs). Matching is case-insensitive and
 	// ignores underscores, so "page_views" also matches a model PageView.
 	SkipTables []string `json:"skip-tables,omitempty"`
+	// SkipPaths lists files and directories, relative to the module root,
+	// that are not reported: a directory excludes everything below it;
+	// path.Match globs match a file or a directory ("cmd/*/seed.go"),
+	// and a leading "**/" matches at any depth.
+	SkipPaths []string `json:"skip-paths,omitempty"`
+	// Migrations reports migration code too. By default racelint leaves
+	// out packages with a "migrations" or "migration" path element and
+	// the functions a migration framework runs (goose.AddMigration,
+	// gormigrate and xormigrate Migration values): a framework runs each
+	// migration once, so it does not race with itself.
+	Migrations bool `json:"migrations,omitempty"`
 	// Functions declares what functions and methods of an in-house data
 	// layer do, for calls racelint cannot follow into: interface methods
 	// whose implementation the analysed package cannot see, or layers over
@@ -108,6 +120,14 @@ func (c Config) Validate() error {
 			return fmt.Errorf("racelint: skip-tables: empty table name")
 		}
 	}
+	for _, p := range c.SkipPaths {
+		if strings.TrimSpace(p) == "" {
+			return fmt.Errorf("racelint: skip-paths: empty path")
+		}
+		if _, err := path.Match(strings.TrimPrefix(p, "**/"), ""); err != nil {
+			return fmt.Errorf("racelint: skip-paths: %q: %v", p, err)
+		}
+	}
 	return nil
 }
 
@@ -146,6 +166,8 @@ func BindFlags(fs *flag.FlagSet, c *Config) {
 	fs.Var((*listFlag)(&c.Rules), "rules", "comma-separated rule IDs to enable (default: all)")
 	fs.Var((*listFlag)(&c.Disable), "disable", "comma-separated rule IDs to disable")
 	fs.Var((*listFlag)(&c.SkipTables), "skip-tables", "comma-separated tables/models whose races are acceptable (analytics, logs)")
+	fs.Var((*listFlag)(&c.SkipPaths), "skip-paths", "comma-separated files/directories (relative to the module root, globs allowed) not to report")
+	fs.BoolVar(&c.Migrations, "migrations", false, "report migration code too (migrations packages, goose/gormigrate/xormigrate migrations)")
 	fs.Var((*severityFlag)(&c.Severity), "severity", "comma-separated RLxxx=level overrides of the reported level (error, warning, note)")
 	fs.Var((*functionsFlag)(&c.Functions), "functions", `JSON list of in-house functions and their roles: [{"func":"example.com/app/store.Store.Get","role":"read","table":"users","key":1}]`)
 }

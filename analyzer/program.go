@@ -27,6 +27,7 @@ func NewForProgram(cfg Config, pkgs []*packages.Package) (*analysis.Analyzer, er
 	c.Rules = append([]string(nil), cfg.Rules...)
 	c.Disable = append([]string(nil), cfg.Disable...)
 	c.SkipTables = append([]string(nil), cfg.SkipTables...)
+	c.SkipPaths = append([]string(nil), cfg.SkipPaths...)
 	c.Functions = append([]Function(nil), cfg.Functions...)
 	first := facts.New(nil, c.userFuncs)
 	graph, err := checker.Analyze([]*analysis.Analyzer{first}, pkgs, nil)

@@ -35,6 +35,7 @@ var stubbedPackages = []string{
 	"github.com/jinzhu/gorm",
 	"xorm.io/xorm",
 	"github.com/gobuffalo/pop/v6",
+	"github.com/pressly/goose/v3",
 }
 
 // TestStubsMatchRealModules checks that the stub packages in

@@ -68,6 +68,7 @@ const (
 	LibRedis
 	LibMongo
 	LibDrivers
+	LibMigrationTools
 )
 
 // Store is the kind of database a library talks to.
@@ -163,7 +164,7 @@ var registry = sync.OnceValue(func() *index {
 		all: []*Library{
 			&librarySQL, &librarySQLX, &libraryPGX, &libraryGORM, &libraryGORMv1, &libraryXorm,
 			&libraryPop, &libraryBun, &libraryEnt, &librarySquirrel, &libraryDbx, &libraryRedis,
-			&libraryMongo, &libraryDrivers,
+			&libraryMongo, &libraryDrivers, &libraryMigrationTools,
 		},
 		byID:     map[LibraryID]*Library{},
 		byImport: map[string]*Library{},

@@ -56,3 +56,33 @@ func TestRegistry(t *testing.T) {
 		}
 	}
 }
+
+// TestMethodEncoding round-trips every registry row through the compact
+// fact encoding.
+func TestMethodEncoding(t *testing.T) {
+	for _, lib := range Registry() {
+		for _, m := range lib.Methods {
+			m.Lib = lib.ID
+			b, err := m.GobEncode()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got Method
+			if err := got.GobDecode(b); err != nil {
+				t.Fatalf("%s.%s: %v", m.Recv, m.Name, err)
+			}
+			if got != m {
+				t.Errorf("round trip of %s.%s.%s: got %+v, want %+v", m.Pkg, m.Recv, m.Name, got, m)
+			}
+		}
+	}
+	all := Method{Pkg: "p", Or: true, InPlace: true, Retries: true, Positional: true, KeyIsID: true, ReturnsRecord: true, SQL: -1, Value: 7}
+	b, _ := all.GobEncode()
+	var got Method
+	if err := got.GobDecode(b); err != nil || got != all {
+		t.Errorf("flags round trip: %+v, %v", got, err)
+	}
+	if err := got.GobDecode(b[:len(b)-1]); err == nil {
+		t.Error("a truncated encoding decoded")
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/racelint/racelint/analyzer/internal/ops"
 	"github.com/racelint/racelint/analyzer/internal/report"
 	"github.com/racelint/racelint/analyzer/internal/schema"
+	"github.com/racelint/racelint/analyzer/internal/scope"
 )
 
 // Options carries the configuration the rules need.
@@ -25,25 +26,38 @@ type Options struct {
 	SkipTables []string
 	// RelatedInMessage folds related positions into each message.
 	RelatedInMessage bool
+	// SQLFiles reads the DDL of the module's *.sql files, once per module.
+	SQLFiles *schema.SQLFiles
+	// Scope leaves out migration code and skip-paths.
+	Scope *scope.Scope
 }
 
 // Run decides the rules for the operations the facts analyzer found in
 // the package, and reports the findings. A panic while checking one
 // function leaves that function out and is returned, with the other
 // functions' findings reported.
-func Run(pass *analysis.Pass, pkg *ops.Package, opts Options) []*isolate.Failure {
+func Run(pass *analysis.Pass, pkg *ops.Package, ssaPkg *ssa.Package, opts Options) []*isolate.Failure {
 	if pkg == nil {
 		return nil
 	}
+	if opts.Scope == nil {
+		opts.Scope = scope.New(nil, false)
+	}
+	if _, out := opts.Scope.Package(pass.Pkg.Path()); out {
+		return nil
+	}
+	migrations := opts.Scope.Migrations(packageFuncs(pkg, ssaPkg))
 	r := report.New(pass, opts.Enabled, opts.SkipTables, opts.RelatedInMessage)
 	ix := schema.FromFiles(pass.Files, names)
-	if len(pass.Files) > 0 {
-		// Migrations on disk: the package's directory and the module's
-		// conventional migration directories.
-		ix.AddMigrations(filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name()), names)
+	if len(pass.Files) > 0 && opts.SQLFiles != nil {
+		// Schema dumps and migrations on disk, anywhere in the module.
+		ix.Merge(opts.SQLFiles.Of(filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name()), names))
 	}
 	var failures []*isolate.Failure
 	for _, f := range pkg.Funcs {
+		if inMigration(f.Fn, migrations) || opts.Scope.File(pass.Fset.Position(f.Fn.Pos()).Filename) {
+			continue
+		}
 		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix}
 		before := r.Added()
 		if failure := isolate.Do(isolate.Check, pass.Pkg.Path(), f.Fn.String(), f.Fn.Pos(), c.run); failure != nil {
@@ -53,6 +67,34 @@ func Run(pass *analysis.Pass, pkg *ops.Package, opts Options) []*isolate.Failure
 	}
 	r.Flush()
 	return append(failures, r.Failures()...)
+}
+
+// packageFuncs returns the functions a migration may be registered from:
+// the analysed ones and the package-level functions (init among them).
+func packageFuncs(pkg *ops.Package, ssaPkg *ssa.Package) []*ssa.Function {
+	var fns []*ssa.Function
+	for _, f := range pkg.Funcs {
+		fns = append(fns, f.Fn)
+	}
+	if ssaPkg != nil {
+		for _, m := range ssaPkg.Members {
+			if fn, ok := m.(*ssa.Function); ok {
+				fns = append(fns, fn)
+			}
+		}
+	}
+	return fns
+}
+
+// inMigration reports whether fn, or a function it is a literal of, is
+// run by a migration framework.
+func inMigration(fn *ssa.Function, migrations map[*ssa.Function]bool) bool {
+	for ; fn != nil; fn = fn.Parent() {
+		if migrations[fn] {
+			return true
+		}
+	}
+	return false
 }
 
 // check is an if whose condition depends on what a read observed.

@@ -13,14 +13,17 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/scope"
 )
 
 // Index is the set of columns the code declares unique, per table.
@@ -35,10 +38,15 @@ type Normalizer struct {
 }
 
 var (
-	uniqueIndexRE = regexp.MustCompile(`(?is)create\s+unique\s+index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(?:[\w."]+\s+)?on\s+(?:only\s+)?([\w."]+)\s*(?:using\s+\w+\s*)?\(([^)]*)\)`)
-	createTableRE = regexp.MustCompile(`(?is)create\s+table\s+(?:if\s+not\s+exists\s+)?([\w."]+)\s*\((.*)\)`)
-	tableUniqueRE = regexp.MustCompile(`(?is)(?:unique|primary\s+key)\s*\(([^)]*)\)`)
-	columnDefRE   = regexp.MustCompile(`(?is)^\s*([\w"]+)\s+[^,]*?\b(unique|primary\s+key)\b`)
+	// Names may be quoted "like_this" (PostgreSQL, SQLite) or `like_this`
+	// (MySQL), and schema-qualified.
+	uniqueIndexRE = regexp.MustCompile("(?is)create\\s+unique\\s+index\\s+(?:concurrently\\s+)?(?:if\\s+not\\s+exists\\s+)?(?:[\\w.\"`]+\\s+)?on\\s+(?:only\\s+)?([\\w.\"`]+)\\s*(?:using\\s+\\w+\\s*)?\\(([^)]*)\\)")
+	createTableRE = regexp.MustCompile("(?is)create\\s+(?:temporary\\s+|temp\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([\\w.\"`]+)\\s*\\((.*)\\)")
+	// UNIQUE (col), UNIQUE KEY name (col), UNIQUE INDEX name (col), PRIMARY KEY (col).
+	tableUniqueRE = regexp.MustCompile("(?is)(?:unique(?:\\s+(?:key|index))?(?:\\s+[\\w\"`]+)?|primary\\s+key)\\s*\\(([^)]*)\\)")
+	columnDefRE   = regexp.MustCompile("(?is)^\\s*([\\w\"`]+)\\s+[^,]*?\\b(unique|primary\\s+key)\\b")
+	// ALTER TABLE t ADD [CONSTRAINT c] UNIQUE [KEY k] (col)
+	alterUniqueRE = regexp.MustCompile("(?is)alter\\s+table\\s+(?:only\\s+)?(?:if\\s+exists\\s+)?([\\w.\"`]+)\\s+add\\s+(?:constraint\\s+[\\w\"`]+\\s+)?(?:unique(?:\\s+(?:key|index))?(?:\\s+[\\w\"`]+)?|primary\\s+key)\\s*\\(([^)]*)\\)")
 )
 
 // FromFiles reads the DDL in the string literals of files.
@@ -62,7 +70,7 @@ func FromFiles(files []*ast.File, n Normalizer) *Index {
 }
 
 func (ix *Index) add(table, column string, n Normalizer) {
-	t, c := n.Table(strings.Trim(table, `"`)), n.Column(strings.Trim(column, `" `))
+	t, c := n.Table(unquote(table)), n.Column(unquote(column))
 	if t == "" || c == "" {
 		return
 	}
@@ -72,7 +80,15 @@ func (ix *Index) add(table, column string, n Normalizer) {
 	ix.unique[t][c] = true
 }
 
+// unquote strips SQL identifier quotes ("x", `x`) and blanks.
+func unquote(name string) string { return strings.Trim(strings.TrimSpace(name), "\"`") }
+
 func (ix *Index) addDDL(sql string, n Normalizer) {
+	for _, m := range alterUniqueRE.FindAllStringSubmatch(sql, -1) {
+		if cols := strings.Split(m[2], ","); len(cols) == 1 {
+			ix.add(m[1], cols[0], n)
+		}
+	}
 	for _, m := range uniqueIndexRE.FindAllStringSubmatch(sql, -1) {
 		cols := strings.Split(m[2], ",")
 		if len(cols) == 1 { // a single-column constraint decides a one-column lookup
@@ -84,7 +100,7 @@ func (ix *Index) addDDL(sql string, n Normalizer) {
 		if m == nil {
 			continue
 		}
-		if t := n.Table(strings.Trim(m[1], `"`)); t != "" {
+		if t := n.Table(unquote(m[1])); t != "" {
 			ix.tables[t] = true
 		}
 		for _, def := range splitTop(m[2]) {
@@ -190,72 +206,91 @@ func uniqueTag(tag string) bool {
 	return false
 }
 
-// migrationDirs are where modules conventionally keep their SQL
-// migrations, relative to the module root.
-var migrationDirs = []string{
-	"migrations", "migration", "db/migrations", "db/migration", "db/schema", "sql", "schema",
-	"database/migrations", "internal/db/migrations", "internal/migrations", "internal/database/migrations",
-	"store/migrations", "assets/migrations", "resources/migrations",
-}
-
-// Limits that keep reading migrations cheap and bounded.
+// Limits that keep reading a module's SQL files cheap and bounded.
 const (
-	maxMigrationFiles = 500
-	maxMigrationBytes = 2 << 20
+	maxSQLFiles = 2000
+	maxSQLBytes = 2 << 20  // per file
+	maxSQLTotal = 64 << 20 // per module
 )
 
-// AddMigrations reads the *.sql files in the conventional migration
-// directories of the module that holds dir (found by walking up to go.mod)
-// and in dir itself. A missing directory is not an error: the index just
-// knows less.
-func (ix *Index) AddMigrations(dir string, n Normalizer) {
-	root := moduleRoot(dir)
-	if root == "" {
-		return
-	}
-	dirs := []string{dir}
-	for _, d := range migrationDirs {
-		dirs = append(dirs, filepath.Join(root, filepath.FromSlash(d)))
-	}
-	read := 0
-	for _, d := range dirs {
-		entries, err := os.ReadDir(d)
-		if err != nil {
-			continue
-		}
-		for _, e := range entries {
-			if read >= maxMigrationFiles {
-				return
-			}
-			if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), ".sql") {
-				continue
-			}
-			info, err := e.Info()
-			if err != nil || info.Size() > maxMigrationBytes {
-				continue
-			}
-			data, err := os.ReadFile(filepath.Join(d, e.Name()))
-			if err != nil {
-				continue
-			}
-			read++
-			ix.addDDL(string(data), n)
-		}
-	}
+// SQLFiles reads the DDL in the *.sql files of a module (schema dumps,
+// migrations of any tool, any directory layout), once per module root,
+// for every package of the module that asks. It is safe for concurrent
+// use; one value lives as long as the analyzer that owns it.
+type SQLFiles struct {
+	mu     sync.Mutex
+	byRoot map[string]*Index
 }
 
-// moduleRoot returns the nearest directory at or above dir holding a
-// go.mod, or "".
-func moduleRoot(dir string) string {
-	for i := 0; i < 32 && dir != ""; i++ {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
+// NewSQLFiles returns an empty cache.
+func NewSQLFiles() *SQLFiles { return &SQLFiles{byRoot: map[string]*Index{}} }
+
+// Of returns the index of the SQL files of the module holding dir (found
+// by walking up to go.mod); nil when dir is in no module.
+func (s *SQLFiles) Of(dir string, n Normalizer) *Index {
+	root := scope.ModuleRoot(dir)
+	if root == "" {
+		return nil
 	}
-	return ""
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ix, ok := s.byRoot[root]; ok {
+		return ix
+	}
+	ix := &Index{unique: map[string]map[string]bool{}, tables: map[string]bool{}}
+	files, total := 0, int64(0)
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an unreadable directory: the index knows less
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (strings.HasPrefix(name, ".") || name == "vendor" || name == "node_modules") {
+				return filepath.SkipDir
+			}
+			if path != root {
+				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+					return filepath.SkipDir // another module
+				}
+			}
+			return nil
+		}
+		if !strings.HasSuffix(strings.ToLower(d.Name()), ".sql") {
+			return nil
+		}
+		if files >= maxSQLFiles || total >= maxSQLTotal {
+			return filepath.SkipAll
+		}
+		info, err := d.Info()
+		if err != nil || info.Size() > maxSQLBytes {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil
+		}
+		files, total = files+1, total+info.Size()
+		ix.addDDL(string(data), n)
+		return nil
+	})
+	s.byRoot[root] = ix
+	return ix
+}
+
+// Merge adds what other declares to ix.
+func (ix *Index) Merge(other *Index) {
+	if ix == nil || other == nil {
+		return
+	}
+	for t, cols := range other.unique {
+		if ix.unique[t] == nil {
+			ix.unique[t] = map[string]bool{}
+		}
+		for c := range cols {
+			ix.unique[t][c] = true
+		}
+	}
+	for t := range other.tables {
+		ix.tables[t] = true
+	}
 }

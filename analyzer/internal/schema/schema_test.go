@@ -57,30 +57,53 @@ func TestTags(t *testing.T) {
 	}
 }
 
-func TestMigrations(t *testing.T) {
+// TestSQLFiles reads DDL from *.sql files anywhere in the module, in the
+// three dialects, and not from vendored code or nested modules.
+func TestSQLFiles(t *testing.T) {
 	root := t.TempDir()
-	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module m\n"), 0o644); err != nil {
-		t.Fatal(err)
+	write := func(rel, content string) {
+		t.Helper()
+		path := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	mig := filepath.Join(root, "db", "migrations")
-	if err := os.MkdirAll(mig, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(mig, "0001_init.up.sql"), []byte("CREATE TABLE invites (id serial PRIMARY KEY, code text NOT NULL UNIQUE);\nCREATE UNIQUE INDEX ON users (email);\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	write("go.mod", "module m\n")
+	write("db/migrations/0001_init.up.sql", "CREATE TABLE invites (id serial PRIMARY KEY, code text NOT NULL UNIQUE);\nCREATE UNIQUE INDEX ON users (email);\n")
+	write("sql/schema/mysql/schema.sql", "CREATE TABLE `accounts` (\n  `id` bigint NOT NULL AUTO_INCREMENT,\n  `username` varchar(64) NOT NULL,\n  `nick` varchar(64),\n  PRIMARY KEY (`id`),\n  UNIQUE KEY `idx_username` (`username`)\n) ENGINE=InnoDB;\n")
+	write("internal/store/sqlite/migrations/0002_tags.up.sql", "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\nALTER TABLE tags ADD CONSTRAINT tags_name UNIQUE (name);\n")
+	write("vendor/x/schema.sql", "CREATE TABLE vendored (k text UNIQUE);\n")
+	write("tools/go.mod", "module tools\n")
+	write("tools/schema.sql", "CREATE TABLE nested (k text UNIQUE);\n")
 	pkg := filepath.Join(root, "internal", "store")
 	if err := os.MkdirAll(pkg, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	files := NewSQLFiles()
 	ix := FromFiles(nil, lower)
-	ix.AddMigrations(pkg, lower)
+	ix.Merge(files.Of(pkg, lower))
 	for _, c := range []struct {
 		table, column string
 		want          bool
-	}{{"invites", "code", true}, {"invites", "id", true}, {"users", "email", true}, {"users", "name", false}} {
+	}{
+		{"invites", "code", true}, {"invites", "id", true}, {"users", "email", true}, {"users", "name", false},
+		{"accounts", "username", true}, {"accounts", "id", true}, {"accounts", "nick", false},
+		{"tags", "name", true},
+		{"vendored", "k", false}, {"nested", "k", false},
+	} {
 		if got := ix.Unique(c.table, c.column, nil, lower); got != c.want {
 			t.Errorf("Unique(%s, %s) = %v, want %v", c.table, c.column, got, c.want)
 		}
+	}
+	for table, want := range map[string]bool{"accounts": true, "tags": true, "users": false, "nested": false} {
+		if got := ix.Declared(table); got != want {
+			t.Errorf("Declared(%s) = %v, want %v", table, got, want)
+		}
+	}
+	if again := files.Of(filepath.Join(root, "db"), lower); again != files.Of(pkg, lower) {
+		t.Error("a second package of the module read the files again")
 	}
 }

@@ -529,6 +529,12 @@ func (d *driver) applyConfigFile(cfg *config) (int, bool) {
 	if !cfg.setFlags["skip-tables"] && fc.SkipTables != nil {
 		set.SkipTables = fc.SkipTables
 	}
+	if !cfg.setFlags["skip-paths"] && fc.SkipPaths != nil {
+		set.SkipPaths = fc.SkipPaths
+	}
+	if !cfg.setFlags["migrations"] && fc.Migrations {
+		set.Migrations = true
+	}
 	if !cfg.setFlags["severity"] && fc.Severity != nil {
 		// As the -severity flag spells them: RL001=note.
 		set.Severity = map[string]string{}

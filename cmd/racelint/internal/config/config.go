@@ -37,6 +37,8 @@ type file struct {
 	Rules      []string            `yaml:"rules"`
 	Disable    []string            `yaml:"disable"`
 	SkipTables []string            `yaml:"skip-tables"`
+	SkipPaths  []string            `yaml:"skip-paths"`
+	Migrations bool                `yaml:"migrations"`
 	Functions  []analyzer.Function `yaml:"functions"`
 	Severity   map[string]string   `yaml:"severity"`
 }
@@ -93,7 +95,8 @@ func Parse(name string, data []byte) (analyzer.Config, error) {
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		return analyzer.Config{}, fmt.Errorf("%s: more than one YAML document", name)
 	}
-	cfg := analyzer.Config{Rules: f.Rules, Disable: f.Disable, SkipTables: f.SkipTables, Functions: f.Functions, Severity: f.Severity}
+	cfg := analyzer.Config{Rules: f.Rules, Disable: f.Disable, SkipTables: f.SkipTables, SkipPaths: f.SkipPaths,
+		Migrations: f.Migrations, Functions: f.Functions, Severity: f.Severity}
 	if err := cfg.Validate(); err != nil {
 		return cfg, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "racelint: "))
 	}
@@ -127,4 +130,6 @@ func describe(err error) string {
 }
 
 // Keys returns the configuration file's keys in declaration order.
-func Keys() []string { return []string{"rules", "disable", "skip-tables", "functions", "severity"} }
+func Keys() []string {
+	return []string{"rules", "disable", "skip-tables", "skip-paths", "migrations", "functions", "severity"}
+}

@@ -402,6 +402,8 @@ type settings struct {
 	Rules      *[]string `json:"rules"`
 	Disable    *[]string `json:"disable"`
 	SkipTables *[]string `json:"skip-tables"`
+	SkipPaths  *[]string `json:"skip-paths"`
+	Migrations *bool     `json:"migrations"`
 }
 
 // parseSettings decodes settings strictly (unknown keys are errors) and
@@ -435,6 +437,12 @@ func (st *settings) apply(cfg analyzer.Config) analyzer.Config {
 	}
 	if st.SkipTables != nil {
 		cfg.SkipTables = *st.SkipTables
+	}
+	if st.SkipPaths != nil {
+		cfg.SkipPaths = *st.SkipPaths
+	}
+	if st.Migrations != nil {
+		cfg.Migrations = *st.Migrations
 	}
 	return cfg
 }

@@ -1,0 +1,197 @@
+// Package scope decides which code racelint reports on: not the code that
+// cannot run concurrently with itself by construction (database
+// migrations, run once and in order by a migration framework), and not
+// the paths a project excludes with skip-paths.
+package scope
+
+import (
+	"go/types"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+)
+
+// Scope holds the settings and a cache of module roots. It is safe for
+// concurrent use; one value lives as long as the analyzer that owns it.
+type Scope struct {
+	skipPaths  []string
+	migrations bool // report migration code too
+
+	mu    sync.Mutex
+	roots map[string]string // directory -> module root ("" when none)
+}
+
+// New returns a scope that excludes the files matching skipPaths and,
+// unless migrations is set, migration code.
+func New(skipPaths []string, migrations bool) *Scope {
+	var clean []string
+	for _, p := range skipPaths {
+		if p = strings.Trim(filepath.ToSlash(strings.TrimSpace(p)), "/"); p != "" {
+			clean = append(clean, p)
+		}
+	}
+	return &Scope{skipPaths: clean, migrations: migrations, roots: map[string]string{}}
+}
+
+// Package reports why a whole package is out of scope: a migrations
+// package (an import path element "migrations" or "migration"), unless
+// migrations are reported.
+func (s *Scope) Package(pkgPath string) (why string, out bool) {
+	if s.migrations {
+		return "", false
+	}
+	for _, elem := range strings.Split(pkgPath, "/") {
+		if elem == "migrations" || elem == "migration" {
+			return "a migrations package", true
+		}
+	}
+	return "", false
+}
+
+// File reports whether file (an absolute path) matches skip-paths. A
+// pattern is a path relative to the module root: a directory excludes
+// everything below it, and path.Match globs match the file's path or the
+// directory it is in ("internal/legacy", "cmd/*/admin.go", "**/seed").
+func (s *Scope) File(file string) bool {
+	if len(s.skipPaths) == 0 || file == "" {
+		return false
+	}
+	rel, inModule := s.relative(file)
+	for _, p := range s.skipPaths {
+		if !inModule && !strings.HasPrefix(p, "**/") {
+			p = "**/" + p // outside a module (GOPATH mode): match at any depth
+		}
+		if matches(p, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+func matches(pattern, rel string) bool {
+	if strings.HasPrefix(pattern, "**/") {
+		// Any depth: try the pattern at every directory boundary.
+		rest := strings.TrimPrefix(pattern, "**/")
+		parts := strings.Split(rel, "/")
+		for i := range parts {
+			if matches(rest, strings.Join(parts[i:], "/")) {
+				return true
+			}
+		}
+		return false
+	}
+	pattern = strings.TrimSuffix(pattern, "/**")
+	if rel == pattern || strings.HasPrefix(rel, pattern+"/") {
+		return true
+	}
+	for dir := rel; dir != "." && dir != ""; dir = path.Dir(dir) {
+		if ok, _ := path.Match(pattern, dir); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// relative returns file relative to its module root, slash-separated, or
+// the whole path when it is in no module.
+func (s *Scope) relative(file string) (string, bool) {
+	dir := filepath.Dir(file)
+	s.mu.Lock()
+	root, ok := s.roots[dir]
+	if !ok {
+		root = ModuleRoot(dir)
+		s.roots[dir] = root
+	}
+	s.mu.Unlock()
+	if root == "" {
+		return filepath.ToSlash(file), false
+	}
+	rel, err := filepath.Rel(root, file)
+	if err != nil {
+		return filepath.ToSlash(file), false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// Migrations returns the functions of fns that a migration framework of
+// the registry runs (goose.AddMigration(up, down), a gormigrate or
+// xormigrate Migration{Migrate: ..., Rollback: ...}), with the function
+// literals inside them. Nothing is returned when migrations are reported.
+func (s *Scope) Migrations(fns []*ssa.Function) map[*ssa.Function]bool {
+	if s.migrations {
+		return nil
+	}
+	out := map[*ssa.Function]bool{}
+	var mark func(v ssa.Value)
+	mark = func(v ssa.Value) {
+		var fn *ssa.Function
+		switch x := v.(type) {
+		case *ssa.Function:
+			fn = x
+		case *ssa.MakeClosure:
+			fn, _ = x.Fn.(*ssa.Function)
+		case *ssa.ChangeType:
+			mark(x.X)
+			return
+		}
+		if fn == nil || out[fn] {
+			return
+		}
+		out[fn] = true
+		for _, anon := range fn.AnonFuncs {
+			mark(anon)
+		}
+	}
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch x := instr.(type) {
+				case ssa.CallInstruction:
+					callee := x.Common().StaticCallee()
+					if callee == nil || callee.Pkg == nil || !apimodel.IsMigrationRegistration(callee.Pkg.Pkg.Path(), callee.Name()) {
+						continue
+					}
+					for _, a := range x.Common().Args {
+						mark(a)
+					}
+				case *ssa.Store:
+					fa, ok := x.Addr.(*ssa.FieldAddr)
+					if !ok {
+						continue
+					}
+					ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+					if !ok {
+						continue
+					}
+					if n, ok := types.Unalias(ptr.Elem()).(*types.Named); ok && n.Obj().Pkg() != nil &&
+						apimodel.IsMigrationType(n.Obj().Pkg().Path(), n.Obj().Name()) {
+						mark(x.Val)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ModuleRoot returns the nearest directory at or above dir holding a
+// go.mod, or "".
+func ModuleRoot(dir string) string {
+	for i := 0; i < 32 && dir != ""; i++ {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return ""
+}
