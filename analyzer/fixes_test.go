@@ -152,7 +152,7 @@ var afterFix = map[string][]string{
 	"fixes/gorm/counter.go#Compute value in the database: gorm.Expr(\"value -": {"Add:RL005", "Bump:RL003", "View:RL003"},
 	"fixes/gorm/counter.go#Compute views":                                      {"Add:RL005", "Bump:RL003", "Take:RL003"},
 	"fixes/gorm/counter.go#Lock":                                               {"Bump:RL003", "Take:RL003", "View:RL003"},
-	"fixes/gorm/insert.go":                                                     {"EnsureFOC:RL006", "EnsureGuest:RL002", "Reopen:RL001"},
+	"fixes/gorm/insert.go":                                                     {"EnsureFOC:RL006", "EnsureGuest:RL002"},
 	"fixes/gorm/lock.go":                                                       {},
 }
 

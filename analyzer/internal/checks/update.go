@@ -45,7 +45,9 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 			continue
 		}
 		derived, isDerived := c.derivedWrite(r, w)
-		g := c.guard(r, w, func(ch check) bool { return overlaps(w, ch.column) && !c.writesComparedValue(ch, w) }, ops.Data)
+		g := c.guard(r, w, func(ch check) bool {
+			return overlaps(w, ch.column) && !c.writesComparedValue(ch, w) && !c.convergent(ch, w)
+		}, ops.Data)
 		implicit := ""
 		if g == nil && !isDerived && c.keyReadFrom(r, w) {
 			// The read's WHERE filtered by state and the write's key came

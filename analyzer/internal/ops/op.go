@@ -68,6 +68,9 @@ type Assign struct {
 	Value  ssa.Value // the Go value written; nil when the SQL computes it
 	Atomic bool      // computed by the database from the current value (n = n + 1)
 	Now    bool      // set to the current time by the database or time.Now
+	// Literal is what the SQL text writes when it is a literal ("true",
+	// "done") or NULL ("null"): a value that does not depend on the caller.
+	Literal string
 }
 
 // Flags are what a statement says about how it runs, beyond its row: an

@@ -131,7 +131,8 @@ func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string
 	}
 	op.Imprecise = st.WhereOr
 	for _, a := range st.Set {
-		op.Writes = append(op.Writes, Assign{Column: normalizeColumn(a.Column), Name: a.Column, Value: bind(a.Value), Atomic: a.Atomic, Now: a.Value.Kind == sqltext.OpNow})
+		op.Writes = append(op.Writes, Assign{Column: normalizeColumn(a.Column), Name: a.Column, Value: bind(a.Value), Atomic: a.Atomic,
+			Now: a.Value.Kind == sqltext.OpNow, Literal: literalText(a.Value)})
 	}
 	if op.Kind == Insert {
 		for i, col := range st.InsertColumns {
@@ -234,4 +235,16 @@ func isLockStatement(sql string) bool {
 		}
 	}
 	return strings.Contains(s, "pg_advisory_lock") || strings.Contains(s, "pg_advisory_xact_lock") || strings.Contains(s, "get_lock(")
+}
+
+// literalText is what a SET operand writes when the SQL spells it out:
+// the literal, or "null"; "" for anything else.
+func literalText(v sqltext.Operand) string {
+	switch v.Kind {
+	case sqltext.OpLiteral:
+		return v.Literal
+	case sqltext.OpNull:
+		return "null"
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ package regressions
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -10,6 +11,8 @@ import (
 // check-then-update is not reported. Expected: RL001 on the ExecContext
 // line (the whole text is constant; detection.md takes SQL "from
 // constants ... and fmt.Sprintf with a constant format").
+var errArchived = errors.New("already archived")
+
 func (s *SQLService) Archive(ctx context.Context, id int64) error {
 	const table = "invoices"
 	var archived bool
@@ -17,7 +20,7 @@ func (s *SQLService) Archive(ctx context.Context, id int64) error {
 		return err
 	}
 	if archived {
-		return nil
+		return errArchived // the loser is told; racing callers are not
 	}
 	_, err := s.db.ExecContext(ctx, fmt.Sprintf("UPDATE %s SET archived = true WHERE id = $1", table), id) // want "RL001"
 	return err

@@ -4,9 +4,15 @@ package suppress
 import (
 	"context"
 	"database/sql"
+	"errors"
 )
 
 type Service struct{ db *sql.DB }
+
+// errCounted tells the caller that found the session counted that it lost
+// (a caller that is told nothing could not tell, and the write would then
+// converge: not a race).
+var errCounted = errors.New("already counted")
 
 func (s *Service) counted(ctx context.Context, id string) bool {
 	var c bool
@@ -21,7 +27,7 @@ func (s *Service) SameLine(ctx context.Context, id string) error {
 		return err
 	}
 	if counted {
-		return nil
+		return errCounted
 	}
 	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET counted = true WHERE id = $1`, id) //racelint:ignore RL001 analytics: double counts are fine
 	return err
@@ -34,7 +40,7 @@ func (s *Service) LineAbove(ctx context.Context, id string) error {
 		return err
 	}
 	if counted {
-		return nil
+		return errCounted
 	}
 	//racelint:ignore RL001 analytics: double counts are fine
 	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET counted = true WHERE id = $1`, id)
@@ -50,7 +56,7 @@ func (s *Service) DocComment(ctx context.Context, id string) error {
 		return err
 	}
 	if counted {
-		return nil
+		return errCounted
 	}
 	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET counted = true WHERE id = $1`, id)
 	return err
@@ -74,7 +80,7 @@ func (s *Service) NoReason(ctx context.Context, id string) error {
 		return err
 	}
 	if counted {
-		return nil
+		return errCounted
 	}
 	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET counted = true WHERE id = $1`, id) /* want "RL001" "racelint:ignore RL001 needs a reason" */ //racelint:ignore RL001
 	return err
@@ -87,7 +93,7 @@ func (s *Service) WrongRule(ctx context.Context, id string) error {
 		return err
 	}
 	if counted {
-		return nil
+		return errCounted
 	}
 	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET counted = true WHERE id = $1`, id) /* want "RL001" "racelint:ignore RL002 silences nothing" */ //racelint:ignore RL002 wrong rule
 	return err
@@ -107,7 +113,7 @@ func (s *Service) NolintRacelint(ctx context.Context, id string) error {
 		return err
 	}
 	if counted {
-		return nil
+		return errCounted
 	}
 	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET counted = true WHERE id = $1`, id) //nolint:racelint // acceptable
 	return err
@@ -120,7 +126,7 @@ func (s *Service) NolintBare(ctx context.Context, id string) error {
 		return err
 	}
 	if counted {
-		return nil
+		return errCounted
 	}
 	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET counted = true WHERE id = $1`, id) //nolint
 	return err
@@ -133,7 +139,7 @@ func (s *Service) NolintOther(ctx context.Context, id string) error {
 		return err
 	}
 	if counted {
-		return nil
+		return errCounted
 	}
 	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET counted = true WHERE id = $1`, id) /* want "RL001" */ //nolint:errcheck
 	return err

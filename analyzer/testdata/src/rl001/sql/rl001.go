@@ -65,14 +65,16 @@ func (s *Service) Ship(ctx context.Context, orderID int64) error {
 	}
 }
 
-// racy: MySQL ? placeholders and backquoted identifiers, Exec without context.
+// racy: MySQL ? placeholders and backquoted identifiers, Exec without
+// context; the caller that finds the user active is told so, and two
+// racing callers are both told they activated it.
 func (s *Service) Activate(userID int64) error {
 	var active bool
 	if err := s.db.QueryRow("SELECT `active` FROM `users` WHERE `id` = ?", userID).Scan(&active); err != nil {
 		return err
 	}
 	if active {
-		return nil
+		return errGone
 	}
 	_, err := s.db.Exec("UPDATE `users` SET `active` = 1 WHERE `id` = ?", userID) // want "RL001"
 	return err

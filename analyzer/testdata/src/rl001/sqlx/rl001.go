@@ -65,14 +65,16 @@ func (s *Service) StartFirst(ctx context.Context, batch int64) error {
 	return err
 }
 
-// racy: package-level sqlx.Get on a transaction-less DB, then a write via the embedded *sql.DB.
+// racy: package-level sqlx.Get on a transaction-less DB, then a write via
+// the embedded *sql.DB; the caller that finds the user verified gets an
+// error, racing callers both get nil.
 func (s *Service) Verify(ctx context.Context, userID int64) error {
 	var verified bool
 	if err := sqlx.GetContext(ctx, s.db, &verified, `SELECT verified FROM users WHERE id = $1`, userID); err != nil {
 		return err
 	}
 	if verified {
-		return nil
+		return errTaken
 	}
 	_, err := s.db.ExecContext(ctx, `UPDATE users SET verified = true WHERE id = $1`, userID) // want "RL001"
 	return err
