@@ -237,9 +237,16 @@ func (d *driver) printSARIF(findings []*finding, ok bool) error {
 	return sarif.Write(d.stdout, run)
 }
 
+// githubAnnotationsPerLevel is how many annotations of one level (error,
+// warning) GitHub Actions shows for a step; it drops the rest silently.
+const githubAnnotationsPerLevel = 10
+
 // printGitHub prints one GitHub Actions workflow command per finding,
 // which the runner turns into an annotation on the file and line. Related
-// positions are appended to the message, one per line.
+// positions are appended to the message, one per line. GitHub shows 10
+// annotations per level and step: past that, a level's findings are
+// printed as plain lines (in the job log) and its tenth annotation says
+// how many are not annotated.
 func (d *driver) printGitHub(findings []*finding) {
 	levels := map[string]string{}
 	names := map[string]string{}
@@ -250,9 +257,21 @@ func (d *driver) printGitHub(findings []*finding) {
 		}
 		names[r.ID] = r.Name
 	}
+	perLevel := map[string]int{}
+	for _, f := range findings {
+		perLevel[levels[ruleOf(f)]]++
+	}
+	annotated := map[string]int{}
 	var sb strings.Builder
 	for _, f := range findings {
 		id := ruleOf(f)
+		level := levels[id]
+		if perLevel[level] > githubAnnotationsPerLevel && annotated[level] == githubAnnotationsPerLevel-1 {
+			// The tenth slot is the summary; the rest go to the log.
+			fmt.Fprintf(&sb, "%s: %s\n", d.position(f.posn), f.message)
+			continue
+		}
+		annotated[level]++
 		msg := f.message
 		for _, r := range f.related {
 			msg += "\n" + d.position(r.posn) + ": " + r.message
@@ -266,8 +285,15 @@ func (d *driver) printGitHub(findings []*finding) {
 			title = "racelint " + id
 		}
 		fmt.Fprintf(&sb, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			levels[id], escapeProperty(d.slashRel(f.posn.Filename)), f.posn.Line, f.posn.Column,
+			level, escapeProperty(d.slashRel(f.posn.Filename)), f.posn.Line, f.posn.Column,
 			end.Line, end.Column, escapeProperty(title), escapeData(msg))
+	}
+	for _, level := range []string{"error", "warning"} {
+		if n := perLevel[level] - annotated[level]; n > 0 {
+			fmt.Fprintf(&sb, "::%s title=racelint::%s\n", level, escapeData(fmt.Sprintf(
+				"%d more %s findings are not annotated: GitHub shows %d annotations per level and step. They are listed in this job's log; upload -format sarif to code scanning to see them all on the pull request.",
+				n, level, githubAnnotationsPerLevel)))
+		}
 	}
 	fmt.Fprint(d.stdout, sb.String())
 }

@@ -137,6 +137,38 @@ func TestGitHubOutput(t *testing.T) {
 	}
 }
 
+// TestGitHubAnnotationCap checks that past GitHub's 10 annotations per
+// level, the findings go to the log and one annotation says how many.
+func TestGitHubAnnotationCap(t *testing.T) {
+	t.Parallel()
+	var body strings.Builder
+	body.WriteString("package a\n\nfunc F() {\n")
+	for i := 0; i < 12; i++ {
+		body.WriteString("\tracy()\n")
+	}
+	body.WriteString("}\n")
+	dir := testfixture.WriteModule(t, map[string]string{"a/decl.go": "package a\n\n" + decls, "a/a.go": body.String()})
+	r := run(t, "-C", dir, "-format", "github")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	var annotations, plain []string
+	for _, l := range lines {
+		if strings.HasPrefix(l, "::") {
+			annotations = append(annotations, l)
+		} else {
+			plain = append(plain, l)
+		}
+	}
+	if len(annotations) != 10 || len(plain) != 3 {
+		t.Fatalf("%d annotations and %d log lines, want 10 and 3:\n%s", len(annotations), len(plain), r.stdout)
+	}
+	if last := annotations[9]; !strings.HasPrefix(last, "::error title=racelint::3 more error findings are not annotated") {
+		t.Errorf("summary annotation %q", last)
+	}
+	if !strings.HasPrefix(plain[0], "a/a.go:13:2: RL001") {
+		t.Errorf("log line %q", plain[0])
+	}
+}
+
 func TestConfigFile(t *testing.T) {
 	t.Parallel()
 	dir := racyModule(t)

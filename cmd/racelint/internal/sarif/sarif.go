@@ -143,7 +143,7 @@ func Build(r Run) (*Log, error) {
 			RuleID:    f.RuleID,
 			RuleIndex: i,
 			Level:     level(r.Rules[i]),
-			Message:   Message{Text: f.Message},
+			Message:   Message{Text: withLinks(f.Message, f.Related)},
 			Locations: []Location{{PhysicalLocation: r.physical(f.Span, false)}},
 		}
 		if f.Fingerprint != "" {
@@ -162,6 +162,24 @@ func Build(r Run) (*Log, error) {
 		run.Results = append(run.Results, res)
 	}
 	return &Log{Schema: Schema, Version: Version, Runs: []RunObject{run}}, nil
+}
+
+// withLinks returns a result's message with each related location linked
+// from it, "([read here](1), [checked here](2))": GitHub code scanning
+// shows related locations only when the message links them. SARIF reads
+// [text](id) in a message as such a link, so literal brackets are
+// escaped.
+func withLinks(msg string, related []Related) string {
+	text := strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(msg)
+	if len(related) == 0 {
+		return text
+	}
+	var links []string
+	for j, rel := range related {
+		label := strings.NewReplacer("[", "", "]", "").Replace(rel.Message)
+		links = append(links, fmt.Sprintf("[%s](%d)", label, j+1))
+	}
+	return text + " (" + strings.Join(links, ", ") + ")"
 }
 
 func descriptor(rule analyzer.Rule) ReportingDescriptor {

@@ -107,6 +107,13 @@ func TestContent(t *testing.T) {
 		loc.Region.StartLine != 3 || loc.Region.StartColumn != 18 || loc.Region.EndColumn != 26 {
 		t.Errorf("location %+v %+v", loc.ArtifactLocation, *loc.Region)
 	}
+	// GitHub shows related locations only when the message links them.
+	if want := "RL001 check-then-update: db.Exec writes the emails row ([emails read here](1), [checked here](2))"; res.Message.Text != want {
+		t.Errorf("message %q, want %q", res.Message.Text, want)
+	}
+	if got := withLinks("x[0] in []string", nil); got != `x\[0\] in \[\]string` {
+		t.Errorf("brackets not escaped: %q", got)
+	}
 	rel := res.RelatedLocations
 	if len(rel) != 2 || rel[0].ID != 1 || rel[1].ID != 2 || rel[0].Message.Text != "emails read here" ||
 		rel[1].PhysicalLocation.ArtifactLocation.URI != "file:///elsewhere/other%20file.go" || rel[1].PhysicalLocation.ArtifactLocation.URIBaseID != "" {
@@ -130,7 +137,7 @@ func TestContent(t *testing.T) {
 	r := sampleRun()
 	r.Findings[0].Message = "a < b && c"
 	Write(&buf, r)
-	if !strings.Contains(buf.String(), `"a < b && c"`) {
+	if !strings.Contains(buf.String(), `"a < b && c (`) {
 		t.Error("HTML escaping in messages")
 	}
 	var generic map[string]any
