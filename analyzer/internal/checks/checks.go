@@ -166,6 +166,15 @@ func (c *funcChecker) collectChecks() {
 			if kind == ops.Data && s.Column == "id" {
 				kind = ops.NotFound // if m.ID != 0 after First: was it found
 			}
+			if kind == ops.Data && s.Column == "" {
+				// if !u.IsAdmin(): the columns the predicate reads.
+				if cols := c.predicateColumns(cond.Cond, s.Op); cols != nil {
+					for _, col := range cols {
+						c.checks = append(c.checks, check{cond: cond, op: s.Op, kind: kind, column: col})
+					}
+					continue
+				}
+			}
 			c.checks = append(c.checks, check{cond: cond, op: s.Op, kind: kind, column: s.Column, viaErr: viaErr})
 		}
 	}
