@@ -84,6 +84,10 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 			continue
 		}
 		checkText := c.checkText(g, r, implicit)
+		if g == nil && implicit == "" && isDerived {
+			// No check: the lost update is the race.
+			checkText = columnName(w.DisplayName(derived.Column)) + " is computed in Go from the value read"
+		}
 		switch {
 		case sameTx:
 			out = append(out, report.Finding{Rule: catalog.TxWithoutLock, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
