@@ -101,6 +101,7 @@ func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.An
 				RelatedInMessage: cfg.RelatedInMessage,
 				SQLFiles:         sqlFiles,
 				Scope:            scope.New(cfg.SkipPaths, cfg.Migrations),
+				Predicates:       res.Predicates,
 			}
 			var pos token.Pos
 			if len(pass.Files) > 0 {

@@ -6,6 +6,7 @@ package checks
 
 import (
 	"fmt"
+	"go/types"
 	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
@@ -30,6 +31,9 @@ type Options struct {
 	SQLFiles *schema.SQLFiles
 	// Scope leaves out migration code and skip-paths.
 	Scope *scope.Scope
+	// Predicates gives the fields functions of other packages read of a
+	// parameter (facts), for checks written as their calls.
+	Predicates func(fn *types.Func, i int) ([]string, bool)
 }
 
 // Run decides the rules for the operations the facts analyzer found in
@@ -58,7 +62,7 @@ func Run(pass *analysis.Pass, pkg *ops.Package, ssaPkg *ssa.Package, opts Option
 		if inMigration(f.Fn, migrations) || opts.Scope.File(pass.Fset.Position(f.Fn.Pos()).Filename) {
 			continue
 		}
-		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix}
+		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix, predicates: opts.Predicates}
 		before := r.Added()
 		if failure := isolate.Do(isolate.Check, pass.Pkg.Path(), f.Fn.String(), f.Fn.Pos(), c.run); failure != nil {
 			r.DropAfter(before)
@@ -113,11 +117,12 @@ type check struct {
 var names = schema.Normalizer{Table: ops.Table, Column: ops.NormalizeColumn}
 
 type funcChecker struct {
-	schema *schema.Index
-	pkg    *ops.Package
-	f      *ops.Func
-	r      *report.Reporter
-	checks []check
+	schema     *schema.Index
+	predicates func(fn *types.Func, i int) ([]string, bool)
+	pkg        *ops.Package
+	f          *ops.Func
+	r          *report.Reporter
+	checks     []check
 	// inspected holds the writes whose affected-row count decides a
 	// branch or leaves the function.
 	inspected map[*ops.Op]bool

@@ -16,9 +16,6 @@ import (
 	"github.com/racelint/racelint/analyzer/internal/ops"
 )
 
-// maxPredicateDepth bounds how far calls inside a predicate are followed.
-const maxPredicateDepth = 3
-
 // predicateColumns returns the columns of what r read that the calls in
 // the condition cond test: the fields their functions read of an argument
 // that carries r's data. nil when a call cannot be looked into (no body,
@@ -63,7 +60,10 @@ func (c *funcChecker) predicateColumns(cond ssa.Value, r *ops.Op) []string {
 				continue
 			}
 			carried = true
-			fields, ok := fieldsRead(fn, i, 0)
+			if fn.Pkg != nil && (apimodel.LibraryOf(fn.Pkg.Pkg.Path()) != nil || apimodel.IsOpaque(fn.Pkg.Pkg.Path())) {
+				return nil // a library's own predicate: not the application's state
+			}
+			fields, ok := flow.FieldsRead(fn, i, c.predicates)
 			if !ok {
 				return nil
 			}
@@ -81,50 +81,3 @@ func (c *funcChecker) predicateColumns(cond ssa.Value, r *ops.Op) []string {
 	return cols
 }
 
-// fieldsRead returns the fields function fn reads of its parameter i
-// (the receiver counts as parameter 0), following the value into calls
-// of functions with bodies; ok is false when it is used any other way.
-func fieldsRead(fn *ssa.Function, i, depth int) (fields []string, ok bool) {
-	if depth > maxPredicateDepth || len(fn.Blocks) == 0 || i >= len(fn.Params) || fn.Pkg == nil ||
-		apimodel.LibraryOf(fn.Pkg.Pkg.Path()) != nil || apimodel.IsOpaque(fn.Pkg.Pkg.Path()) {
-		return nil, false
-	}
-	var uses func(v ssa.Value) bool
-	uses = func(v ssa.Value) bool {
-		for _, ref := range *v.Referrers() {
-			switch x := ref.(type) {
-			case *ssa.FieldAddr:
-				fields = append(fields, flow.FieldName(x.X.Type(), x.Field))
-			case *ssa.Field:
-				fields = append(fields, flow.FieldName(x.X.Type(), x.Field))
-			case *ssa.UnOp:
-				if x.Op != token.MUL || !uses(x) {
-					return false
-				}
-			case *ssa.Call:
-				callee := x.Call.StaticCallee()
-				if callee == nil {
-					return false
-				}
-				for j, a := range x.Call.Args {
-					if a != v {
-						continue
-					}
-					more, ok := fieldsRead(callee, j, depth+1)
-					if !ok {
-						return false
-					}
-					fields = append(fields, more...)
-				}
-			case *ssa.DebugRef:
-			default:
-				return false // stored, compared whole, converted...
-			}
-		}
-		return true
-	}
-	if !uses(fn.Params[i]) || len(fields) == 0 {
-		return nil, false
-	}
-	return fields, true
-}

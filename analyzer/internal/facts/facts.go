@@ -59,6 +59,28 @@ func (*NotFoundError) AFact() {}
 
 func (*NotFoundError) String() string { return "notfound" }
 
+// PredicateFields is the fact attached to a function that returns one
+// bool or error and reads fields of some parameters (u.IsAdmin(),
+// t.Validate()): which fields of which parameter (the receiver is 0), so
+// that a check written as its call in another package names the columns
+// it tests.
+type PredicateFields struct {
+	Fields map[int][]string
+}
+
+// AFact marks PredicateFields as a fact.
+func (*PredicateFields) AFact() {}
+
+func (p *PredicateFields) String() string {
+	var parts []string
+	for i := 0; i < 16; i++ {
+		if f, ok := p.Fields[i]; ok {
+			parts = append(parts, fmt.Sprintf("%d:%s", i, strings.Join(f, ",")))
+		}
+	}
+	return "predicate[" + strings.Join(parts, " ") + "]"
+}
+
 // HasSummaries is the package fact of a package that exported at least
 // one summary: packages that import it are worth analysing.
 type HasSummaries struct{}
@@ -76,6 +98,10 @@ type Result struct {
 	Pkg *ops.Package
 	// SSA is the package's SSA form, nil when Pkg is nil.
 	SSA *ssa.Package
+	// Predicates returns the fields a function of another package reads
+	// of its parameter i (its PredicateFields fact), for the functions
+	// this package calls.
+	Predicates func(fn *types.Func, i int) ([]string, bool)
 	// Failures are the panics recovered while building the package's SSA
 	// form or summarising its functions. The analyzer never fails for
 	// them (that would fail every importer's analysis too); the rules
@@ -114,7 +140,7 @@ func New(impls *Implementations, user func() []apimodel.UserFunc) *analysis.Anal
 			}
 			return res, err
 		},
-		FactTypes:  []analysis.Fact{new(FuncSummary), new(NotFoundError), new(HasSummaries)},
+		FactTypes:  []analysis.Fact{new(FuncSummary), new(NotFoundError), new(HasSummaries), new(PredicateFields)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
 }
@@ -188,6 +214,7 @@ func run(pass *analysis.Pass, impls *Implementations, model *apimodel.Model) (an
 	if len(pass.Files) == 0 || pass.TypesInfo == nil || apimodel.IsOpaque(pass.Pkg.Path()) || inGOROOT(pass) {
 		return &Result{}, nil
 	}
+	exportPredicates(pass) // model packages too: their predicates are checks elsewhere
 	if !worthAnalysing(pass) && !impls.calledThroughInterface(pass) && !usesUserFunc(pass, model) {
 		return &Result{}, nil
 	}
@@ -225,8 +252,50 @@ func run(pass *analysis.Pass, impls *Implementations, model *apimodel.Model) (an
 	if exported {
 		pass.ExportPackageFact(&HasSummaries{})
 	}
-	return &Result{Pkg: opsPkg, SSA: pkg, Failures: opsPkg.Failures}, nil
+	predicates := importPredicates(pass, fns)
+	return &Result{Pkg: opsPkg, SSA: pkg, Failures: opsPkg.Failures, Predicates: predicates}, nil
 }
+
+// importPredicates returns the PredicateFields facts of the functions of
+// other packages that fns call.
+func importPredicates(pass *analysis.Pass, fns []*ssa.Function) func(*types.Func, int) ([]string, bool) {
+	facts := map[*types.Func]*PredicateFields{}
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := call.Common().StaticCallee()
+				if callee == nil || len(callee.Blocks) > 0 {
+					continue
+				}
+				obj, ok := callee.Object().(*types.Func)
+				if !ok || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+					continue
+				}
+				if _, seen := facts[obj]; seen {
+					continue
+				}
+				var pf PredicateFields
+				if pass.ImportObjectFact(obj, &pf) {
+					facts[obj] = &pf
+				} else {
+					facts[obj] = nil
+				}
+			}
+		}
+	}
+	return func(fn *types.Func, i int) ([]string, bool) {
+		if pf := facts[fn]; pf != nil {
+			f, ok := pf.Fields[i]
+			return f, ok
+		}
+		return nil, false
+	}
+}
+
 
 // typesCoverBodies reports whether info describes the identifiers inside
 // function bodies. go/packages type-checks some packages that are not

@@ -602,3 +602,70 @@ func SoleImplementation[T any](iface *types.Interface, candidates []T, recv func
 	}
 	return found, true
 }
+
+// maxFieldsReadDepth bounds how far FieldsRead follows a value into calls.
+const maxFieldsReadDepth = 3
+
+// FieldsRead returns the names of the fields function fn reads of its
+// parameter i (a method's receiver is parameter 0), following the value
+// into calls of functions with bodies, and into functions without one
+// through external (facts of another package; nil for none). ok is false
+// when the value is used any other way: stored, compared whole, passed to
+// a function that cannot be looked into.
+func FieldsRead(fn *ssa.Function, i int, external func(*types.Func, int) ([]string, bool)) (fields []string, ok bool) {
+	return fieldsRead(fn, i, external, 0)
+}
+
+func fieldsRead(fn *ssa.Function, i int, external func(*types.Func, int) ([]string, bool), depth int) (fields []string, ok bool) {
+	if depth > maxFieldsReadDepth {
+		return nil, false
+	}
+	if len(fn.Blocks) == 0 {
+		obj, isFunc := fn.Object().(*types.Func)
+		if external == nil || !isFunc {
+			return nil, false
+		}
+		return external(obj, i)
+	}
+	if i >= len(fn.Params) {
+		return nil, false
+	}
+	var uses func(v ssa.Value) bool
+	uses = func(v ssa.Value) bool {
+		for _, ref := range *v.Referrers() {
+			switch x := ref.(type) {
+			case *ssa.FieldAddr:
+				fields = append(fields, FieldName(x.X.Type(), x.Field))
+			case *ssa.Field:
+				fields = append(fields, FieldName(x.X.Type(), x.Field))
+			case *ssa.UnOp:
+				if x.Op != token.MUL || !uses(x) {
+					return false
+				}
+			case *ssa.Call:
+				callee := x.Call.StaticCallee()
+				if callee == nil {
+					return false
+				}
+				for j, a := range x.Call.Args {
+					if a != v {
+						continue
+					}
+					more, ok := fieldsRead(callee, j, external, depth+1)
+					if !ok {
+						return false
+					}
+					fields = append(fields, more...)
+				}
+			case *ssa.DebugRef:
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	if !uses(fn.Params[i]) || len(fields) == 0 {
+		return nil, false
+	}
+	return fields, true
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+
+	"regressions/remote"
 )
 
 // Predicate methods (issue 17, class 2): a check written as a method call
@@ -49,5 +51,32 @@ func LockOnce(ctx context.Context, db *sql.DB, id int64) error {
 		return errForbidden
 	}
 	_, err := db.ExecContext(ctx, `UPDATE staff SET locked = $1 WHERE id = $2`, true, id) // want "RL001"
+	return err
+}
+
+// safe: a predicate of another package (a PredicateFields fact) that
+// reads role, before a write of tier_id.
+func ChangeTier(ctx context.Context, db *sql.DB, id, tier int64) error {
+	var p remote.Profile
+	if err := db.QueryRowContext(ctx, `SELECT role, tier_id FROM profiles WHERE id = $1`, id).Scan(&p.Role, &p.TierID); err != nil {
+		return err
+	}
+	if p.IsAdmin() {
+		return errForbidden
+	}
+	_, err := db.ExecContext(ctx, `UPDATE profiles SET tier_id = $1 WHERE id = $2`, tier, id)
+	return err
+}
+
+// racy twin: the other package's predicate reads tier_id, which the write sets.
+func AssignFirstTier(ctx context.Context, db *sql.DB, id, tier int64) error {
+	var p remote.Profile
+	if err := db.QueryRowContext(ctx, `SELECT role, tier_id FROM profiles WHERE id = $1`, id).Scan(&p.Role, &p.TierID); err != nil {
+		return err
+	}
+	if p.HasTier() {
+		return errForbidden
+	}
+	_, err := db.ExecContext(ctx, `UPDATE profiles SET tier_id = $1 WHERE id = $2`, tier, id) // want "RL001"
 	return err
 }
