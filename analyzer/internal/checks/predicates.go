@@ -80,4 +80,3 @@ func (c *funcChecker) predicateColumns(cond ssa.Value, r *ops.Op) []string {
 	}
 	return cols
 }
-

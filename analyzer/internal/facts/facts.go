@@ -296,7 +296,6 @@ func importPredicates(pass *analysis.Pass, fns []*ssa.Function) func(*types.Func
 	}
 }
 
-
 // typesCoverBodies reports whether info describes the identifiers inside
 // function bodies. go/packages type-checks some packages that are not
 // roots from source with function bodies ignored: a dependency's test
