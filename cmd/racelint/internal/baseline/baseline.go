@@ -3,9 +3,11 @@
 //
 // A finding is identified by its rule, its file (slash-separated,
 // relative to the module root or -C directory) and a fingerprint of the
-// reported source text (see Fingerprint), not by its line number: lines
-// inserted above a finding do not make it new. The same fingerprint is
-// SARIF's partialFingerprints["racelint/v1"].
+// source text of all its positions: the reported write, and where it read
+// and checked the record (see Fingerprint), not by line numbers: lines
+// inserted above a finding do not make it new, but editing its read or
+// its check does. The same fingerprint is SARIF's
+// partialFingerprints["racelint/v2"].
 package baseline
 
 import (
@@ -21,8 +23,13 @@ import (
 	"strings"
 )
 
-// FingerprintKey is the partialFingerprints key of SARIF results.
-const FingerprintKey = "racelint/v1"
+// FingerprintKey is the partialFingerprints key of SARIF results and the
+// version of baseline files.
+const FingerprintKey = "racelint/v2"
+
+// legacyKey is the version of baselines fingerprinted on the reported
+// lines alone; they are still read, and matched with FingerprintV1.
+const legacyKey = "racelint/v1"
 
 // Lines is a file's content split for fingerprinting.
 type Lines struct {
@@ -51,15 +58,59 @@ func (l *Lines) span(start, end int) (string, bool) {
 	return normalize(strings.Join(l.norm[start-1:end], " ")), true
 }
 
+// Anchor is a related position of a finding (where it read the record,
+// where it checked it): its file, slash-separated and relative like the
+// finding's, the file's lines, and the line.
+type Anchor struct {
+	File  string
+	Lines *Lines
+	Line  int
+}
+
 // Fingerprint identifies a finding of rule in file (slash path relative
-// to the run directory) reported on lines startLine..endLine of src:
-// the SHA-256 of the rule, the file, the reported lines' text with white
-// space collapsed, and the occurrence index of that text among the
-// equally long spans of the file that precede it (0 for the first). It
-// survives lines inserted or removed elsewhere and re-indentation; it
-// changes when the reported line itself changes. With lines == nil (the
-// file is unreadable) the line numbers stand in for the text.
-func Fingerprint(rule, file string, lines *Lines, startLine, endLine int) string {
+// to the run directory) reported on lines startLine..endLine of src, with
+// its related positions anchors: the SHA-256 of FingerprintV1's parts and
+// of each anchor's file and line text, white space collapsed. Editing the
+// read or the check of a finding changes it (a dropped FOR UPDATE is a new
+// finding); lines inserted elsewhere and re-indentation do not.
+func Fingerprint(rule, file string, lines *Lines, startLine, endLine int, anchors []Anchor) string {
+	h := sha256.New()
+	for _, part := range fingerprintParts(rule, file, lines, startLine, endLine) {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	for _, a := range anchors {
+		text, ok := "", false
+		if a.Lines != nil {
+			text, ok = a.Lines.span(a.Line, a.Line)
+		}
+		if !ok {
+			text = fmt.Sprintf("@%d", a.Line)
+		}
+		for _, part := range []string{"anchor", a.File, text} {
+			h.Write([]byte(part))
+			h.Write([]byte{0})
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// FingerprintV1 is the fingerprint of baselines written before related
+// positions counted: the SHA-256 of the rule, the file, the reported
+// lines' text with white space collapsed, and the occurrence index of that
+// text among the equally long spans of the file that precede it (0 for
+// the first). With lines == nil (the file is unreadable) the line numbers
+// stand in for the text.
+func FingerprintV1(rule, file string, lines *Lines, startLine, endLine int) string {
+	h := sha256.New()
+	for _, part := range fingerprintParts(rule, file, lines, startLine, endLine) {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func fingerprintParts(rule, file string, lines *Lines, startLine, endLine int) []string {
 	endLine = max(endLine, startLine)
 	text, ok := "", false
 	occurrence := 0
@@ -76,12 +127,7 @@ func Fingerprint(rule, file string, lines *Lines, startLine, endLine int) string
 	} else {
 		text = fmt.Sprintf("@%d-%d", startLine, endLine)
 	}
-	h := sha256.New()
-	for _, part := range []string{FingerprintKey, rule, file, text, strconv.Itoa(occurrence)} {
-		h.Write([]byte(part))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	return []string{legacyKey, rule, file, text, strconv.Itoa(occurrence)}
 }
 
 // Entry is one baselined finding.
@@ -133,7 +179,7 @@ func Read(name string) (*File, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("%s: not a racelint baseline: %v", name, err)
 	}
-	if f.Version != FingerprintKey {
+	if f.Version != FingerprintKey && f.Version != legacyKey {
 		return nil, fmt.Errorf("%s: baseline version %q, want %q (rewrite it with -write-baseline)", name, f.Version, FingerprintKey)
 	}
 	return &f, nil
@@ -144,17 +190,22 @@ type key struct{ rule, file, fingerprint string }
 // Matcher absorbs findings that the baseline holds, each entry at most
 // once: two identical baselined findings absorb two, not three.
 type Matcher struct {
-	left map[key]int
+	left   map[key]int
+	legacy bool // the file has FingerprintV1 fingerprints
 }
 
 // NewMatcher returns a Matcher for f's entries.
 func NewMatcher(f *File) *Matcher {
-	m := &Matcher{left: map[key]int{}}
+	m := &Matcher{left: map[key]int{}, legacy: f.Version == legacyKey}
 	for _, e := range f.Findings {
 		m.left[key{e.Rule, e.File, e.Fingerprint}]++
 	}
 	return m
 }
+
+// Legacy reports whether the baseline holds FingerprintV1 fingerprints,
+// which Absorb must then be given (rewrite the file to upgrade it).
+func (m *Matcher) Legacy() bool { return m.legacy }
 
 // Absorb reports whether the finding is baselined, consuming one entry.
 func (m *Matcher) Absorb(rule, file, fingerprint string) bool {

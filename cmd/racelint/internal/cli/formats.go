@@ -86,8 +86,13 @@ func (s *sources) line(filename string, n int) (string, bool) {
 // fingerprintAll sets every finding's fingerprint (baseline.Fingerprint).
 func (d *driver) fingerprintAll(findings []*finding) {
 	for _, f := range findings {
-		f.fingerprint = baseline.Fingerprint(ruleOf(f), d.slashRel(f.posn.Filename),
-			d.src.split(f.posn.Filename), f.posn.Line, f.end.Line)
+		file, lines := d.slashRel(f.posn.Filename), d.src.split(f.posn.Filename)
+		var anchors []baseline.Anchor
+		for _, r := range f.related {
+			anchors = append(anchors, baseline.Anchor{File: d.slashRel(r.posn.Filename), Lines: d.src.split(r.posn.Filename), Line: r.posn.Line})
+		}
+		f.fingerprint = baseline.Fingerprint(ruleOf(f), file, lines, f.posn.Line, f.end.Line, anchors)
+		f.legacyFingerprint = baseline.FingerprintV1(ruleOf(f), file, lines, f.posn.Line, f.end.Line)
 	}
 }
 
@@ -126,6 +131,9 @@ func (d *driver) applyBaseline(cfg config, graph *checker.Graph, findings []*fin
 	var kept []*finding
 	for _, f := range findings {
 		e := d.baselineEntry(f)
+		if m.Legacy() {
+			e.Fingerprint = f.legacyFingerprint
+		}
 		if m.Absorb(e.Rule, e.File, e.Fingerprint) {
 			absorbed[f.key()] = true
 			continue

@@ -94,7 +94,7 @@ func TestSARIFOutput(t *testing.T) {
 		got = append(got, loc.ArtifactLocation.URI)
 		if x.RuleID != "RL001" || x.RuleIndex != 0 || x.Level != "error" || loc.ArtifactLocation.URIBaseID != "%SRCROOT%" ||
 			len(x.RelatedLocations) != 1 || x.RelatedLocations[0].Message.Text != "declared here" ||
-			len(x.PartialFingerprints["racelint/v1"]) != 64 ||
+			len(x.PartialFingerprints["racelint/v2"]) != 64 ||
 			x.Fixes[0].ArtifactChanges[0].Replacements[0].InsertedContent.Text != "safe" ||
 			x.Fixes[0].ArtifactChanges[0].Replacements[0].DeletedRegion.ByteLength != 4 {
 			t.Errorf("result %+v", x)
@@ -110,7 +110,7 @@ func TestSARIFOutput(t *testing.T) {
 	// The two racy() calls of a.go:4 have the same rule, file, line text
 	// and occurrence index, so they share a fingerprint; the baseline
 	// counts them with multiplicity.
-	if res[0].PartialFingerprints["racelint/v1"] != res[1].PartialFingerprints["racelint/v1"] {
+	if res[0].PartialFingerprints["racelint/v2"] != res[1].PartialFingerprints["racelint/v2"] {
 		t.Error("two findings on one line should share the line's fingerprint")
 	}
 }

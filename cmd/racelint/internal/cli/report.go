@@ -23,6 +23,9 @@ type finding struct {
 	fix         []edit // the first suggested fix, if any
 	fixMessage  string // its message
 	fingerprint string // see baseline.Fingerprint; set by fingerprintAll
+	// legacyFingerprint matches baselines written before related
+	// positions counted (baseline.FingerprintV1).
+	legacyFingerprint string
 }
 
 // key identifies a finding across the package variants that report it.

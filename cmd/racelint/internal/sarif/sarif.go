@@ -7,7 +7,7 @@
 // column, rule and message. Locations are relative to the run directory
 // (uriBaseId %SRCROOT%). Columns are UTF-16 code units, SARIF's default
 // columnKind, converted from Go's byte columns when the line's text is
-// known. Each result carries partialFingerprints["racelint/v1"], the
+// known. Each result carries partialFingerprints["racelint/v2"], the
 // fingerprint the baseline uses, so that code scanning keeps tracking an
 // alert when lines are inserted above it.
 package sarif
@@ -147,7 +147,7 @@ func Build(r Run) (*Log, error) {
 			Locations: []Location{{PhysicalLocation: r.physical(f.Span, false)}},
 		}
 		if f.Fingerprint != "" {
-			res.PartialFingerprints = map[string]string{"racelint/v1": f.Fingerprint}
+			res.PartialFingerprints = map[string]string{"racelint/v2": f.Fingerprint}
 		}
 		for j, rel := range f.Related {
 			res.RelatedLocations = append(res.RelatedLocations, Location{

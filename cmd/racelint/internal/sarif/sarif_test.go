@@ -98,7 +98,7 @@ func TestContent(t *testing.T) {
 		t.Errorf("%%SRCROOT%% = %q", got)
 	}
 	res := run.Results[0]
-	if res.RuleID != "RL001" || res.RuleIndex != 0 || res.Level != "error" || res.PartialFingerprints["racelint/v1"] != "abc" {
+	if res.RuleID != "RL001" || res.RuleIndex != 0 || res.Level != "error" || res.PartialFingerprints["racelint/v2"] != "abc" {
 		t.Errorf("result %+v", res)
 	}
 	loc := res.Locations[0].PhysicalLocation
