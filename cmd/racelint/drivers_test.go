@@ -57,9 +57,21 @@ func TestBaselineReportsOnlyNewFindings(t *testing.T) {
 	if got := findings(dir, out); code != 3 || !slices.Equal(got, []string{"m.go:33: RL001"}) {
 		t.Errorf("one new race: exit %d, findings %q, want 3 and [m.go:33: RL001]\n%s", code, got, out)
 	}
+	// Editing the baselined race's read makes it new (its write line did
+	// not change): the fingerprint covers every position.
+	if edited := strings.Replace(shifted, "SELECT id, opened_at FROM emails", "SELECT id, opened_at FROM public.emails", 1); edited != shifted {
+		write(edited)
+		out, code = runIn(t, dir, bin, "-baseline", "racelint-baseline.json", "./...")
+		if got := findings(dir, out); code != 3 || !slices.Equal(got, []string{"m.go:21: RL001"}) {
+			t.Errorf("read edited: exit %d, findings %q, want 3 and [m.go:21: RL001]\n%s", code, got, out)
+		}
+		write(shifted + newRaceSource)
+	} else {
+		t.Error("racySource has no SELECT id, opened_at FROM emails to edit")
+	}
 	// The SARIF log carries the same filtering and a fingerprint.
 	out, code = runIn(t, dir, bin, "-baseline", "racelint-baseline.json", "-format", "sarif", "./...")
-	if code != 3 || strings.Count(out, `"ruleId": "RL001"`) != 1 || !strings.Contains(out, `"racelint/v1": "`) {
+	if code != 3 || strings.Count(out, `"ruleId": "RL001"`) != 1 || !strings.Contains(out, `"racelint/v2": "`) {
 		t.Errorf("-format sarif with -baseline: exit %d\n%s", code, out)
 	}
 }
