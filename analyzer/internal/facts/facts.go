@@ -65,7 +65,23 @@ func (*NotFoundError) String() string { return "notfound" }
 // that a check written as its call in another package names the columns
 // it tests.
 type PredicateFields struct {
-	Fields map[int][]string
+	Params []ParamFields // by parameter index; a slice, so that the encoding is deterministic
+}
+
+// ParamFields are the fields a predicate reads of parameter Index.
+type ParamFields struct {
+	Index  int
+	Fields []string
+}
+
+// of returns the fields read of parameter i.
+func (p *PredicateFields) of(i int) ([]string, bool) {
+	for _, pf := range p.Params {
+		if pf.Index == i {
+			return pf.Fields, true
+		}
+	}
+	return nil, false
 }
 
 // AFact marks PredicateFields as a fact.
@@ -73,10 +89,8 @@ func (*PredicateFields) AFact() {}
 
 func (p *PredicateFields) String() string {
 	var parts []string
-	for i := 0; i < 16; i++ {
-		if f, ok := p.Fields[i]; ok {
-			parts = append(parts, fmt.Sprintf("%d:%s", i, strings.Join(f, ",")))
-		}
+	for _, pf := range p.Params {
+		parts = append(parts, fmt.Sprintf("%d:%s", pf.Index, strings.Join(pf.Fields, ",")))
 	}
 	return "predicate[" + strings.Join(parts, " ") + "]"
 }
@@ -289,8 +303,7 @@ func importPredicates(pass *analysis.Pass, fns []*ssa.Function) func(*types.Func
 	}
 	return func(fn *types.Func, i int) ([]string, bool) {
 		if pf := facts[fn]; pf != nil {
-			f, ok := pf.Fields[i]
-			return f, ok
+			return pf.of(i)
 		}
 		return nil, false
 	}

@@ -8,6 +8,7 @@ package facts
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -22,27 +23,30 @@ const maxPredicateDepth = 3
 // of a parameter (the receiver is parameter 0) and nothing else of it.
 func exportPredicates(pass *analysis.Pass) {
 	decls := map[*types.Func]*ast.FuncDecl{}
+	var order []*types.Func // source order, so that facts are exported deterministically
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
 				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					decls[obj] = fd
+					order = append(order, obj)
 				}
 			}
 		}
 	}
-	for obj, fd := range decls {
+	for _, obj := range order {
+		fd := decls[obj]
 		sig := obj.Type().(*types.Signature)
 		if sig.Results().Len() != 1 || !predicateResult(sig.Results().At(0).Type()) {
 			continue
 		}
-		pf := PredicateFields{Fields: map[int][]string{}}
+		var pf PredicateFields
 		for i, p := range predicateParams(pass, fd) {
 			if fields, ok := fieldsUsed(pass, decls, fd, p, 0); ok {
-				pf.Fields[i] = fields
+				pf.Params = append(pf.Params, ParamFields{Index: i, Fields: fields})
 			}
 		}
-		if len(pf.Fields) > 0 {
+		if len(pf.Params) > 0 {
 			pass.ExportObjectFact(obj, &pf)
 		}
 	}
@@ -122,6 +126,18 @@ func fieldsUsed(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, fd *as
 	if !ok {
 		return nil, false
 	}
+	// p == nil, p != nil read no column.
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if b, isBin := n.(*ast.BinaryExpr); isBin && (b.Op == token.EQL || b.Op == token.NEQ) {
+			for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+				id, isIdent := ast.Unparen(pair[0]).(*ast.Ident)
+				if isIdent && pass.TypesInfo.Uses[id] == p && pass.TypesInfo.Types[pair[1]].IsNil() {
+					selected[id] = true
+				}
+			}
+		}
+		return true
+	})
 	// Any other use (passed on, compared whole, stored) reads more.
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		if id, isIdent := n.(*ast.Ident); isIdent && pass.TypesInfo.Uses[id] == p && !selected[id] {

@@ -657,6 +657,15 @@ func fieldsRead(fn *ssa.Function, i int, external func(*types.Func, int) ([]stri
 					}
 					fields = append(fields, more...)
 				}
+			case *ssa.BinOp:
+				// p == nil, p != nil read no field.
+				other := x.Y
+				if x.Y == v {
+					other = x.X
+				}
+				if k, ok := other.(*ssa.Const); !ok || !k.IsNil() || (x.Op != token.EQL && x.Op != token.NEQ) {
+					return false
+				}
 			case *ssa.DebugRef:
 			default:
 				return false

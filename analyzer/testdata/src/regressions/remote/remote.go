@@ -13,7 +13,7 @@ type Profile struct {
 }
 
 // IsAdmin reads Role only.
-func (p *Profile) IsAdmin() bool { return p.Role == "admin" }
+func (p *Profile) IsAdmin() bool { return p != nil && p.Role == "admin" }
 
 // HasTier reads TierID.
 func (p *Profile) HasTier() bool { return p.TierID != 0 }
