@@ -268,7 +268,7 @@ var libraryDrivers = Library{
 	Name: "drivers and unmodelled libraries",
 	Opaque: []string{
 		"github.com/lib/pq", "github.com/go-sql-driver/", "github.com/mattn/go-sqlite3", "modernc.org/sqlite", "github.com/glebarez/",
-		"github.com/go-redis/", "github.com/doug-martin/goqu", "github.com/gobuffalo/fizz",
+		"github.com/doug-martin/goqu", "github.com/gobuffalo/fizz",
 	},
 }
 

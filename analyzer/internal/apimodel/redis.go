@@ -5,7 +5,13 @@ import "go/types"
 const pkgRedis = "github.com/redis/go-redis/v9"
 
 var libraryRedis = Library{
-	ID: LibRedis, Name: "go-redis v9", Imports: []string{pkgRedis}, Opaque: []string{"github.com/redis/"},
+	ID: LibRedis, Name: "go-redis v9 and v8", Imports: []string{pkgRedis}, Opaque: []string{"github.com/redis/", "github.com/go-redis/"},
+	// v8 has v9's API (context first, the same commands and result
+	// types, redis.Nil a constant of internal/proto.RedisError).
+	Forks: map[string]string{
+		"github.com/go-redis/redis/v8":                pkgRedis,
+		"github.com/go-redis/redis/v8/internal/proto": pkgRedis + "/internal/proto",
+	},
 	Store: StoreKeyValue, Builder: BuilderKeyValue, Methods: redis,
 }
 
@@ -54,7 +60,7 @@ var redis = func() []Method {
 			kv(recv, "HDel", RoleDelete, 1, 2, -1),
 		)
 	}
-	for _, cmd := range []string{"baseCmd", "Cmd", "StringCmd", "IntCmd", "BoolCmd", "FloatCmd", "StatusCmd", "SliceCmd", "StringSliceCmd", "MapStringStringCmd", "BoolSliceCmd", "IntSliceCmd"} {
+	for _, cmd := range []string{"baseCmd", "Cmd", "StringCmd", "IntCmd", "BoolCmd", "FloatCmd", "StatusCmd", "SliceCmd", "StringSliceCmd", "MapStringStringCmd", "StringStringMapCmd", "BoolSliceCmd", "IntSliceCmd"} {
 		for _, m := range []string{"Result", "Val", "Err", "Int", "Int64", "Uint64", "Bool", "Float64", "Float32", "Bytes", "Text", "Scan", "Slice"} {
 			r := kv(cmd, m, RoleResult, -1, -1, -1)
 			if m == "Scan" {
@@ -75,7 +81,7 @@ func IsKeyValueTx(t types.Type) bool { return IsNamed(t, pkgRedis, "Tx") }
 // ConstSentinel classifies a typed constant compared with an error:
 // go-redis declares Nil as a constant of its internal RedisError type.
 func ConstSentinel(pkg, typeName, value string) Sentinel {
-	if pkg == "github.com/redis/go-redis/v9/internal/proto" && typeName == "RedisError" && value == "redis: nil" {
+	if Canonical(pkg) == "github.com/redis/go-redis/v9/internal/proto" && typeName == "RedisError" && value == "redis: nil" {
 		return NotFound
 	}
 	return 0
