@@ -3,11 +3,14 @@ package apimodel
 const pkgMongo = "go.mongodb.org/mongo-driver/v2/mongo"
 
 var libraryMongo = Library{
-	ID: LibMongo, Name: "MongoDB Go driver v2", Imports: []string{pkgMongo}, Opaque: []string{"go.mongodb.org/"},
+	ID: LibMongo, Name: "MongoDB Go driver v2 and v1", Imports: []string{pkgMongo}, Opaque: []string{"go.mongodb.org/"},
+	// v1 has the collection, result and session API of v2 (its Session
+	// is an interface, its callbacks take a SessionContext); options and
+	// bson documents are recognised by shape, not by path.
+	Forks: map[string]string{"go.mongodb.org/mongo-driver/mongo": pkgMongo},
 	Store: StoreDocument, Builder: BuilderDocument, Methods: mongo,
 	Sentinels: []SentinelVar{
 		{pkgMongo, "ErrNoDocuments", NotFound},
-		{"go.mongodb.org/mongo-driver/mongo", "ErrNoDocuments", NotFound},
 	},
 }
 
