@@ -678,3 +678,56 @@ func fieldsRead(fn *ssa.Function, i int, external func(*types.Func, int) ([]stri
 	}
 	return fields, true
 }
+
+// Captured returns the value a closure's free variable fv was bound to
+// where the closure was made (opts := &sql.TxOptions{...} outside a
+// retry closure that uses it), when the function is made by exactly one
+// MakeClosure of its parent; otherwise fv itself.
+func Captured(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	if idx < 0 || fn.Parent() == nil {
+		return fv
+	}
+	var bound ssa.Value
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn || idx >= len(mc.Bindings) {
+				continue
+			}
+			if bound != nil {
+				return fv // made twice: which binding is not known
+			}
+			bound = mc.Bindings[idx]
+		}
+	}
+	if bound == nil {
+		return fv
+	}
+	return bound
+}
+
+// SoleStore returns the value stored into the variable cell addr (an
+// Alloc) when exactly one store writes it, else nil.
+func SoleStore(addr ssa.Value) ssa.Value {
+	alloc, ok := addr.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var val ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
+			if val != nil {
+				return nil
+			}
+			val = st.Val
+		}
+	}
+	return val
+}

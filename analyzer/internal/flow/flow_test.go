@@ -149,3 +149,32 @@ func G() {}
 		t.Errorf("InLoop: body %v, then %v", InLoop(body), InLoop(then))
 	}
 }
+
+// TestCaptured follows a closure's free variable to what its maker bound
+// and stored: opts := &T{...} outside the closure that uses it.
+func TestCaptured(t *testing.T) {
+	fn := buildFunc(t, `package p
+
+type T struct{ N int }
+
+func use(*T) {}
+
+func F() {
+	opts := &T{N: 6}
+	g := func() { use(opts) }
+	g()
+}
+`, "F")
+	lit := fn.AnonFuncs[0]
+	if len(lit.FreeVars) != 1 {
+		t.Fatalf("free vars %v", lit.FreeVars)
+	}
+	got := Captured(lit.FreeVars[0])
+	if stored := SoleStore(got); stored != nil {
+		got = stored
+	}
+	alloc, ok := got.(*ssa.Alloc)
+	if !ok || alloc.Comment != "complit" {
+		t.Errorf("Captured = %T %v, want the composite literal", got, got)
+	}
+}

@@ -171,6 +171,18 @@ func isolation(v ssa.Value) apimodel.Isolation {
 	if l, ok := v.(*ssa.UnOp); ok && l.Op.String() == "*" {
 		v = l.X
 	}
+	for i := 0; i < 4; i++ {
+		fv, ok := v.(*ssa.FreeVar)
+		if !ok {
+			break
+		}
+		// opts built outside the closure that begins the transaction:
+		// the closure captures the variable, a cell holding the pointer.
+		v = flow.Strip(flow.Captured(fv))
+		if stored := flow.SoleStore(v); stored != nil {
+			v = flow.Strip(stored)
+		}
+	}
 	alloc, ok := v.(*ssa.Alloc)
 	if !ok {
 		return apimodel.IsolationDefault

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 )
 
 var errTaken = errors.New("taken")
@@ -169,4 +170,62 @@ func (s *Service) Touch(ctx context.Context, id int64) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// safe: Serializable options built outside the closure that runs the
+// transaction (a free variable), retried by the helper: the isolation level
+// serialises the two requests.
+func (s *Service) ClaimRetried(ctx context.Context, leadID, userID int64) error {
+	opts := &sql.TxOptions{Isolation: sql.LevelSerializable}
+	return retry(func() error {
+		tx, err := s.db.BeginTx(ctx, opts)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		var owner sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT owner_id FROM leads WHERE id = $1`, leadID).Scan(&owner); err != nil {
+			return err
+		}
+		if owner.Valid {
+			return errTaken
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE leads SET owner_id = $1 WHERE id = $2`, userID, leadID); err != nil {
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
+// racy twin: the same closure with Read Committed options.
+func (s *Service) ClaimRetriedReadCommitted(ctx context.Context, leadID, userID int64) error {
+	opts := &sql.TxOptions{Isolation: sql.LevelReadCommitted}
+	return retry(func() error {
+		tx, err := s.db.BeginTx(ctx, opts)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		var owner sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT owner_id FROM leads WHERE id = $1`, leadID).Scan(&owner); err != nil {
+			return err
+		}
+		if owner.Valid {
+			return errTaken
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE leads SET owner_id = $1 WHERE id = $2`, userID, leadID); err != nil { // want "RL005"
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
+// retry runs fn again when it fails with a serialization failure (40001).
+func retry(fn func() error) error {
+	for {
+		err := fn()
+		if err == nil || !strings.Contains(err.Error(), "40001") {
+			return err
+		}
+	}
 }

@@ -63,6 +63,19 @@ func (s *Service) Helper(ctx context.Context) error {
 	})
 }
 
+// safe: the options are built outside the retried closure that begins the
+// transaction (a free variable of the closure).
+func (s *Service) HelperOpts(ctx context.Context) error {
+	opts := &sql.TxOptions{Isolation: sql.LevelSerializable}
+	return retryTx(func() error {
+		tx, err := s.db.BeginTx(ctx, opts)
+		if err != nil {
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
 // safe: the function looks at SQLSTATE 40001 itself.
 func (s *Service) Inspects(ctx context.Context) (retry bool, err error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelSerializable})
