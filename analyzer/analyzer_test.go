@@ -204,9 +204,18 @@ func TestDiagnosticShape(t *testing.T) {
 	if got := line(d.Pos); got != writeLine {
 		t.Errorf("diagnostic at line %d, want %d (the write)", got, writeLine)
 	}
-	var reads, checks int
+	if n := len(d.Message); n > 160 {
+		t.Errorf("Message is %d characters, want a line of at most 160: %q", n, d.Message)
+	}
+	var reads, checks, whys int
 	for _, r := range d.Related {
 		switch {
+		case strings.HasPrefix(r.Message, "why: "):
+			// The full explanation, at the write.
+			whys++
+			if got := line(r.Pos); got != writeLine || !strings.Contains(r.Message, "; fix: ") {
+				t.Errorf("related %q at line %d, want the explanation and the fix at %d", r.Message, got, writeLine)
+			}
 		case strings.HasSuffix(r.Message, "read here"):
 			reads++
 			if got := line(r.Pos); got != readLine {
@@ -221,8 +230,8 @@ func TestDiagnosticShape(t *testing.T) {
 			t.Errorf("unexpected related information %q at line %d", r.Message, line(r.Pos))
 		}
 	}
-	if reads != 1 || checks != 1 {
-		t.Errorf("related: %d read, %d check entries, want 1 and 1: %+v", reads, checks, d.Related)
+	if reads != 1 || checks != 1 || whys != 1 {
+		t.Errorf("related: %d read, %d check, %d why entries, want 1 of each: %+v", reads, checks, whys, d.Related)
 	}
 }
 

@@ -30,6 +30,7 @@ type Rule struct {
 	Name       string   // "check-then-update"
 	Title      string   // one line, sentence case, no trailing period
 	Fix        string   // the atomic rewrite in one phrase
+	ShortFix   string   // the same in a few words, for the one-line message
 	CWE        []int    // related CWE ids
 	Severity   Severity // default severity
 	Confidence string   // "high" or "medium": how often a report is a real race
@@ -54,6 +55,7 @@ var rules = []Rule{
 		ID: CheckThenUpdate, Name: "check-then-update",
 		Title:            "State is checked in Go, then the same record is written unconditionally",
 		Fix:              "move the check into the write: a conditional UPDATE ... WHERE <check> whose affected-row count decides the branch",
+		ShortFix:         "check in the WHERE, read the count",
 		CWE:              []int{362, 367},
 		Severity:         Error,
 		Confidence:       "high",
@@ -64,6 +66,7 @@ var rules = []Rule{
 		ID: CheckThenInsert, Name: "check-then-insert",
 		Title:            "A record is looked up, found missing, then inserted",
 		Fix:              "insert conflict-safely (unique constraint + ON CONFLICT DO NOTHING, or handle the duplicate-key error) instead of checking first",
+		ShortFix:         "insert with ON CONFLICT",
 		CWE:              []int{362, 367},
 		Severity:         Error,
 		Confidence:       "high",
@@ -74,6 +77,7 @@ var rules = []Rule{
 		ID: LostUpdate, Name: "lost-update",
 		Title:            "A value read from the database is modified in Go and written back",
 		Fix:              "let the database compute the new value atomically (SET n = n + $1, guarded by WHERE when a bound matters)",
+		ShortFix:         "compute it in SQL (n = n + $1)",
 		CWE:              []int{362},
 		Severity:         Error,
 		Confidence:       "high",
@@ -84,6 +88,7 @@ var rules = []Rule{
 		ID: UncheckedConditionalWrite, Name: "unchecked-conditional-write",
 		Title:            "A conditional write re-checks the state but its affected-row count is ignored",
 		Fix:              "read the affected-row count and treat 0 as losing the race",
+		ShortFix:         "treat 0 rows as losing",
 		CWE:              []int{362, 252},
 		Severity:         Error,
 		Confidence:       "medium",
@@ -94,6 +99,7 @@ var rules = []Rule{
 		ID: TxWithoutLock, Name: "tx-without-lock",
 		Title:            "Check-then-write inside a transaction at default isolation without a locking read",
 		Fix:              "lock the row when reading it (SELECT ... FOR UPDATE in the same transaction) or run the transaction Serializable with a retry",
+		ShortFix:         "lock the read or retry Serializable",
 		CWE:              []int{362, 367},
 		Severity:         Error,
 		Confidence:       "high",
@@ -104,6 +110,7 @@ var rules = []Rule{
 		ID: RacyHelper, Name: "racy-helper",
 		Title:            "A library helper that checks and then creates is used as if it were atomic",
 		Fix:              "create with an ON CONFLICT clause against a unique index, then read the row",
+		ShortFix:         "create with ON CONFLICT",
 		CWE:              []int{362, 367},
 		Severity:         Warning,
 		Confidence:       "high",
@@ -114,6 +121,7 @@ var rules = []Rule{
 		ID: SerializableWithoutRetry, Name: "serializable-without-retry",
 		Title:            "A Serializable or Repeatable Read transaction has no retry on serialization failure",
 		Fix:              "retry the whole transaction when it fails with SQLSTATE 40001",
+		ShortFix:         "retry on SQLSTATE 40001",
 		CWE:              []int{362, 755},
 		Severity:         Warning,
 		Confidence:       "medium",
@@ -124,6 +132,7 @@ var rules = []Rule{
 		ID: InProcessLock, Name: "in-process-lock",
 		Title:            "A check-then-write race is protected only by an in-process lock",
 		Fix:              "a sync.Mutex protects one process only: make the write atomic in the database, or lock the row (SELECT ... FOR UPDATE) or an advisory lock",
+		ShortFix:         "lock in the database",
 		CWE:              []int{362, 667},
 		Severity:         Warning,
 		Confidence:       "medium",

@@ -24,6 +24,7 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 	for _, r := range c.reads(w) {
 		if r.Kind == ops.FirstOrInit && w.Object != nil && w.Object == r.Object {
 			out = append(out, report.Finding{Rule: catalog.RacyHelper, Write: w, Read: r, Table: w.Name,
+				Short:   fmt.Sprintf("%s creates what FirstOrInit built for a missing %s", c.r.ShortCallName(w), w.Name),
 				Message: fmt.Sprintf("%s creates the object FirstOrInit built when it found no %s row; two requests can both miss and both create it", c.r.CallName(w), w.Name)})
 			return out
 		}
@@ -39,6 +40,7 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 			// ON CONFLICT fires only on a unique constraint, and the
 			// table's CREATE TABLE has none on the key: both rows stay.
 			out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Short:   fmt.Sprintf("%s inserts into %s with ON CONFLICT but no unique key on %s", c.r.ShortCallName(w), w.Name, key),
 				Message: fmt.Sprintf("%s inserts into %s when %s found no row%s; its ON CONFLICT clause never fires, because the CREATE TABLE of %s declares no unique constraint on %s, so two requests can both insert: add one", c.r.CallName(w), w.Name, c.r.CallName(r), c.testQuote(g), w.Name, key)})
 			return out
 		}
@@ -52,11 +54,21 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 		if g.kind == ops.Data {
 			msg = fmt.Sprintf("%s inserts into %s after %s was checked on what %s read; two requests can both pass the check and both insert", c.r.CallName(w), w.Name, c.checkText(g, r, ""), c.r.CallName(r))
 		}
+		short := fmt.Sprintf("%s inserts into %s after %s found none", c.r.ShortCallName(w), w.Name, c.r.ShortCallName(r))
+		if g.kind == ops.Data {
+			short = fmt.Sprintf("%s inserts into %s after %s checked", c.r.ShortCallName(w), w.Name, c.shortCheck(g, r, ""))
+		}
+		switch u {
+		case uniqueDeclared:
+			short += fmt.Sprintf("; unique %s fails the loser", key)
+		case uniqueMissing, uniqueAbsent:
+			short += fmt.Sprintf("; no unique key on %s", key)
+		}
 		msg += constraintAdvice(u, key)
 		// ON CONFLICT closes the race only where a unique constraint
 		// makes the second insert conflict: without one, no fix.
 		fixable := g.kind == ops.NotFound && u == uniqueDeclared
-		out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name, Message: msg,
+		out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name, Short: short, Message: msg,
 			Fixes: func() []analysis.SuggestedFix { return fixes.CheckThenInsert(c.r, c.f, r, w, fixable) }})
 		return out
 	}
@@ -157,6 +169,7 @@ func (c *funcChecker) firstOrCreate(w *ops.Op) []report.Finding {
 		return out
 	}
 	out = append(out, report.Finding{Rule: catalog.RacyHelper, Write: w, Table: w.Name,
+		Short:   fmt.Sprintf("%s is a SELECT, then an INSERT", c.r.ShortCallName(w)),
 		Message: fmt.Sprintf("%s is a SELECT then an INSERT, not one statement; two requests can both miss the %s row and both create it", c.r.CallName(w), w.Name)})
 	return out
 }

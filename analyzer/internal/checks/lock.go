@@ -36,6 +36,7 @@ func (c *funcChecker) emitOne(f report.Finding) {
 			// A sync.Mutex held from the read to the write serialises this
 			// process only; RL008 (off by default) says so instead.
 			f.Message = fmt.Sprintf("%s is held across the read and the write, which serialises one process only (%s %s)", lock, f.Rule, f.Message)
+			f.Short = fmt.Sprintf("%s serialises one process only", lock)
 			f.Rule, f.Fixes = catalog.InProcessLock, nil
 		}
 	}

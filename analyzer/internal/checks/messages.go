@@ -5,6 +5,7 @@ package checks
 
 import (
 	"go/token"
+	"strings"
 
 	"github.com/racelint/racelint/analyzer/internal/ops"
 	"github.com/racelint/racelint/analyzer/internal/report"
@@ -33,6 +34,19 @@ func (c *funcChecker) checkText(g *check, r *ops.Op, implicit string) string {
 		return columnName(implicit) + " (filtered by the read's WHERE)"
 	}
 	return "the value"
+}
+
+// maxQuote is the longest check quoted in a one-line message.
+const maxQuote = 30
+
+// shortCheck is checkText for a one-line message: a long condition is
+// cut at maxQuote characters.
+func (c *funcChecker) shortCheck(g *check, r *ops.Op, implicit string) string {
+	text := c.checkText(g, r, implicit)
+	if strings.HasPrefix(text, "`") && len(text) > maxQuote+2 {
+		return text[:maxQuote] + "…`"
+	}
+	return text
 }
 
 // testQuote returns the not-found test g as written, in parentheses, or

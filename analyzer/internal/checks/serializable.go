@@ -30,6 +30,7 @@ func (c *funcChecker) serializable(b *ops.Op) []report.Finding {
 		level = "Repeatable Read"
 	}
 	out = append(out, report.Finding{Rule: catalog.SerializableWithoutRetry, Write: b,
+		Short:   fmt.Sprintf("%s begins a %s tx that nothing retries", c.r.ShortCallName(b), level),
 		Message: fmt.Sprintf("%s begins a %s transaction but nothing retries it; under contention it fails with SQLSTATE 40001", c.r.CallName(b), level)})
 	return out
 }

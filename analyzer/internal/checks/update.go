@@ -32,6 +32,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		if r.Kind == ops.FirstOrInit {
 			if w.Object != nil && w.Object == r.Object {
 				out = append(out, report.Finding{Rule: catalog.RacyHelper, Write: w, Read: r, Table: w.Name,
+					Short:   fmt.Sprintf("%s saves what FirstOrInit built for a missing %s", c.r.ShortCallName(w), w.Name),
 					Message: fmt.Sprintf("%s saves the object FirstOrInit built when it found no %s row; two requests can both miss and both create it", c.r.CallName(w), w.Name)})
 				return out
 			}
@@ -60,6 +61,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 				// check-then-insert.
 				if nf := c.guard(r, w, func(check) bool { return true }, ops.NotFound); nf != nil {
 					out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(nf), Table: w.Name,
+						Short:   fmt.Sprintf("%s sets the %s after %s found it missing", c.r.ShortCallName(w), w.Name, c.r.ShortCallName(r)),
 						Message: fmt.Sprintf("%s sets the %s when %s found it missing%s; two requests can both find it missing and both set it", c.r.CallName(w), w.Name, c.r.CallName(r), c.testQuote(nf))})
 					return out
 				}
@@ -79,6 +81,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		if rechecks(w, want) {
 			if !c.inspected[w] {
 				out = append(out, report.Finding{Rule: catalog.UncheckedConditionalWrite, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+					Short:   fmt.Sprintf("%s re-checks %s in SQL but ignores the count", c.r.ShortCallName(w), strings.Join(displayNames(w, w.State), ", ")),
 					Message: fmt.Sprintf("%s re-checks %s in its WHERE but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), strings.Join(displayNames(w, w.State), ", "))})
 			}
 			continue
@@ -91,16 +94,19 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		switch {
 		case sameTx:
 			out = append(out, report.Finding{Rule: catalog.TxWithoutLock, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Short:   fmt.Sprintf("%s writes %s after %s, read in this tx unlocked", c.r.ShortCallName(w), w.Name, c.shortCheck(g, r, implicit)),
 				Message: fmt.Sprintf("%s writes the %s row that %s read in the same transaction without locking it (%s); at READ COMMITTED both transactions read the old row before either writes, so the transaction alone does not help", c.r.CallName(w), w.Name, c.r.CallName(r), checkText),
 				Fixes: func() []analysis.SuggestedFix {
 					return fixes.TxWithoutLock(c.r, c.f, r, w, derived.Column, want[0], checkPos(g))
 				}})
 		case isDerived:
 			out = append(out, report.Finding{Rule: catalog.LostUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Short:   fmt.Sprintf("%s writes %s computed in Go from its read", c.r.ShortCallName(w), columnName(w.DisplayName(derived.Column))),
 				Message: fmt.Sprintf("%s writes %s computed in Go from the value %s read; an update that lands in between is lost", c.r.CallName(w), columnName(w.DisplayName(derived.Column)), c.r.CallName(r)),
 				Fixes:   func() []analysis.SuggestedFix { return fixes.LostUpdate(c.r, c.f, r, w, derived.Column, checkPos(g)) }})
 		default:
 			out = append(out, report.Finding{Rule: catalog.CheckThenUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Short:   fmt.Sprintf("%s writes %s after %s checked in Go", c.r.ShortCallName(w), w.Name, c.shortCheck(g, r, implicit)),
 				Message: fmt.Sprintf("%s writes the %s row after %s was checked in Go on what %s read; two requests can both pass the check", c.r.CallName(w), w.Name, checkText, c.r.CallName(r)),
 				Fixes:   func() []analysis.SuggestedFix { return fixes.CheckThenUpdate(c.r, c.f, r, w, want[0], checkPos(g)) }})
 		}
@@ -137,6 +143,7 @@ func (c *funcChecker) uncheckedClaim(w *ops.Op) []report.Finding {
 		for _, s := range w.State {
 			if s == a.Column {
 				out = append(out, report.Finding{Rule: catalog.UncheckedConditionalWrite, Write: w, Table: w.Name,
+					Short:   fmt.Sprintf("%s writes %s only if unclaimed but ignores the count", c.r.ShortCallName(w), columnName(w.DisplayName(a.Column))),
 					Message: fmt.Sprintf("%s changes %s only where it is still unclaimed, but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), columnName(w.DisplayName(a.Column)))})
 				return out
 			}

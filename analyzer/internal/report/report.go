@@ -30,7 +30,10 @@ type Finding struct {
 	Read    *ops.Op   // the read, if any
 	Check   token.Pos // the check, if any
 	Table   string    // the table or model, for -skip-tables
-	Message string    // what races, without the rule prefix or the fix
+	Message string    // what races and why, in full, without the rule prefix or the fix
+	// Short is the headline: what races, in a few words (the one-line
+	// message); Message then follows as the first related line.
+	Short string
 	// Fixes builds the suggested fixes. It is called only for a finding
 	// that is reported (enabled, not skipped, generated or suppressed):
 	// building a fix walks SSA and source again.
@@ -109,6 +112,25 @@ func (r *Reporter) Added() int { return len(r.findings) }
 // DropAfter forgets the findings added after the first n, those of a
 // function whose checking failed half-way.
 func (r *Reporter) DropAfter(n int) { r.findings = r.findings[:n] }
+
+// ShortCallName is CallName for a one-line message: a long chain keeps
+// its root and its last call (s.db…Update).
+func (r *Reporter) ShortCallName(op *ops.Op) string {
+	name := r.CallName(op)
+	if len(name) <= 20 {
+		return name
+	}
+	first := strings.Index(name, "(…)")
+	last := strings.LastIndex(name, ".")
+	if first < 0 || last < first {
+		return name
+	}
+	root := name[:first]
+	if dot := strings.LastIndex(root, "."); dot > 0 {
+		root = root[:dot]
+	}
+	return root + "…" + name[last+1:]
+}
 
 // CallName renders an operation's call the way the user wrote it, with
 // arguments elided: db.Model(…).Where(…).Update.
@@ -230,6 +252,12 @@ func (r *Reporter) Flush() {
 			Category: rule.ID,
 			URL:      rule.URL(),
 			Message:  fmt.Sprintf("%s %s: %s — %s", rule.ID, rule.Name, f.Message, rule.Fix),
+		}
+		if f.Short != "" {
+			// One short line; the full explanation is the first related
+			// line, at the write.
+			d.Message = fmt.Sprintf("%s %s: %s — %s", rule.ID, rule.Name, f.Short, rule.ShortFix)
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: "why: " + f.Message + "; fix: " + rule.Fix})
 		}
 		if f.Fixes != nil {
 			fn := f.Write.Call.Parent()

@@ -38,7 +38,7 @@ func (s *SQLService) Join(name string) error {
 		return err
 	}
 	if existing == nil {
-		_, err = s.db.Exec(`INSERT INTO members (name) VALUES ($1)`, name) // want "RL002.*found no row \\(`existing == nil`\\)"
+		_, err = s.db.Exec(`INSERT INTO members (name) VALUES ($1)`, name) // want "RL002 check-then-insert: s.db.Exec inserts into members after s.memberByName found none"
 	}
 	return err
 }

@@ -186,7 +186,7 @@ func TestDiagnostics(t *testing.T) {
 	if d.CodeDescription == nil || !strings.HasSuffix(d.CodeDescription.Href, "docs/rules/RL001.md") {
 		t.Errorf("codeDescription: %+v", d.CodeDescription)
 	}
-	if !strings.HasPrefix(d.Message, "RL001 check-then-update: s.db.ExecContext writes the emails row") {
+	if !strings.HasPrefix(d.Message, "RL001 check-then-update: s.db.ExecContext writes emails after") {
 		t.Errorf("message: %s", d.Message)
 	}
 	// 25 UTF-16 units, 31 bytes: the byte column would be wrong.

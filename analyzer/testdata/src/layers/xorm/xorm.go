@@ -335,7 +335,7 @@ func (s *Service) RegisterAll(emails []string) error {
 		if has {
 			continue
 		}
-		if _, err := s.engine.Insert(&User{Email: email}); err != nil { // want `RL002 check-then-insert: s.engine.Insert inserts into User when s.engine.Get found no row; two requests`
+		if _, err := s.engine.Insert(&User{Email: email}); err != nil { // want `RL002 check-then-insert: s.engine.Insert inserts into User after s.engine.Get found none`
 			return err
 		}
 	}
