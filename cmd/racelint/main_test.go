@@ -53,8 +53,18 @@ func TestVetToolClean(t *testing.T) {
 func TestExplainEmbedsDocs(t *testing.T) {
 	bin := testfixture.Racelint(t)
 	out, code := runIn(t, t.TempDir(), bin, "-explain", "rl001")
-	if code != 0 || !strings.HasPrefix(out, "# RL001") {
-		t.Errorf("-explain rl001: exit %d\n%s", code, out)
+	if code != 0 || !strings.HasPrefix(out, "RL001") || strings.Contains(out, "```") {
+		t.Errorf("-explain rl001: exit %d, want the page as text\n%s", code, out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if len(line) > 80 && !strings.HasPrefix(line, "    ") && !strings.Contains(line, "://") {
+			t.Errorf("-explain: line wider than 80 columns: %q", line)
+			break
+		}
+	}
+	md, code := runIn(t, t.TempDir(), bin, "-explain", "rl001", "-md")
+	if code != 0 || !strings.HasPrefix(md, "# RL001") {
+		t.Errorf("-explain rl001 -md: exit %d\n%s", code, md)
 	}
 }
 

@@ -45,6 +45,7 @@ import (
 
 	"github.com/racelint/racelint/analyzer"
 	configfile "github.com/racelint/racelint/cmd/racelint/internal/config"
+	"github.com/racelint/racelint/cmd/racelint/internal/mdtext"
 	"github.com/racelint/racelint/cmd/racelint/internal/modstub"
 )
 
@@ -146,6 +147,7 @@ type config struct {
 	tests     bool
 	tags      string
 	explain   string
+	markdown  bool
 	listRules bool
 	version   bool
 	quiet     bool // -q: no progress or summary line
@@ -187,7 +189,11 @@ func Run(args []string, opts Options) int {
 			d.errorf("-explain: %v", err)
 			return ExitUsage
 		}
-		stdout.Write(page)
+		if cfg.markdown {
+			stdout.Write(page)
+		} else {
+			fmt.Fprint(stdout, mdtext.Render(string(page), 80))
+		}
 		return ExitClean
 	}
 	if code, ok := d.resolveBase(cfg); !ok {
@@ -246,6 +252,7 @@ func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
 	})
 	fs.StringVar(&cfg.tags, "tags", "", "comma-separated build `tags`")
 	fs.StringVar(&cfg.explain, "explain", "", "print the documentation of rule `RLxxx`")
+	fs.BoolVar(&cfg.markdown, "md", false, "with -explain: print the page as Markdown instead of wrapped text")
 	fs.BoolVar(&cfg.listRules, "list-rules", false, "list the rules: ID, name, title")
 	fs.BoolVar(&cfg.version, "version", false, "print the version")
 	fs.BoolVar(&cfg.quiet, "q", false, "no progress or summary line on a terminal")
