@@ -478,8 +478,11 @@ func TestNormalize(t *testing.T) {
 
 func TestExplainAndListRules(t *testing.T) {
 	t.Parallel()
-	if r := run(t, "-explain", "rl001"); r.code != ExitClean || r.stdout != "# RL001 check-then-update\n" {
+	if r := run(t, "-explain", "rl001"); r.code != ExitClean || r.stdout != "RL001 CHECK-THEN-UPDATE\n=======================\n" {
 		t.Errorf("-explain rl001: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, "-explain", "rl001", "-md"); r.code != ExitClean || r.stdout != "# RL001 check-then-update\n" {
+		t.Errorf("-explain rl001 -md: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	if r := run(t, "-explain", "RL999"); r.code != ExitUsage || !strings.Contains(r.stderr, `racelint: -explain: no page for rule "RL999"`) {
 		t.Errorf("-explain RL999: exit %d, stderr %q", r.code, r.stderr)
