@@ -54,7 +54,7 @@ func (c *funcChecker) shortCheck(g *check, r *ops.Op, implicit string) string {
 // after exist, err := x.Get(...): the condition is a result of the read).
 func (c *funcChecker) testQuote(g *check) string {
 	if s := c.r.ExprText(report.CondPos(g.cond.Cond)); s != "" {
-		return " (`" + s + "`)"
+		return " (tested by `" + s + "`)"
 	}
 	return ""
 }
