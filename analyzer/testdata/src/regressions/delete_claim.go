@@ -1,0 +1,46 @@
+package regressions
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+)
+
+// A delete whose affected-row count decides is the claim (issue 17, a
+// single-use gate): whatever both callers checked before, one deletes the
+// row and the other sees 0 rows. Its twin ignores the count.
+
+var errUsed = errors.New("token already used")
+
+// safe: the delete's count says who used the token.
+func RedeemToken(ctx context.Context, db *sql.DB, token string) error {
+	var expires time.Time
+	if err := db.QueryRowContext(ctx, `SELECT expires_at FROM refresh_tokens WHERE token = $1`, token).Scan(&expires); err != nil {
+		return err
+	}
+	if expires.Before(time.Now()) {
+		return errUsed
+	}
+	res, err := db.ExecContext(ctx, `DELETE FROM refresh_tokens WHERE token = $1`, token)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return errUsed
+	}
+	return nil
+}
+
+// racy twin: the count is ignored, so both callers redeem the token.
+func RedeemTokenTwice(ctx context.Context, db *sql.DB, token string) error {
+	var expires time.Time
+	if err := db.QueryRowContext(ctx, `SELECT expires_at FROM refresh_tokens WHERE token = $1`, token).Scan(&expires); err != nil {
+		return err
+	}
+	if expires.Before(time.Now()) {
+		return errUsed
+	}
+	_, err := db.ExecContext(ctx, `DELETE FROM refresh_tokens WHERE token = $1`, token) // want "RL001"
+	return err
+}
