@@ -4,7 +4,9 @@ package apimodel
 const PkgPop = "github.com/gobuffalo/pop/v6"
 
 var libraryPop = Library{
-	ID: LibPop, Name: "pop", Imports: []string{PkgPop}, Opaque: []string{"github.com/gobuffalo/pop"},
+	ID: LibPop, Name: "pop", Imports: []string{PkgPop}, Opaque: []string{"github.com/gobuffalo/pop", "github.com/ory/pop"},
+	// ory's fork (Kratos, Hydra, Keto) keeps pop's API.
+	Forks: map[string]string{"github.com/ory/pop/v6": PkgPop},
 	Store: StoreSQL, Builder: BuilderPop, Methods: pop,
 }
 
