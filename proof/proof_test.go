@@ -156,6 +156,13 @@ func TestForcedInterleaving(t *testing.T) {
 			if len(res.Errors) > 0 {
 				t.Fatalf("unexpected errors: %v", res.Errors)
 			}
+			if fixed()[key(c)] {
+				// A copy rewritten by racelint -fix (TestFixesRemoveTheRace).
+				if res.Anomalies != 0 {
+					t.Errorf("%s (%s), rewritten by its suggested fix, still shows %d anomalies: %v", c.fn, c.rule, res.Anomalies, res)
+				}
+				return
+			}
 			if c.racy() && res.Anomalies == 0 {
 				t.Errorf("racy %s (%s) showed no anomaly under the forced interleaving: %v", c.fn, c.rule, res)
 			}
