@@ -35,6 +35,9 @@ func exportPredicates(pass *analysis.Pass) {
 		}
 	}
 	for _, obj := range order {
+		if !obj.Exported() {
+			continue // only other packages read the fact, and they call exported functions
+		}
 		fd := decls[obj]
 		sig := obj.Type().(*types.Signature)
 		if sig.Results().Len() != 1 || !predicateResult(sig.Results().At(0).Type()) {
