@@ -59,7 +59,7 @@ func (c *funcChecker) convergentValues(ch check, w *ops.Op) bool {
 		return false
 	}
 	for _, a := range w.Writes {
-		constant := a.Literal != "" || (a.Value != nil && isConstant(a.Value))
+		constant := a.Literal != "" || (a.Value != nil && isConst(flow.Strip(a.Value)))
 		switch {
 		case a.Atomic:
 			return false // n = n + 1 twice is not n = n + 1 once
@@ -103,8 +103,6 @@ func writesNull(a ops.Assign) bool {
 	k, ok := flow.Strip(a.Value).(*ssa.Const)
 	return ok && k.IsNil()
 }
-
-func isConstant(v ssa.Value) bool { return isConst(flow.Strip(v)) }
 
 // nullness reports whether the check tests its column for NULL (a nil
 // comparison or a Valid field).

@@ -27,7 +27,6 @@ import (
 // failure branch can be repeated for a write that matched no row:
 // `if cond { return ... }`, then the write.
 type guard struct {
-	stmt    *ast.IfStmt
 	failure string   // source text of the return in the if's body
 	fn      ast.Node // the function declaration or literal holding both
 }
@@ -67,7 +66,7 @@ func (e env) guardReturn(w *ops.Op, call *ast.CallExpr, pos token.Pos) (guard, b
 			continue
 		}
 		if guarded, branch := flow.Guards(ifi.Block(), w.Block()); guarded && branch == 1 {
-			return guard{stmt: ifs, failure: failure, fn: enclosingFunc(path)}, true
+			return guard{failure: failure, fn: enclosingFunc(path)}, true
 		}
 	}
 	return guard{}, false
