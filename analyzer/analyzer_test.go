@@ -40,6 +40,7 @@ var rulePackages = []string{
 	"layers/gormv1",
 	"layers/xorm",
 	"layers/pop",
+	"layers/uow/app",
 }
 
 func newDefault(t *testing.T) *analysis.Analyzer {

@@ -35,10 +35,12 @@ func NewForProgram(cfg Config, pkgs []*packages.Package) (*analysis.Analyzer, er
 		return nil, fmt.Errorf("racelint: summarising the program: %v", err)
 	}
 	var all []analysis.ObjectFact
+	var pkgFacts []analysis.PackageFact
 	for act := range graph.All() {
 		if act.Analyzer == first && act.Err == nil {
 			all = append(all, act.AllObjectFacts()...)
+			pkgFacts = append(pkgFacts, act.AllPackageFacts()...)
 		}
 	}
-	return newAnalyzerWith(&c, facts.New(facts.CollectImplementations(all), c.userFuncs)), nil
+	return newAnalyzerWith(&c, facts.New(facts.CollectImplementations(all, pkgFacts), c.userFuncs)), nil
 }

@@ -87,17 +87,17 @@ func TestConfigFileReachesWholeProgram(t *testing.T) {
 	}
 	cfgDir := t.TempDir()
 	cfg := filepath.Join(cfgDir, "racelint.yml")
-	if err := os.WriteFile(cfg, []byte("# only inserts\nrules: [RL002]\n"), 0o644); err != nil {
+	if err := os.WriteFile(cfg, []byte("# only transactions without a lock\nrules: [RL005]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, code := runIn(t, dir, bin, "-config", cfg, "./..."); code != 0 || out != "" {
-		t.Errorf("-config with rules: [RL002]: exit %d, want 0\n%s", code, out)
+	if out, code := runIn(t, dir, bin, "-config", cfg, "./..."); code != 3 || !slices.Equal(findings(dir, out), []string{"service/service.go:74: RL005"}) {
+		t.Errorf("-config with rules: [RL005]: exit %d, want 3 and the RL005 alone\n%s", code, out)
 	}
 	out, code := runIn(t, dir, bin, "-config", cfg, "-rules", "RL001", "./...")
-	if got := findings(dir, out); code != 3 || !slices.Equal(got, []string{"service/service.go:37: RL001"}) {
+	if got := findings(dir, out); code != 3 || !slices.Equal(got, []string{"service/service.go:50: RL001"}) {
 		t.Errorf("-rules RL001 over the file: exit %d, findings %q\n%s", code, got, out)
 	}
-	if err := os.WriteFile(cfg, []byte("rules: [RL002]\ndisabled: [RL001]\n"), 0o644); err != nil {
+	if err := os.WriteFile(cfg, []byte("rules: [RL005]\ndisabled: [RL001]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if out, code := runIn(t, dir, bin, "-config", cfg, "./..."); code != 2 || !strings.Contains(out, `racelint.yml: line 2: unknown key "disabled"`) {

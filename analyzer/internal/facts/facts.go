@@ -59,6 +59,24 @@ func (*NotFoundError) AFact() {}
 
 func (*NotFoundError) String() string { return "notfound" }
 
+// TranslatedNotFound is the package fact of a package whose functions
+// return another package's error variables when a read found no row: a
+// repository adapter mapping sql.ErrNoRows to the domain's ErrNotFound.
+// An object fact cannot say it (only the variable's own package may
+// attach facts to it), and the domain package, which declares the
+// variable, usually touches no database at all.
+type TranslatedNotFound struct {
+	Vars []string // "package path.Name", sorted
+}
+
+// AFact marks TranslatedNotFound as a fact.
+func (*TranslatedNotFound) AFact() {}
+
+func (t *TranslatedNotFound) String() string { return "notfound" + fmt.Sprint(t.Vars) }
+
+// varKey names a package-level variable across packages.
+func varKey(v *types.Var) string { return v.Pkg().Path() + "." + v.Name() }
+
 // PredicateFields is the fact attached to a function that returns one
 // bool or error and reads fields of some parameters (u.IsAdmin(),
 // t.Validate()): which fields of which parameter (the receiver is 0), so
@@ -154,7 +172,7 @@ func New(impls *Implementations, user func() []apimodel.UserFunc) *analysis.Anal
 			}
 			return res, err
 		},
-		FactTypes:  []analysis.Fact{new(FuncSummary), new(NotFoundError), new(HasSummaries), new(PredicateFields)},
+		FactTypes:  []analysis.Fact{new(FuncSummary), new(NotFoundError), new(TranslatedNotFound), new(HasSummaries), new(PredicateFields)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
 }
@@ -162,7 +180,8 @@ func New(impls *Implementations, user func() []apimodel.UserFunc) *analysis.Anal
 // Implementations indexes, by method name, the summarised concrete
 // methods of a whole program. It is read-only once built.
 type Implementations struct {
-	byName map[string][]implementation
+	byName   map[string][]implementation
+	notFound map[string]bool // varKey of the error variables some package translates "not found" to
 }
 
 type implementation struct {
@@ -171,9 +190,17 @@ type implementation struct {
 }
 
 // CollectImplementations indexes the method summaries among facts (all
-// the object facts a first pass of Analyzer exported).
-func CollectImplementations(facts []analysis.ObjectFact) *Implementations {
-	im := &Implementations{byName: map[string][]implementation{}}
+// the object facts a first pass of Analyzer exported), and the not-found
+// translations among pkgFacts (its package facts).
+func CollectImplementations(facts []analysis.ObjectFact, pkgFacts []analysis.PackageFact) *Implementations {
+	im := &Implementations{byName: map[string][]implementation{}, notFound: map[string]bool{}}
+	for _, pf := range pkgFacts {
+		if t, ok := pf.Fact.(*TranslatedNotFound); ok {
+			for _, v := range t.Vars {
+				im.notFound[v] = true
+			}
+		}
+	}
 	for _, of := range facts {
 		fn, ok := of.Object.(*types.Func)
 		s, isSum := of.Fact.(*FuncSummary)
@@ -258,10 +285,18 @@ func run(pass *analysis.Pass, impls *Implementations, model *apimodel.Model) (an
 		exported = true
 	}
 	exportInterfaceSummaries(pass, opsPkg, fns)
+	var translated []string
 	for _, v := range opsPkg.NotFoundErrors() {
-		if v.Pkg() == pass.Pkg {
+		switch {
+		case v.Pkg() == pass.Pkg:
 			pass.ExportObjectFact(v, &NotFoundError{})
+		case v.Pkg() != nil && !imported.NotFoundVar(v):
+			translated = append(translated, varKey(v))
 		}
+	}
+	if len(translated) > 0 {
+		sort.Strings(translated)
+		pass.ExportPackageFact(&TranslatedNotFound{Vars: slices.Compact(translated)})
 	}
 	if exported {
 		pass.ExportPackageFact(&HasSummaries{})
@@ -440,6 +475,9 @@ type importedSummaries struct {
 	pass    *analysis.Pass
 	program *Implementations         // the whole program's methods, when a driver supplied them
 	impl    map[string][]*types.Func // method name -> summarised concrete methods, built on first use
+	// translated holds the varKey of the variables that the dependencies
+	// translate "not found" to, built on first use.
+	translated map[string]bool
 }
 
 func (s *importedSummaries) Summary(fn *types.Func) *ops.Summary {
@@ -503,10 +541,24 @@ func (s *importedSummaries) implementations(name string) []*types.Func {
 }
 
 func (s *importedSummaries) NotFoundVar(v *types.Var) bool {
-	if v.Pkg() == nil || v.Pkg() == s.pass.Pkg {
+	if v.Pkg() == nil {
 		return false
 	}
-	return s.pass.ImportObjectFact(v, new(NotFoundError))
+	if v.Pkg() != s.pass.Pkg && s.pass.ImportObjectFact(v, new(NotFoundError)) {
+		return true
+	}
+	if s.translated == nil {
+		s.translated = map[string]bool{}
+		for _, pf := range s.pass.AllPackageFacts() {
+			if t, ok := pf.Fact.(*TranslatedNotFound); ok {
+				for _, k := range t.Vars {
+					s.translated[k] = true
+				}
+			}
+		}
+	}
+	key := varKey(v)
+	return s.translated[key] || (s.program != nil && s.program.notFound[key])
 }
 
 // exportInterfaceSummaries attaches to each method of an interface

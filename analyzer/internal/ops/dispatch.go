@@ -243,6 +243,7 @@ type boundResult struct {
 // bindSummary adds the operations of a summarised call, the memory it
 // fills and what its results carry.
 func (f *Func) bindSummary(c ssa.CallInstruction, s *Summary) {
+	f.bindTxCallbacks(c, s)
 	ops := f.summaryOps(c, s)
 	for _, op := range ops {
 		if op != nil {

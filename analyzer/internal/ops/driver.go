@@ -66,6 +66,8 @@ type Package struct {
 	imported Summaries
 	local    map[*ssa.Function]*Summary
 	notFound map[*types.Var]bool
+	fields   fieldTypes
+	byObject map[*types.Func]*ssa.Function // the package's named functions and methods
 	fset     *token.FileSet
 	// Failures are the panics recovered while summarising functions,
 	// one per function left out.
@@ -77,10 +79,14 @@ type Package struct {
 // a call to a function of the same package is replaced by its summary.
 func Analyze(model *apimodel.Model, fset *token.FileSet, fns []*ssa.Function, imported Summaries) *Package {
 	p := &Package{Model: model, txFuncs: map[*ssa.Function]*Op{}, imported: imported,
-		local: map[*ssa.Function]*Summary{}, notFound: map[*types.Var]bool{}, fset: fset}
+		local: map[*ssa.Function]*Summary{}, notFound: map[*types.Var]bool{}, fset: fset,
+		fields: collectFieldTypes(fns), byObject: map[*types.Func]*ssa.Function{}}
 	inSet := map[*ssa.Function]bool{}
 	for _, fn := range fns {
 		inSet[fn] = true
+		if obj, ok := fn.Object().(*types.Func); ok {
+			p.byObject[obj] = fn
+		}
 	}
 	methods := map[string][]*ssa.Function{} // for interface calls: candidate implementations
 	for _, fn := range fns {
@@ -177,6 +183,15 @@ func (p *Package) summaryOf(c ssa.CallInstruction) *Summary {
 		}
 	}
 	if c.Common().IsInvoke() {
+		if m := p.concreteMethod(c); m != nil {
+			if fn := p.byObject[m]; fn != nil {
+				return p.local[fn]
+			}
+			if p.imported != nil {
+				return p.imported.Summary(m)
+			}
+			return nil
+		}
 		if s := p.localImplementation(c.Common().Method); s != nil {
 			return s
 		}

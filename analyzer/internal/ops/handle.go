@@ -1,6 +1,8 @@
 package ops
 
 import (
+	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -38,6 +40,15 @@ func (f *Func) handle(v ssa.Value) Handle {
 		if begin := f.pkg.txFuncs[r.Parent()]; begin != nil {
 			h.Tx, h.Begin, h.Isolation = true, begin, begin.Isolation
 		}
+	case *ssa.Field, *ssa.UnOp:
+		// r.Orders in `uow.Do(ctx, func(ctx, r Repos) error {...})`: a
+		// repository the unit of work built on its transaction and handed
+		// to the callback.
+		if p, ok := f.fieldBase(r).(*ssa.Parameter); ok {
+			if begin := f.pkg.txFuncs[p.Parent()]; begin != nil && begin.Summarized {
+				h.Tx, h.Begin, h.Isolation = true, begin, begin.Isolation
+			}
+		}
 	}
 	if !h.Tx {
 		// xorm: sess.Begin() makes the session itself the transaction.
@@ -70,10 +81,15 @@ func (f *Func) handleRootDepth(v ssa.Value, depth int) ssa.Value {
 			v = x.Tuple
 		case *ssa.Call:
 			m, ok := f.model.Lookup(callee(x))
-			if !ok || m.Role != apimodel.RoleChain {
-				return x
+			if ok && m.Role == apimodel.RoleChain {
+				v = receiver(x)
+				continue
 			}
-			v = receiver(x)
+			if ctx := contextHandle(x); !ok && ctx != nil {
+				v = ctx
+				continue
+			}
+			return x
 		case *ssa.UnOp:
 			if x.Op.String() != "*" {
 				return x
@@ -293,4 +309,84 @@ func (f *Func) opOfCall(c ssa.CallInstruction) *Op {
 		}
 	}
 	return nil
+}
+
+// contextHandle returns the context a call picks its handle from: an
+// application helper given a context.Context that takes the transaction
+// the context carries, if any (`func (r *Repo) conn(ctx) DBTX { if tx,
+// ok := ctx.Value(txKey{}).(pgx.Tx); ok { return tx }; return r.pool }`).
+// Operations on what it returns run on that context's transaction, so
+// the context stands for their handle: a repository called inside a unit
+// of work runs in the unit's transaction. nil for other calls.
+func contextHandle(c *ssa.Call) ssa.Value {
+	fn := c.Call.StaticCallee()
+	if fn == nil || fn.Pkg == nil || apimodel.LibraryIDOf(fn.Pkg.Pkg) != apimodel.LibNone || apimodel.IsOpaque(fn.Pkg.Pkg.Path()) {
+		return nil
+	}
+	var ctx ssa.Value
+	for _, a := range c.Call.Args {
+		if isContext(a.Type()) {
+			if ctx != nil {
+				return nil
+			}
+			ctx = a
+		}
+	}
+	if ctx == nil {
+		return nil
+	}
+	if len(fn.Blocks) > 0 && !readsContextValue(fn, 2) {
+		return nil // the helper does not look into the context
+	}
+	return ctx
+}
+
+// readsContextValue reports whether fn, or a function it calls within
+// depth static calls, asks a context for a value.
+func readsContextValue(fn *ssa.Function, depth int) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			com := c.Common()
+			if com.IsInvoke() && com.Method.Name() == "Value" && isContext(com.Value.Type()) {
+				return true
+			}
+			if callee := com.StaticCallee(); callee != nil && depth > 0 && callee != fn && readsContextValue(callee, depth-1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool { return apimodel.IsNamed(t, "context", "Context") }
+
+// fieldBase follows field selections and loads (r.Orders, (*r).Orders)
+// down to the value they select from, through a local variable stored
+// once (a struct parameter whose field is addressed).
+func (f *Func) fieldBase(v ssa.Value) ssa.Value {
+	for i := 0; i < 8; i++ {
+		switch x := v.(type) {
+		case *ssa.Field:
+			v = x.X
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return v
+			}
+			v = x.X
+		case *ssa.Alloc:
+			if v = f.singleStore(x); v == nil {
+				return x
+			}
+		default:
+			return v
+		}
+	}
+	return v
 }

@@ -100,12 +100,13 @@ type Op struct {
 	State     []string  // normalized columns the WHERE tests beyond the key (status = 'x', owner IS NULL)
 	Flags
 
-	SQLParam    int    // Deferred: the parameter that holds the SQL
-	ArgsParam   int    // Deferred: the parameter that holds the arguments; -1 if none
-	Column      string // key-value reads: the value or hash field the command returns
-	Upsert      bool   // a key-value write that creates the key when missing (Redis SET)
-	Existence   bool   // the read only reports whether or how many rows exist (Count, Exists)
-	FoundResult bool   // a bool result of the call says whether a row was found (xorm Get)
+	SQLParam    int     // Deferred: the parameter that holds the SQL
+	ArgsParam   int     // Deferred: the parameter that holds the arguments; -1 if none
+	ArgParams   []Param // Deferred, when ArgsParam is -1: the parameters passed as the statement's arguments, one by one
+	Column      string  // key-value reads: the value or hash field the command returns
+	Upsert      bool    // a key-value write that creates the key when missing (Redis SET)
+	Existence   bool    // the read only reports whether or how many rows exist (Count, Exists)
+	FoundResult bool    // a bool result of the call says whether a row was found (xorm Get)
 
 	Summarized bool // the operation stands for a call of a summarised function
 	// CountHandedBack: for summarised operations, the callee returns the

@@ -308,6 +308,39 @@ func (w *walker) errorsCall(c *ssa.Call) bool {
 	return false
 }
 
+// notFoundTest reports whether cond itself compares an error with a
+// not-found sentinel (errors.Is(err, sql.ErrNoRows), err == pgx.ErrNoRows,
+// and their negations), and which successor of the If runs when nothing
+// was found.
+func (f *Func) notFoundTest(cond ssa.Value) (branch int, ok bool) {
+	w := &walker{f: f, seen: map[walkKey]bool{}, budget: 1}
+	switch x := cond.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.NOT {
+			if b, ok := f.notFoundTest(x.X); ok {
+				return 1 - b, true
+			}
+		}
+	case *ssa.Call:
+		fn := x.Call.StaticCallee()
+		if fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "errors" && fn.Name() == "Is" && len(x.Call.Args) == 2 {
+			return 0, w.sentinel(x.Call.Args[1]) == apimodel.NotFound
+		}
+	case *ssa.BinOp:
+		if x.Op != token.EQL && x.Op != token.NEQ {
+			return 0, false
+		}
+		if w.sentinel(x.X) != apimodel.NotFound && w.sentinel(x.Y) != apimodel.NotFound {
+			return 0, false
+		}
+		if x.Op == token.NEQ {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
 func (w *walker) sentinel(v ssa.Value) apimodel.Sentinel {
 	if isKVSentinel(v) {
 		return apimodel.NotFound

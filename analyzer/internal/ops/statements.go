@@ -84,6 +84,17 @@ func (f *Func) wrapperOp(c ssa.CallInstruction, m apimodel.Method, sqlArg ssa.Va
 	if a := arg(c, m, m.Args); a != nil {
 		if p := paramOf(f.Fn, a); p.Index >= 0 && len(p.Path) == 0 {
 			op.ArgsParam = p.Index
+		} else if elems, ok := flow.VariadicArgs(a); ok {
+			// get(ctx, query, code string) passing `code` on: the
+			// statement's arguments are parameters, one by one.
+			for _, e := range elems {
+				p := paramOf(f.Fn, e)
+				if p.Index < 0 {
+					op.ArgParams = nil
+					break
+				}
+				op.ArgParams = append(op.ArgParams, p)
+			}
 		}
 	}
 	return op

@@ -3,6 +3,7 @@ package ops
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -18,7 +19,19 @@ import (
 type Summary struct {
 	Ops     []OpSummary
 	Results []ResultSummary
-	File    string // the function's file, where its operations' Line and Col are
+	// TxCallbacks are the function-valued parameters the function calls
+	// inside a transaction it began itself: an in-house unit of work
+	// (`WithinTx(ctx, fn)`, `uow.Do(ctx, func(r Repos) error)`). What the
+	// callback does runs in that transaction.
+	TxCallbacks []TxCallback
+	File        string // the function's file, where its operations' Line and Col are
+}
+
+// TxCallback is a parameter called inside the function's transaction.
+type TxCallback struct {
+	Param     int
+	Isolation apimodel.Isolation
+	Retries   bool // the transaction is retried on serialization failure
 }
 
 // Param refers to a parameter of the summarised function; Index counts
@@ -49,6 +62,7 @@ type OpSummary struct {
 	// arguments the variadic argument ArgsParam, run by Method.
 	SQLParam  int
 	ArgsParam int
+	ArgParams []Param // when ArgsParam is -1: the statement's arguments, parameter by parameter
 	Method    apimodel.Method
 
 	Handle    Param // the parameter the operation runs on (a *sql.Tx, a *gorm.DB...)
@@ -211,7 +225,7 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 			SQLParam: -1, ArgsParam: -1,
 		}
 		if op.Kind == Deferred {
-			os.SQLParam, os.ArgsParam, os.Method = op.SQLParam, op.ArgsParam, op.Method
+			os.SQLParam, os.ArgsParam, os.ArgParams, os.Method = op.SQLParam, op.ArgsParam, op.ArgParams, op.Method
 		}
 		if fset != nil {
 			if p := fset.Position(op.Call.Pos()); p.IsValid() {
@@ -259,7 +273,8 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 		s.Ops = append(s.Ops, os)
 		calls = append(calls, op.reportCall())
 	}
-	if len(s.Ops) == 0 {
+	s.TxCallbacks = f.txCallbacks()
+	if len(s.Ops) == 0 && len(s.TxCallbacks) == 0 {
 		return nil, nil
 	}
 	for _, b := range f.Fn.Blocks {
@@ -356,6 +371,15 @@ func globalLoad(v ssa.Value) *ssa.Global {
 // side of a check.
 func (f *Func) guardedByNotFound(b *ssa.BasicBlock) bool {
 	for _, cond := range f.Ifs {
+		if branch, ok := f.notFoundTest(cond.Cond); ok {
+			// A translation helper (`if errors.Is(err, sql.ErrNoRows) {
+			// return domain.ErrNotFound }` on a parameter): the error's
+			// origin does not matter, the comparison says what it means.
+			if guarded, side := flow.Guards(cond.Block(), b); guarded && side == branch {
+				return true
+			}
+			continue
+		}
 		for _, s := range f.Sources(cond.Cond) {
 			if s.Kind != NotFound && s.Kind != Err {
 				continue
@@ -366,6 +390,93 @@ func (f *Func) guardedByNotFound(b *ssa.BasicBlock) bool {
 		}
 	}
 	return false
+}
+
+// txCallbacks finds the function-valued parameters f runs inside a
+// transaction of its own: called after f began it (`tx := db.Begin();
+// fn(ctx, tx)`), or handed to a library call that runs its callback in a
+// transaction (`return db.Transaction(fn)`).
+func (f *Func) txCallbacks() []TxCallback {
+	var out []TxCallback
+	add := func(p *ssa.Parameter, begin *Op) {
+		for i, q := range f.Fn.Params {
+			if q == p && !slices.ContainsFunc(out, func(t TxCallback) bool { return t.Param == i }) {
+				out = append(out, TxCallback{Param: i, Isolation: begin.Isolation, Retries: begin.Watch})
+			}
+		}
+	}
+	for _, begin := range f.Ops {
+		if begin.Kind != Begin || begin.Call.Parent() != f.Fn {
+			continue
+		}
+		if begin.Method.Role == apimodel.RoleTxFunc {
+			fnArg := arg(begin.Call, begin.Method, begin.Method.Func)
+			if begin.Summarized {
+				// Another unit of work: Func counts as the summary's parameters.
+				fnArg = nil
+				if args := callArgs(begin.Call); begin.Method.Func < len(args) {
+					fnArg = args[begin.Method.Func]
+				}
+			}
+			if p, ok := fnArg.(*ssa.Parameter); ok {
+				add(p, begin)
+			}
+			continue
+		}
+		from := begin.Call.Block()
+		for _, b := range f.Fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok || c.Common().IsInvoke() {
+					continue
+				}
+				p, ok := c.Common().Value.(*ssa.Parameter)
+				if !ok || !from.Dominates(b) || (b == from && !before(begin.Call, c)) {
+					continue
+				}
+				add(p, begin)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Param < out[j].Param })
+	return out
+}
+
+// before reports whether instruction a comes before b in their block.
+func before(a, b ssa.Instruction) bool {
+	for _, instr := range a.Block().Instrs {
+		switch instr {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
+}
+
+// bindTxCallbacks makes each function literal or function that call c
+// hands to a summarised unit of work the callback of a transaction, as
+// if c were a library's db.Transaction(fn).
+func (f *Func) bindTxCallbacks(c ssa.CallInstruction, s *Summary) {
+	args := callArgs(c)
+	for _, cb := range s.TxCallbacks {
+		if cb.Param >= len(args) {
+			continue
+		}
+		var fn *ssa.Function
+		switch a := flow.Strip(args[cb.Param]).(type) {
+		case *ssa.MakeClosure:
+			fn, _ = a.Fn.(*ssa.Function)
+		case *ssa.Function:
+			fn = a
+		}
+		if fn == nil {
+			continue
+		}
+		f.Ops = append(f.Ops, &Op{fn: f, Kind: Begin, Call: c, TxFunc: fn, Isolation: cb.Isolation, Watch: cb.Retries,
+			Summarized: true, Method: apimodel.Method{Name: calleeName(c), Role: apimodel.RoleTxFunc, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: cb.Param}})
+	}
 }
 
 // summaryOps turns a call of a summarised function into operations of f,
@@ -468,6 +579,9 @@ func (f *Func) deferredOp(c ssa.CallInstruction, s *Summary, os OpSummary, bind 
 	var qargs []ssa.Value
 	if os.ArgsParam >= 0 && os.ArgsParam < len(args) {
 		qargs, _ = flow.VariadicArgs(args[os.ArgsParam])
+	}
+	for _, p := range os.ArgParams {
+		qargs = append(qargs, bind(p))
 	}
 	op := f.statementOp(c, os.Method, text, qargs)
 	if op == nil {

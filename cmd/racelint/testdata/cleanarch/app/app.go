@@ -10,5 +10,5 @@ import (
 
 // New wires the application.
 func New(db *sql.DB) *service.Service {
-	return &service.Service{Invites: &repo.Invites{DB: db}}
+	return &service.Service{Invites: &repo.Invites{DB: db}, UoW: &repo.UoW{DB: db}}
 }
