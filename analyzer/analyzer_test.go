@@ -41,6 +41,7 @@ var rulePackages = []string{
 	"layers/xorm",
 	"layers/pop",
 	"layers/uow/app",
+	"layers/values",
 }
 
 func newDefault(t *testing.T) *analysis.Analyzer {

@@ -6,15 +6,26 @@ const (
 	pkgConn = "github.com/jackc/pgx/v5/pgconn"
 )
 
+// pgx v4 has the same API as v5 for everything racelint reads, with two
+// differences the table covers: its CommandTag lives in the separate
+// github.com/jackc/pgconn module, and BeginFunc and BeginTxFunc are
+// methods of Conn, Pool and Tx rather than package functions (the Collect
+// helpers are v5 only and never match v4 code).
+var pgxV4Forks = map[string]string{
+	"github.com/jackc/pgx/v4":         pkgPGX,
+	"github.com/jackc/pgx/v4/pgxpool": pkgPool,
+	"github.com/jackc/pgconn":         pkgConn,
+}
+
 var libraryPGX = Library{
-	ID: LibPGX, Name: "pgx v5", Imports: []string{pkgPGX, pkgPool}, Opaque: []string{"github.com/jackc/"},
+	ID: LibPGX, Name: "pgx", Imports: []string{pkgPGX, pkgPool}, Forks: pgxV4Forks, Opaque: []string{"github.com/jackc/"},
 	Store: StoreSQL, Builder: BuilderSQL, Dialect: DialectPostgres, Methods: pgx,
 	TxTypes:   []string{"Tx", pkgPool + ".Tx"},
 	Sentinels: []SentinelVar{{pkgPGX, "ErrNoRows", NotFound}},
 	Shape:     &Shape{Results: []string{pkgPGX, pkgConn}, Pkg: pkgPGX, Recv: "Conn"},
 }
 
-// pgx is the table for pgx v5 and pgxpool. pgx.Tx, pgx.Row and pgx.Rows are
+// pgx is the table for pgx v5 and pgxpool (and v4, read as v5). pgx.Tx, pgx.Row and pgx.Rows are
 // interfaces, so their methods are matched on the interface type.
 var pgx = func() []Method {
 	var t []Method
@@ -30,6 +41,12 @@ var pgx = func() []Method {
 	}
 	for _, r := range [][2]string{{pkgPGX, "Conn"}, {pkgPool, "Pool"}, {pkgPool, "Conn"}} {
 		t = append(t, Method{Pkg: r[0], Recv: r[1], Name: "BeginTx", Role: RoleBegin, SQL: -1, Args: -1, Dest: -1, Opts: 1, Func: -1, Key: -1, Field: -1, Value: -1})
+		// pgx v4 only: pool.BeginTxFunc(ctx, opts, func(tx pgx.Tx) error).
+		t = append(t, Method{Pkg: r[0], Recv: r[1], Name: "BeginTxFunc", Role: RoleTxFunc, SQL: -1, Args: -1, Dest: -1, Opts: 1, Func: 2, Key: -1, Field: -1, Value: -1})
+	}
+	for _, r := range [][2]string{{pkgPGX, "Conn"}, {pkgPGX, "Tx"}, {pkgPool, "Pool"}, {pkgPool, "Conn"}, {pkgPool, "Tx"}} {
+		// pgx v4 only: pool.BeginFunc(ctx, func(tx pgx.Tx) error).
+		t = append(t, Method{Pkg: r[0], Recv: r[1], Name: "BeginFunc", Role: RoleTxFunc, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: 1, Key: -1, Field: -1, Value: -1})
 	}
 	t = append(t,
 		Method{Pkg: pkgPGX, Recv: "Row", Name: "Scan", Role: RoleScan, SQL: -1, Args: 0, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},

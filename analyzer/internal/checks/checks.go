@@ -280,7 +280,7 @@ func (c *funcChecker) sameRow(r, w *ops.Op) bool {
 		return false
 	}
 	for _, rk := range r.Keys {
-		if rk.Value != nil && flow.Equivalent(rk.Value, pk.Value) {
+		if rk.Value != nil && flow.SameKey(rk.Value, pk.Value) {
 			return true
 		}
 	}

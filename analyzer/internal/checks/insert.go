@@ -98,7 +98,7 @@ func (c *funcChecker) insertMatches(r, w *ops.Op) bool {
 	}
 	for _, rk := range r.Keys {
 		for _, a := range w.Writes {
-			if rk.Value != nil && a.Value != nil && flow.Equivalent(rk.Value, a.Value) {
+			if rk.Value != nil && a.Value != nil && flow.SameKey(rk.Value, a.Value) {
 				return true
 			}
 		}

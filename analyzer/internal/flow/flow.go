@@ -391,6 +391,33 @@ func equivalent(a, b ssa.Value, depth int) bool {
 	return false
 }
 
+// SameKey reports whether a and b name the same record: Equivalent once
+// case and space normalisation is set aside on both sides (a lookup by
+// strings.ToLower(email) and an insert of
+// strings.ToLower(strings.TrimSpace(email)) race for the same address).
+func SameKey(a, b ssa.Value) bool {
+	return Equivalent(a, b) || Equivalent(denormalised(a), denormalised(b))
+}
+
+// keyNormalisers are the strings functions that change how a key is
+// spelt, not which record it names.
+var keyNormalisers = map[string]bool{"ToLower": true, "ToUpper": true, "ToTitle": true, "TrimSpace": true}
+
+func denormalised(v ssa.Value) ssa.Value {
+	for i := 0; i < 8; i++ {
+		c, ok := Strip(v).(*ssa.Call)
+		if !ok || len(c.Call.Args) != 1 {
+			return v
+		}
+		fn := c.Call.StaticCallee()
+		if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "strings" || !keyNormalisers[fn.Name()] {
+			return v
+		}
+		v = c.Call.Args[0]
+	}
+	return v
+}
+
 // pureFunc lists packages whose functions return the same result for
 // equivalent arguments.
 var pureFunc = map[string]bool{"fmt": true, "strings": true, "strconv": true, "path": true}

@@ -242,18 +242,13 @@ type boundResult struct {
 
 // bindSummary adds the operations of a summarised call, the memory it
 // fills and what its results carry.
-func (f *Func) bindSummary(c ssa.CallInstruction, s *Summary) {
-	f.bindTxCallbacks(c, s)
-	ops := f.summaryOps(c, s)
+func (f *Func) bindSummary(c ssa.CallInstruction, s *Summary, args []ssa.Value) {
+	f.bindTxCallbacks(args, c, s)
+	ops := f.boundOps(c, s, args)
 	for _, op := range ops {
 		if op != nil {
 			f.Ops = append(f.Ops, op)
 		}
-	}
-	com := c.Common()
-	args := com.Args
-	if com.IsInvoke() {
-		args = append([]ssa.Value{com.Value}, com.Args...)
 	}
 	for i, os := range s.Ops {
 		for _, p := range os.Fills {

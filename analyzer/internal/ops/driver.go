@@ -67,6 +67,8 @@ type Package struct {
 	local    map[*ssa.Function]*Summary
 	notFound map[*types.Var]bool
 	fields   fieldTypes
+	funcs    fieldFuncs
+	stmts    fieldStmts
 	byObject map[*types.Func]*ssa.Function // the package's named functions and methods
 	fset     *token.FileSet
 	// Failures are the panics recovered while summarising functions,
@@ -80,7 +82,7 @@ type Package struct {
 func Analyze(model *apimodel.Model, fset *token.FileSet, fns []*ssa.Function, imported Summaries) *Package {
 	p := &Package{Model: model, txFuncs: map[*ssa.Function]*Op{}, imported: imported,
 		local: map[*ssa.Function]*Summary{}, notFound: map[*types.Var]bool{}, fset: fset,
-		fields: collectFieldTypes(fns), byObject: map[*types.Func]*ssa.Function{}}
+		fields: collectFieldTypes(fns), funcs: collectFieldFuncs(fns), stmts: collectFieldStmts(model, fns), byObject: map[*types.Func]*ssa.Function{}}
 	inSet := map[*ssa.Function]bool{}
 	for _, fn := range fns {
 		inSet[fn] = true
@@ -101,7 +103,7 @@ func Analyze(model *apimodel.Model, fset *token.FileSet, fns []*ssa.Function, im
 			return
 		}
 		done[fn] = true // before the callees: recursion is cut here
-		for _, callee := range callees(fn, methods) {
+		for _, callee := range p.callees(fn, methods) {
 			if inSet[callee] && callee.Parent() == nil {
 				visit(callee)
 			}
@@ -184,13 +186,7 @@ func (p *Package) summaryOf(c ssa.CallInstruction) *Summary {
 	}
 	if c.Common().IsInvoke() {
 		if m := p.concreteMethod(c); m != nil {
-			if fn := p.byObject[m]; fn != nil {
-				return p.local[fn]
-			}
-			if p.imported != nil {
-				return p.imported.Summary(m)
-			}
-			return nil
+			return p.summaryOfFunc(m)
 		}
 		if s := p.localImplementation(c.Common().Method); s != nil {
 			return s
@@ -200,6 +196,18 @@ func (p *Package) summaryOf(c ssa.CallInstruction) *Summary {
 		return nil
 	}
 	if obj := callee(c); obj != nil {
+		return p.imported.Summary(obj)
+	}
+	return nil
+}
+
+// summaryOfFunc returns the summary of a function or method named by
+// its object: computed here, or imported.
+func (p *Package) summaryOfFunc(obj *types.Func) *Summary {
+	if fn := p.byObject[obj]; fn != nil {
+		return p.local[fn]
+	}
+	if p.imported != nil {
 		return p.imported.Summary(obj)
 	}
 	return nil
@@ -240,7 +248,7 @@ func (p *Package) isNotFoundVar(v *types.Var) bool {
 
 // callees returns the functions fn (and its literals) may call: static
 // callees, and for interface calls the package's methods of that name.
-func callees(fn *ssa.Function, methods map[string][]*ssa.Function) []*ssa.Function {
+func (p *Package) callees(fn *ssa.Function, methods map[string][]*ssa.Function) []*ssa.Function {
 	var out []*ssa.Function
 	var walk func(fn *ssa.Function)
 	walk = func(fn *ssa.Function) {
@@ -250,7 +258,11 @@ func callees(fn *ssa.Function, methods map[string][]*ssa.Function) []*ssa.Functi
 				if !ok {
 					continue
 				}
-				if c.Common().IsInvoke() {
+				if obj, _ := p.boundCallee(c); obj != nil {
+					if target := p.byObject[obj]; target != nil {
+						out = append(out, target) // a method value or a function field
+					}
+				} else if c.Common().IsInvoke() {
 					out = append(out, methods[c.Common().Method.Name()]...)
 				} else if callee := c.Common().StaticCallee(); callee != nil {
 					if o := callee.Origin(); o != nil {
@@ -297,7 +309,11 @@ func (p *Package) analyze(fn *ssa.Function) *Func {
 					f.byVal[v] = op
 				}
 			} else if s := p.summaryOf(c); s != nil {
-				f.bindSummary(c, s)
+				f.bindSummary(c, s, callArgs(c))
+			} else if obj, args := p.boundCallee(c); obj != nil {
+				if s := p.summaryOfFunc(obj); s != nil {
+					f.bindSummary(c, s, args)
+				}
 			}
 		}
 	}

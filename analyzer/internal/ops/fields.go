@@ -7,9 +7,14 @@ package ops
 // caching decorator, a test double).
 
 import (
+	"go/constant"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/flow"
 )
 
 // fieldTypes maps each interface-typed field that the package's code
@@ -17,6 +22,103 @@ import (
 // an interface value (its dynamic type unknown here) or with two types
 // maps to nil.
 type fieldTypes map[*types.Var]types.Type
+
+// fieldFuncs maps each function-typed field that the package's code
+// stores into to the method or function stored there (`status:
+// q.Status` in a constructor); a field stored twice maps to nil.
+type fieldFuncs map[*types.Var]*types.Func
+
+func collectFieldFuncs(fns []*ssa.Function) fieldFuncs {
+	out := fieldFuncs{}
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := st.Addr.(*ssa.FieldAddr)
+				if !ok {
+					continue
+				}
+				field := structField(fa.X.Type(), fa.Field)
+				if field == nil {
+					continue
+				}
+				if _, isFunc := field.Type().Underlying().(*types.Signature); !isFunc {
+					continue
+				}
+				stored, _ := funcValue(st.Val)
+				if _, seen := out[field]; seen {
+					stored = nil
+				}
+				out[field] = stored
+			}
+		}
+	}
+	return out
+}
+
+// funcValue returns the function or method a function value stands for:
+// a function (store.Get), or a method value bound to its receiver
+// (q.Status), with the receiver it is bound to.
+func funcValue(v ssa.Value) (*types.Func, ssa.Value) {
+	switch x := flow.Strip(v).(type) {
+	case *ssa.Function:
+		obj, _ := x.Object().(*types.Func)
+		return obj, nil
+	case *ssa.MakeClosure:
+		fn, ok := x.Fn.(*ssa.Function)
+		if !ok || fn.Synthetic == "" || len(x.Bindings) != 1 {
+			return nil, nil // a function literal: inlined, not bound
+		}
+		obj, _ := fn.Object().(*types.Func)
+		if obj == nil || obj.Type().(*types.Signature).Recv() == nil {
+			return nil, nil
+		}
+		return obj, x.Bindings[0]
+	}
+	return nil, nil
+}
+
+// boundCallee resolves a call of a function value: a method value or a
+// function held in a local (`get := q.Status; get(ctx, id)`) or in a
+// field set once by the package (`w.status(ctx, id)`). It returns the
+// function called and the arguments as the function's SSA parameters
+// (the bound receiver first; for a field, the field's value stands for a
+// receiver the call site cannot see).
+func (p *Package) boundCallee(c ssa.CallInstruction) (*types.Func, []ssa.Value) {
+	com := c.Common()
+	if com.IsInvoke() {
+		return nil, nil
+	}
+	v := flow.Strip(com.Value)
+	if fn, ok := v.(*ssa.Function); ok && fn.Synthetic == "" {
+		return nil, nil // a static call
+	}
+	if obj, recv := funcValue(v); obj != nil {
+		if recv == nil {
+			return obj, com.Args
+		}
+		return obj, append([]ssa.Value{recv}, com.Args...)
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil, nil
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return nil, nil
+	}
+	obj := p.funcs[structField(fa.X.Type(), fa.Field)]
+	if obj == nil {
+		return nil, nil
+	}
+	if obj.Type().(*types.Signature).Recv() == nil {
+		return obj, com.Args
+	}
+	return obj, append([]ssa.Value{load}, com.Args...)
+}
 
 func collectFieldTypes(fns []*ssa.Function) fieldTypes {
 	out := fieldTypes{}
@@ -81,4 +183,66 @@ func (p *Package) concreteMethod(c ssa.CallInstruction) *types.Func {
 	obj, _, _ := types.LookupFieldOrMethod(t, true, com.Method.Pkg(), com.Method.Name())
 	fn, _ := obj.(*types.Func)
 	return fn
+}
+
+// fieldStmts maps each field that the package's code stores a prepared
+// statement into to the SQL it was prepared with (`get: db.Prepare("SELECT
+// ...")` in a constructor, run later as p.get.QueryRowContext(ctx, id));
+// a field stored with two texts, or with SQL that is not constant, maps
+// to "".
+type fieldStmts map[*types.Var]string
+
+func collectFieldStmts(model *apimodel.Model, fns []*ssa.Function) fieldStmts {
+	out := fieldStmts{}
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := st.Addr.(*ssa.FieldAddr)
+				if !ok {
+					continue
+				}
+				v := flow.Strip(st.Val)
+				if ex, ok := v.(*ssa.Extract); ok {
+					v = ex.Tuple
+				}
+				c, ok := v.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				m, ok := model.Lookup(callee(c))
+				if !ok || m.Role != apimodel.RolePrepare {
+					continue
+				}
+				field := structField(fa.X.Type(), fa.Field)
+				text, _ := flow.ConstString(arg(c, m, m.SQL))
+				if prev, seen := out[field]; seen && prev != text {
+					text = ""
+				}
+				out[field] = text
+			}
+		}
+	}
+	return out
+}
+
+// fieldStmtSQL returns the SQL of the prepared statement stmt is loaded
+// from a field holding, as a constant; nil when there is none.
+func (p *Package) fieldStmtSQL(stmt ssa.Value) ssa.Value {
+	load, ok := flow.Strip(stmt).(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	text := p.stmts[structField(fa.X.Type(), fa.Field)]
+	if text == "" {
+		return nil
+	}
+	return ssa.NewConst(constant.MakeString(text), types.Typ[types.String])
 }

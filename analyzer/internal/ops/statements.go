@@ -14,6 +14,9 @@ import (
 
 // preparedSQL returns the SQL argument of the Prepare call that made stmt.
 func (f *Func) preparedSQL(stmt ssa.Value) ssa.Value {
+	if text := f.pkg.fieldStmtSQL(stmt); text != nil {
+		return text // prepared once, at construction
+	}
 	v := flow.Strip(stmt)
 	if ex, ok := v.(*ssa.Extract); ok {
 		v = ex.Tuple

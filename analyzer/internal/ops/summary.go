@@ -283,6 +283,11 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 			continue
 		}
 		for i, v := range ret.Results {
+			if r, ok := f.foundFlag(b, v, index); ok {
+				r.Index = i
+				s.Results = append(s.Results, r)
+				continue
+			}
 			for _, src := range f.Sources(v) {
 				j, ok := index[src.Op]
 				if !ok {
@@ -305,6 +310,27 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 	}
 	s.Results = dedupeResults(s.Results)
 	return s, calls
+}
+
+// foundFlag reports whether v, returned by block b, is a constant bool
+// that says whether a read found its row: `return nil, false, nil` on the
+// not-found side of a check on what a read returned.
+func (f *Func) foundFlag(b *ssa.BasicBlock, v ssa.Value, index map[*Op]int) (ResultSummary, bool) {
+	if c, ok := v.(*ssa.Const); !ok || !isBool(c.Type()) {
+		return ResultSummary{}, false
+	}
+	for _, cond := range f.Ifs {
+		for _, src := range f.Sources(cond.Cond) {
+			j, ok := index[src.Op]
+			if !ok || src.Kind != NotFound {
+				continue
+			}
+			if guarded, _ := flow.Guards(cond.Block(), b); guarded {
+				return ResultSummary{Op: j, Kind: NotFound}, true
+			}
+		}
+	}
+	return ResultSummary{}, false
 }
 
 func dedupeResults(in []ResultSummary) []ResultSummary {
@@ -458,8 +484,7 @@ func before(a, b ssa.Instruction) bool {
 // bindTxCallbacks makes each function literal or function that call c
 // hands to a summarised unit of work the callback of a transaction, as
 // if c were a library's db.Transaction(fn).
-func (f *Func) bindTxCallbacks(c ssa.CallInstruction, s *Summary) {
-	args := callArgs(c)
+func (f *Func) bindTxCallbacks(args []ssa.Value, c ssa.CallInstruction, s *Summary) {
 	for _, cb := range s.TxCallbacks {
 		if cb.Param >= len(args) {
 			continue
@@ -477,12 +502,6 @@ func (f *Func) bindTxCallbacks(c ssa.CallInstruction, s *Summary) {
 		f.Ops = append(f.Ops, &Op{fn: f, Kind: Begin, Call: c, TxFunc: fn, Isolation: cb.Isolation, Watch: cb.Retries,
 			Summarized: true, Method: apimodel.Method{Name: calleeName(c), Role: apimodel.RoleTxFunc, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: cb.Param}})
 	}
-}
-
-// summaryOps turns a call of a summarised function into operations of f,
-// binding the summary's parameters to the call's arguments.
-func (f *Func) summaryOps(c ssa.CallInstruction, s *Summary) []*Op {
-	return f.boundOps(c, s, callArgs(c))
 }
 
 // callArgs returns a call's arguments with the receiver of an interface

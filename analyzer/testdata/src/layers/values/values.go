@@ -1,0 +1,196 @@
+// Package values holds reads and writes reached through values rather
+// than direct calls: method values, functions kept in struct fields by a
+// constructor, statements prepared at construction, a found flag instead
+// of an error, and keys normalised on one side.
+package values
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+)
+
+var errTaken = errors.New("taken")
+
+type Jobs struct{ db *sql.DB }
+
+func (q *Jobs) Status(ctx context.Context, id int64) (string, error) {
+	var s string
+	err := q.db.QueryRowContext(ctx, `SELECT status FROM jobs WHERE id = $1`, id).Scan(&s)
+	return s, err
+}
+
+func (q *Jobs) SetStatus(ctx context.Context, id int64, s string) error {
+	_, err := q.db.ExecContext(ctx, `UPDATE jobs SET status = $2 WHERE id = $1`, id, s)
+	return err
+}
+
+// StartIfPending reports whether this call moved the job out of pending.
+func (q *Jobs) StartIfPending(ctx context.Context, id int64) (bool, error) {
+	res, err := q.db.ExecContext(ctx, `UPDATE jobs SET status = 'running' WHERE id = $1 AND status = 'pending'`, id)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// racy: method values bound to the repository.
+func StartByValues(ctx context.Context, q *Jobs, id int64) error {
+	get, set := q.Status, q.SetStatus
+	s, err := get(ctx, id)
+	if err != nil {
+		return err
+	}
+	if s != "pending" {
+		return errTaken
+	}
+	return set(ctx, id, "running") // want "RL001"
+}
+
+// Worker holds its data access as functions, set by NewWorker.
+type Worker struct {
+	status    func(ctx context.Context, id int64) (string, error)
+	setStatus func(ctx context.Context, id int64, s string) error
+	start     func(ctx context.Context, id int64) (bool, error)
+}
+
+func NewWorker(q *Jobs) *Worker {
+	return &Worker{status: q.Status, setStatus: q.SetStatus, start: q.StartIfPending}
+}
+
+// racy: the functions the constructor stored.
+func (w *Worker) Run(ctx context.Context, id int64) error {
+	s, err := w.status(ctx, id)
+	if err != nil {
+		return err
+	}
+	if s != "pending" {
+		return errTaken
+	}
+	return w.setStatus(ctx, id, "running") // want "RL001"
+}
+
+// safe: the stored conditional update says who won.
+func (w *Worker) RunOnce(ctx context.Context, id int64) error {
+	won, err := w.start(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !won {
+		return errTaken
+	}
+	return nil
+}
+
+// Prepared holds statements prepared once, at construction.
+type Prepared struct {
+	get, set, claim *sql.Stmt
+}
+
+func NewPrepared(db *sql.DB) (*Prepared, error) {
+	g, err := db.Prepare(`SELECT status FROM jobs WHERE id = $1`)
+	if err != nil {
+		return nil, err
+	}
+	s, err := db.Prepare(`UPDATE jobs SET status = $2 WHERE id = $1`)
+	if err != nil {
+		return nil, err
+	}
+	c, err := db.Prepare(`UPDATE jobs SET status = 'running' WHERE id = $1 AND status = 'pending'`)
+	if err != nil {
+		return nil, err
+	}
+	return &Prepared{get: g, set: s, claim: c}, nil
+}
+
+// racy: the statements' SQL comes from the constructor.
+func (p *Prepared) Start(ctx context.Context, id int64) error {
+	var s string
+	if err := p.get.QueryRowContext(ctx, id).Scan(&s); err != nil {
+		return err
+	}
+	if s != "pending" {
+		return errTaken
+	}
+	_, err := p.set.ExecContext(ctx, id, "running") // want "RL001"
+	return err
+}
+
+// safe: the prepared conditional update, its count read.
+func (p *Prepared) Claim(ctx context.Context, id int64) error {
+	res, err := p.claim.ExecContext(ctx, id)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return errTaken
+	}
+	return nil
+}
+
+type Users struct{ db *sql.DB }
+
+// find signals "not found" with a false flag, not an error.
+func (u *Users) find(ctx context.Context, email string) (int64, bool, error) {
+	var id int64
+	err := u.db.QueryRowContext(ctx, `SELECT id FROM users WHERE email = $1`, email).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	return id, true, nil
+}
+
+// racy: check-then-insert on the found flag.
+func (u *Users) Register(ctx context.Context, email string) error {
+	_, ok, err := u.find(ctx, email)
+	if err != nil {
+		return err
+	}
+	if ok {
+		return errTaken
+	}
+	_, err = u.db.ExecContext(ctx, `INSERT INTO users (email) VALUES ($1)`, email) // want "RL002"
+	return err
+}
+
+// near miss: the flag decides, but the insert is of another table.
+func (u *Users) Audit(ctx context.Context, email string) error {
+	_, ok, err := u.find(ctx, email)
+	if err != nil || ok {
+		return err
+	}
+	_, err = u.db.ExecContext(ctx, `INSERT INTO failed_logins (attempted) VALUES ($1)`, email)
+	return err
+}
+
+// racy: the key is lower-cased for the read, lower-cased and trimmed for
+// the insert; both name the same address.
+func (u *Users) RegisterNormalised(ctx context.Context, email string) error {
+	var n int
+	if err := u.db.QueryRowContext(ctx, `SELECT count(*) FROM users WHERE email = $1`, strings.ToLower(email)).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return errTaken
+	}
+	_, err := u.db.ExecContext(ctx, `INSERT INTO users (email) VALUES ($1)`, strings.ToLower(strings.TrimSpace(email))) // want "RL002"
+	return err
+}
+
+// near miss: the insert's key is another value altogether.
+func (u *Users) RegisterOther(ctx context.Context, email, backup string) error {
+	var n int
+	if err := u.db.QueryRowContext(ctx, `SELECT count(*) FROM users WHERE email = $1`, strings.ToLower(email)).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return errTaken
+	}
+	_, err := u.db.ExecContext(ctx, `INSERT INTO users (email) VALUES ($1)`, strings.ToLower(backup))
+	return err
+}
