@@ -5,6 +5,7 @@ package checks
 import (
 	"fmt"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -101,9 +102,22 @@ func (c *funcChecker) insertMatches(r, w *ops.Op) bool {
 			if rk.Value != nil && a.Value != nil && flow.SameKey(rk.Value, a.Value) {
 				return true
 			}
+			if rk.Value != nil && a.Field != nil && sameField(rk.Value, a.Field) {
+				return true // GetByTitle(ctx, m.Title), then Store(ctx, m) inserting m.Title
+			}
 		}
 	}
 	return false
+}
+
+// sameField reports whether v is a load of the field ref selects.
+func sameField(v ssa.Value, ref *ops.FieldRef) bool {
+	root, path := flow.Root(loadedAddr(v))
+	base, prefix := flow.Root(loadedAddr(ref.Base))
+	if root == nil || root != base {
+		return false
+	}
+	return slices.Equal(path, append(append([]string(nil), prefix...), ref.Path...))
 }
 
 // duplicateHandled reports whether the code after w looks at a

@@ -71,6 +71,18 @@ type Assign struct {
 	// Literal is what the SQL text writes when it is a literal ("true",
 	// "done") or NULL ("null"): a value that does not depend on the caller.
 	Literal string
+	// Field is, for a summarised write of a field of an argument that the
+	// caller did not set before the call (Store(ctx, m) inserting
+	// m.Title), where the value comes from: the argument and the field
+	// path. Value is nil then, as the write stores nothing the caller
+	// computed, but the field still names a record.
+	Field *FieldRef
+}
+
+// FieldRef is a field path selected from a value: m.Author.ID.
+type FieldRef struct {
+	Base ssa.Value
+	Path []string
 }
 
 // Flags are what a statement says about how it runs, beyond its row: an

@@ -262,7 +262,7 @@ func (w *walker) comparison(a, b ssa.Value) bool {
 		}
 		return true
 	}
-	if c, ok := b.(*ssa.Const); ok && c.IsNil() {
+	if c, ok := b.(*ssa.Const); ok && (c.IsNil() || isZeroStruct(c)) {
 		// category == nil after a lookup asks whether it was found; a
 		// nullable column compared with nil (e.OpenedAt == nil, or a
 		// variable Scan filled) tests state.
@@ -358,6 +358,13 @@ func (w *walker) sentinel(v ssa.Value) apimodel.Sentinel {
 		return apimodel.NotFound
 	}
 	return w.f.model.SentinelOf(obj)
+}
+
+// isZeroStruct reports whether c is the zero value of a struct type:
+// `existing != (domain.Article{})` asks whether a lookup found a row.
+func isZeroStruct(c *ssa.Const) bool {
+	_, ok := c.Type().Underlying().(*types.Struct)
+	return ok && c.Value == nil
 }
 
 func isBool(t types.Type) bool {

@@ -547,6 +547,7 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 		}
 		for _, w := range os.Writes {
 			var val ssa.Value
+			var field *FieldRef
 			if w.Param.Index >= 0 && w.Param.Index < len(args) {
 				val = f.selectPath(flow.Strip(args[w.Param.Index]), w.Param.Path, true)
 				if len(w.Param.Path) == 0 && w.Column != "" && isStructish(val) {
@@ -554,8 +555,11 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 					// caller stored in that field (q.Status = Deleted).
 					val = f.selectColumn(val, w.Column)
 				}
+				if val == nil && len(w.Param.Path) > 0 {
+					field = &FieldRef{Base: flow.Strip(args[w.Param.Index]), Path: w.Param.Path}
+				}
 			}
-			op.Writes = append(op.Writes, Assign{Column: w.Column, Name: w.Name, Value: val, Atomic: w.Atomic, Now: w.Now})
+			op.Writes = append(op.Writes, Assign{Column: w.Column, Name: w.Name, Value: val, Atomic: w.Atomic, Now: w.Now, Field: field})
 		}
 		if v := bind(os.Object); v != nil {
 			op.Object, _ = flow.Root(v)

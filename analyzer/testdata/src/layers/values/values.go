@@ -194,3 +194,41 @@ func (u *Users) RegisterOther(ctx context.Context, email, backup string) error {
 	_, err := u.db.ExecContext(ctx, `INSERT INTO users (email) VALUES ($1)`, strings.ToLower(backup))
 	return err
 }
+
+type Article struct {
+	ID      int64
+	Title   string
+	Content string
+}
+
+type Articles struct{ db *sql.DB }
+
+// ByTitle returns the zero Article when there is none.
+func (a *Articles) ByTitle(ctx context.Context, title string) (res Article, err error) {
+	err = a.db.QueryRowContext(ctx, `SELECT id, title, content FROM articles WHERE title = $1`, title).Scan(&res.ID, &res.Title, &res.Content)
+	return
+}
+
+func (a *Articles) Store(ctx context.Context, m *Article) error {
+	_, err := a.db.ExecContext(ctx, `INSERT INTO articles (title, content) VALUES ($1, $2)`, m.Title, m.Content)
+	return err
+}
+
+// racy: a zero struct means "none"; Store inserts the field the read
+// was keyed by.
+func (a *Articles) Publish(ctx context.Context, m *Article) error {
+	existing, _ := a.ByTitle(ctx, m.Title)
+	if existing != (Article{}) {
+		return errTaken
+	}
+	return a.Store(ctx, m) // want "RL002"
+}
+
+// near miss: the read is keyed by another value than the inserted title.
+func (a *Articles) PublishUnder(ctx context.Context, m *Article, other string) error {
+	existing, _ := a.ByTitle(ctx, other)
+	if existing != (Article{}) {
+		return errTaken
+	}
+	return a.Store(ctx, m)
+}
