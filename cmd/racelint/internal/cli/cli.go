@@ -37,6 +37,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -239,7 +240,7 @@ func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
 	fs.BoolVar(&cfg.fix, "fix", false, "apply the first suggested fix of every finding")
 	fs.BoolVar(&cfg.diff, "diff", false, "with -fix (implied): print unified diffs of the fixes instead of writing files")
 	fs.BoolVar(&cfg.tests, "test", true, "also analyse test files")
-	fs.Func("deps", "where dependencies come from: export (compiler export data, default) or source (parse every dependency: follows summaries into packages outside the patterns, more memory)", func(v string) error {
+	fs.Func("deps", "where dependencies in other modules come from: export (compiler export data, default; the main module's packages are always parsed) or source (parse every dependency: follows summaries into other modules, more memory)", func(v string) error {
 		switch v {
 		case "export":
 			cfg.depsFromSource = false
@@ -316,11 +317,11 @@ func (d *driver) analyze(cfg config) int {
 	}
 	dir := d.base
 
-	// The named packages are parsed and type-checked from source; their
-	// dependencies come from compiler export data, as under go vet. Only
-	// source packages are summarised, so analyse the whole module (./...)
-	// to follow calls into your own packages; -deps=source parses every
-	// dependency too, at several times the memory.
+	// The named packages, and the main module's packages they import, are
+	// parsed and type-checked from source; other modules come from
+	// compiler export data, as under go vet. Only source packages are
+	// summarised; -deps=source parses every dependency too (a data layer
+	// in another module), at several times the memory.
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 		packages.NeedImports | packages.NeedTypes |
 		packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
@@ -342,7 +343,22 @@ func (d *driver) analyze(cfg config) int {
 	}
 	prog := newProgress(d.stderr, !cfg.quiet && terminal(d.stderr))
 	prog.status("loading %s", strings.Join(cfg.patterns, " "))
-	pkgs, err := packages.Load(pcfg, cfg.patterns...)
+	// The main module's packages that the named ones import are loaded
+	// from source too, so that their functions are summarised whatever
+	// the patterns name: a handler package that reaches the database only
+	// through the module's store package is followed into it. They are
+	// loaded, summarised and never reported.
+	patterns := cfg.patterns
+	var rootIDs map[string]bool
+	if !cfg.depsFromSource {
+		if extra, ids := moduleDependencies(pcfg, cfg.patterns); len(extra) > 0 {
+			patterns, rootIDs = append(slices.Clone(cfg.patterns), extra...), ids
+		}
+	}
+	pkgs, err := packages.Load(pcfg, patterns...)
+	if err == nil && rootIDs != nil {
+		pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool { return !rootIDs[p.ID] })
+	}
 	prog.clear()
 	if err != nil || !slices.ContainsFunc(pkgs, hasFiles) {
 		// Nothing loaded: when the go command could not download a module
@@ -683,4 +699,37 @@ func importsDatabaseLibrary(pkgs []*packages.Package) bool {
 		}
 	}
 	return false
+}
+
+// moduleDependencies lists, cheaply (go list, no type checking), the
+// packages of the main module that the packages patterns match import
+// directly or indirectly and do not match themselves; ids are the IDs of
+// the packages the patterns match. A failure says nothing: the caller
+// loads the patterns alone.
+func moduleDependencies(base *packages.Config, patterns []string) (extra []string, ids map[string]bool) {
+	cfg := *base
+	cfg.Mode = packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+	roots, err := packages.Load(&cfg, patterns...)
+	if err != nil {
+		return nil, nil
+	}
+	ids = map[string]bool{}
+	matched := map[string]bool{}
+	for _, p := range roots {
+		ids[p.ID] = true
+		matched[p.PkgPath] = true
+	}
+	seen := map[string]bool{}
+	packages.Visit(roots, func(p *packages.Package) bool {
+		if seen[p.PkgPath] {
+			return false
+		}
+		seen[p.PkgPath] = true
+		if p.Module != nil && p.Module.Main && !matched[p.PkgPath] && !strings.HasSuffix(p.PkgPath, ".test") {
+			extra = append(extra, p.PkgPath)
+		}
+		return true
+	}, nil)
+	sort.Strings(extra)
+	return extra, ids
 }
