@@ -28,10 +28,10 @@ type fieldTypes map[*types.Var]types.Type
 // q.Status` in a constructor); a field stored twice maps to nil.
 type fieldFuncs map[*types.Var]*types.Func
 
-func collectFieldFuncs(fns []*ssa.Function) fieldFuncs {
-	out := fieldFuncs{}
-	for _, fn := range fns {
-		for _, b := range fn.Blocks {
+// eachFieldStore calls fn for every store into a struct field in fns.
+func eachFieldStore(fns []*ssa.Function, fn func(field *types.Var, st *ssa.Store)) {
+	for _, f := range fns {
+		for _, b := range f.Blocks {
 			for _, instr := range b.Instrs {
 				st, ok := instr.(*ssa.Store)
 				if !ok {
@@ -41,21 +41,26 @@ func collectFieldFuncs(fns []*ssa.Function) fieldFuncs {
 				if !ok {
 					continue
 				}
-				field := structField(fa.X.Type(), fa.Field)
-				if field == nil {
-					continue
+				if field := structField(fa.X.Type(), fa.Field); field != nil {
+					fn(field, st)
 				}
-				if _, isFunc := field.Type().Underlying().(*types.Signature); !isFunc {
-					continue
-				}
-				stored, _ := funcValue(st.Val)
-				if _, seen := out[field]; seen {
-					stored = nil
-				}
-				out[field] = stored
 			}
 		}
 	}
+}
+
+func collectFieldFuncs(fns []*ssa.Function) fieldFuncs {
+	out := fieldFuncs{}
+	eachFieldStore(fns, func(field *types.Var, st *ssa.Store) {
+		if _, isFunc := field.Type().Underlying().(*types.Signature); !isFunc {
+			return
+		}
+		stored, _ := funcValue(st.Val)
+		if _, seen := out[field]; seen {
+			stored = nil
+		}
+		out[field] = stored
+	})
 	return out
 }
 
@@ -122,32 +127,19 @@ func (p *Package) boundCallee(c ssa.CallInstruction) (*types.Func, []ssa.Value) 
 
 func collectFieldTypes(fns []*ssa.Function) fieldTypes {
 	out := fieldTypes{}
-	for _, fn := range fns {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				st, ok := instr.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				fa, ok := st.Addr.(*ssa.FieldAddr)
-				if !ok {
-					continue
-				}
-				field := structField(fa.X.Type(), fa.Field)
-				if field == nil || !types.IsInterface(field.Type()) {
-					continue
-				}
-				var concrete types.Type
-				if mi, ok := st.Val.(*ssa.MakeInterface); ok {
-					concrete = mi.X.Type()
-				}
-				if prev, seen := out[field]; seen && (prev == nil || concrete == nil || !types.Identical(prev, concrete)) {
-					concrete = nil
-				}
-				out[field] = concrete
-			}
+	eachFieldStore(fns, func(field *types.Var, st *ssa.Store) {
+		if !types.IsInterface(field.Type()) {
+			return
 		}
-	}
+		var concrete types.Type
+		if mi, ok := st.Val.(*ssa.MakeInterface); ok {
+			concrete = mi.X.Type()
+		}
+		if prev, seen := out[field]; seen && (prev == nil || concrete == nil || !types.Identical(prev, concrete)) {
+			concrete = nil
+		}
+		out[field] = concrete
+	})
 	return out
 }
 
@@ -194,38 +186,25 @@ type fieldStmts map[*types.Var]string
 
 func collectFieldStmts(model *apimodel.Model, fns []*ssa.Function) fieldStmts {
 	out := fieldStmts{}
-	for _, fn := range fns {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				st, ok := instr.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				fa, ok := st.Addr.(*ssa.FieldAddr)
-				if !ok {
-					continue
-				}
-				v := flow.Strip(st.Val)
-				if ex, ok := v.(*ssa.Extract); ok {
-					v = ex.Tuple
-				}
-				c, ok := v.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				m, ok := model.Lookup(callee(c))
-				if !ok || m.Role != apimodel.RolePrepare {
-					continue
-				}
-				field := structField(fa.X.Type(), fa.Field)
-				text, _ := flow.ConstString(arg(c, m, m.SQL))
-				if prev, seen := out[field]; seen && prev != text {
-					text = ""
-				}
-				out[field] = text
-			}
+	eachFieldStore(fns, func(field *types.Var, st *ssa.Store) {
+		v := flow.Strip(st.Val)
+		if ex, ok := v.(*ssa.Extract); ok {
+			v = ex.Tuple
 		}
-	}
+		c, ok := v.(*ssa.Call)
+		if !ok {
+			return
+		}
+		m, ok := model.Lookup(callee(c))
+		if !ok || m.Role != apimodel.RolePrepare {
+			return
+		}
+		text, _ := flow.ConstString(arg(c, m, m.SQL))
+		if prev, seen := out[field]; seen && prev != text {
+			text = ""
+		}
+		out[field] = text
+	})
 	return out
 }
 
