@@ -51,6 +51,7 @@ type Func struct {
 // fill records that an operation wrote what it read into memory.
 type fill struct {
 	op     *Op
+	at     ssa.Instruction // the call that fills it (a Scan); nil: op's own call
 	path   []string // field path from the root
 	column string   // the SELECT column scanned into it, when positional
 	exists bool     // the column only says whether rows exist (count(*), 1)

@@ -220,14 +220,14 @@ func (f *Func) recordScan(c ssa.CallInstruction) {
 				if positional && op.Stmt.Columns[k] != "*" {
 					col = normalizeColumn(op.Stmt.Columns[k])
 				}
-				f.fills[root] = append(f.fills[root], fill{op: op, path: path, column: col, exists: existenceColumn(col)})
+				f.fills[root] = append(f.fills[root], fill{op: op, at: c, path: path, column: col, exists: existenceColumn(col)})
 			}
 			return
 		}
 		if op.Method.Dest >= 0 && op.Kind != Insert && op.Kind != Update && op.Kind != Delete {
 			if dest := arg(c, op.Method, op.Method.Dest); dest != nil {
 				root, path := flow.Root(flow.Strip(dest))
-				fl := fill{op: op, path: path}
+				fl := fill{op: op, at: c, path: path}
 				// Get(&n, "SELECT counter ..."): a single column names what
 				// a scalar destination holds. Pluck names it itself.
 				if op.Stmt != nil && len(op.Stmt.Columns) == 1 && op.Stmt.Columns[0] != "*" {
@@ -271,7 +271,7 @@ func (f *Func) recordScan(c ssa.CallInstruction) {
 		// Decode(&e), Scan(&v), All(ctx, &docs): the destination.
 		if dest := arg(c, m, m.Dest); dest != nil {
 			root, path := flow.Root(flow.Strip(dest))
-			f.fills[root] = append(f.fills[root], fill{op: op, path: path})
+			f.fills[root] = append(f.fills[root], fill{op: op, at: c, path: path})
 		}
 		return
 	}
@@ -288,7 +288,7 @@ func (f *Func) recordScan(c ssa.CallInstruction) {
 		if positional && op.Stmt.Columns[k] != "*" {
 			col = normalizeColumn(op.Stmt.Columns[k])
 		}
-		f.fills[root] = append(f.fills[root], fill{op: op, path: path, column: col, exists: existenceColumn(col)})
+		f.fills[root] = append(f.fills[root], fill{op: op, at: c, path: path, column: col, exists: existenceColumn(col)})
 	}
 }
 

@@ -617,7 +617,13 @@ func (f *Func) killingStore(load *ssa.UnOp) *ssa.Store {
 		return nil
 	}
 	for _, fl := range f.fills[root] {
-		if compatible(fl.path, path) && !dominates(fl.op.Call, kill) {
+		// t := Article{} then rows.Scan(&t.ID, ...): the scan after the
+		// store fills it again, so the store does not decide the load.
+		at := fl.at
+		if at == nil {
+			at = fl.op.Call
+		}
+		if compatible(fl.path, path) && !dominates(at, kill) {
 			return nil
 		}
 	}
