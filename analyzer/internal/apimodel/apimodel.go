@@ -163,6 +163,7 @@ type Model struct {
 	user      map[string]UserFunc // configured functions by full name
 	methods   map[key]Method
 	sentinels map[string]Sentinel // "pkg.Name" of package-level error variables
+	handles   map[key]bool        // {pkg, type, ""} of the types statements and transactions run on
 }
 
 // Sentinel classifies a package-level error variable.
@@ -180,11 +181,14 @@ func Default() *Model { return defaultModel() }
 var defaultModel = sync.OnceValue(buildDefault)
 
 func buildDefault() *Model {
-	m := &Model{methods: map[key]Method{}, sentinels: map[string]Sentinel{}}
+	m := &Model{methods: map[key]Method{}, sentinels: map[string]Sentinel{}, handles: map[key]bool{}}
 	for _, lib := range Registry() {
 		for _, e := range lib.Methods {
 			e.Lib = lib.ID
 			m.methods[e.key()] = e
+			if e.Recv != "" && (e.Role.RunsStatement() || e.Role == RoleBegin || e.Role == RoleTxFunc) {
+				m.handles[key{e.Pkg, e.Recv, ""}] = true
+			}
 		}
 		for _, s := range lib.Sentinels {
 			m.sentinels[s.Pkg+"."+s.Name] = s.Kind
@@ -226,6 +230,20 @@ func (m *Model) Lookup(fn *types.Func) (Method, bool) {
 	}
 	e, ok := m.methods[key{shape.Pkg, shape.Recv, fn.Name()}]
 	return e, ok
+}
+
+// IsHandle reports whether t (through one pointer) is a type a library
+// runs statements or transactions on: *sql.DB, *sql.Tx, pgx.Tx,
+// *gorm.DB, *pop.Connection...
+func (m *Model) IsHandle(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return m.handles[key{Canonical(n.Obj().Pkg().Path()), n.Obj().Name(), ""}]
 }
 
 // SentinelOf classifies the package-level variable v.

@@ -85,8 +85,8 @@ func (f *Func) handleRootDepth(v ssa.Value, depth int) ssa.Value {
 				v = receiver(x)
 				continue
 			}
-			if ctx := contextHandle(x); !ok && ctx != nil {
-				v = ctx
+			if h := f.carriedHandle(x); !ok && h != nil {
+				v = h
 				continue
 			}
 			return x
@@ -311,34 +311,65 @@ func (f *Func) opOfCall(c ssa.CallInstruction) *Op {
 	return nil
 }
 
-// contextHandle returns the context a call picks its handle from: an
-// application helper given a context.Context that takes the transaction
-// the context carries, if any (`func (r *Repo) conn(ctx) DBTX { if tx,
-// ok := ctx.Value(txKey{}).(pgx.Tx); ok { return tx }; return r.pool }`).
-// Operations on what it returns run on that context's transaction, so
-// the context stands for their handle: a repository called inside a unit
-// of work runs in the unit's transaction. nil for other calls.
-func contextHandle(c *ssa.Call) ssa.Value {
-	fn := c.Call.StaticCallee()
-	if fn == nil || fn.Pkg == nil || apimodel.LibraryIDOf(fn.Pkg.Pkg) != apimodel.LibNone || apimodel.IsOpaque(fn.Pkg.Pkg.Path()) {
+// carriedHandle returns the handle a call of the application's own code
+// hands back wrapped: the one library handle among its arguments
+// (`NewUserPersister(tx)`, `q.WithTx(tx)`, `p.OrdersOn(tx)` through an
+// interface), or the context it picks a transaction from (`func (r *Repo)
+// conn(ctx) DBTX { if tx, ok := ctx.Value(txKey{}).(pgx.Tx); ok { return
+// tx }; return r.pool }`). Operations on what it returns run on that
+// handle or on that context's transaction, so it stands for their handle:
+// a repository built inside a unit of work runs in the unit's
+// transaction. nil for other calls.
+func (f *Func) carriedHandle(c *ssa.Call) ssa.Value {
+	com := c.Call
+	var pkg *types.Package
+	var body *ssa.Function
+	switch {
+	case com.IsInvoke():
+		pkg = com.Method.Pkg()
+	case com.StaticCallee() != nil && com.StaticCallee().Pkg != nil:
+		body = com.StaticCallee()
+		pkg = body.Pkg.Pkg
+	}
+	if pkg == nil || apimodel.LibraryIDOf(pkg) != apimodel.LibNone || apimodel.IsOpaque(pkg.Path()) {
 		return nil
 	}
-	var ctx ssa.Value
-	for _, a := range c.Call.Args {
-		if isContext(a.Type()) {
-			if ctx != nil {
-				return nil
-			}
-			ctx = a
+	if returnsTx(c) {
+		return nil // beginTx(db) makes a transaction of its own; it is not db
+	}
+	var handle, ctx ssa.Value
+	handles, contexts := 0, 0
+	for _, a := range com.Args {
+		switch t := a.Type(); {
+		case f.model.IsHandle(t):
+			handle, handles = a, handles+1
+		case isContext(t):
+			ctx, contexts = a, contexts+1
 		}
 	}
-	if ctx == nil {
-		return nil
+	switch {
+	case handles == 1:
+		return handle
+	case handles == 0 && contexts == 1:
+		if body != nil && len(body.Blocks) > 0 && !readsContextValue(body, 2) {
+			return nil // the helper does not look into the context
+		}
+		return ctx
 	}
-	if len(fn.Blocks) > 0 && !readsContextValue(fn, 2) {
-		return nil // the helper does not look into the context
+	return nil
+}
+
+// returnsTx reports whether a call returns a transaction handle.
+func returnsTx(c *ssa.Call) bool {
+	if t, ok := c.Type().(*types.Tuple); ok {
+		for i := 0; i < t.Len(); i++ {
+			if apimodel.IsTxType(t.At(i).Type()) {
+				return true
+			}
+		}
+		return false
 	}
-	return ctx
+	return apimodel.IsTxType(c.Type())
 }
 
 // readsContextValue reports whether fn, or a function it calls within

@@ -23,10 +23,11 @@ type Service struct {
 	invites domain.InviteRepo
 	wallets domain.WalletRepo
 	tx      domain.TxManager
+	persist store.Persister
 }
 
 func NewSQL(db *sql.DB) *Service {
-	return &Service{uow: store.NewUoW(db), serial: store.NewSerializableUoW(db), invites: store.NewInviteRepo(db)}
+	return &Service{uow: store.NewUoW(db), serial: store.NewSerializableUoW(db), invites: store.NewInviteRepo(db), persist: &store.SQLPersister{DB: db}}
 }
 
 func NewPgx(p *pgxpool.Pool) *Service {
@@ -139,4 +140,35 @@ func (s *Service) WithdrawNoTx(ctx context.Context, id, amount int64) error {
 	}
 	w.Balance -= amount
 	return s.wallets.Save(ctx, w) // want "RL003"
+}
+
+// racy: the repository is built on the callback's transaction, which
+// reads the order without a lock.
+func (s *Service) Ship(ctx context.Context, id int64) error {
+	return s.persist.Transaction(func(tx *sql.Tx) error {
+		orders := s.persist.OrdersOn(tx)
+		o, err := orders.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		if o.Status != "paid" {
+			return errState
+		}
+		return orders.UpdateStatus(ctx, id, "shipped") // want "RL005"
+	})
+}
+
+// safe: the repository on the callback's transaction locks the order.
+func (s *Service) ShipLocked(ctx context.Context, id int64) error {
+	return s.persist.Transaction(func(tx *sql.Tx) error {
+		orders := s.persist.OrdersOn(tx)
+		o, err := orders.GetForUpdate(ctx, id)
+		if err != nil {
+			return err
+		}
+		if o.Status != "paid" {
+			return errState
+		}
+		return orders.UpdateStatus(ctx, id, "shipped")
+	})
 }

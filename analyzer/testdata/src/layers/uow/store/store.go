@@ -100,3 +100,26 @@ func (u *SerializableUoW) Do(ctx context.Context, fn func(ctx context.Context, r
 	}
 	return tx.Commit()
 }
+
+// Persister hands out repositories on a connection it is given, and runs
+// transactions whose callback gets the transaction itself.
+type Persister interface {
+	Transaction(fn func(tx *sql.Tx) error) error
+	OrdersOn(tx *sql.Tx) domain.OrderRepo
+}
+
+type SQLPersister struct{ DB *sql.DB }
+
+func (p *SQLPersister) Transaction(fn func(tx *sql.Tx) error) error {
+	tx, err := p.DB.Begin()
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func (p *SQLPersister) OrdersOn(tx *sql.Tx) domain.OrderRepo { return &OrderRepo{q: tx} }
