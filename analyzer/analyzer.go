@@ -57,6 +57,7 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	c.Disable = append([]string(nil), cfg.Disable...)
 	c.SkipTables = append([]string(nil), cfg.SkipTables...)
 	c.SkipPaths = append([]string(nil), cfg.SkipPaths...)
+	c.Interfaces = append([]Interface(nil), cfg.Interfaces...)
 	c.Functions = append([]Function(nil), cfg.Functions...)
 	return newAnalyzer(&c), nil
 }
@@ -76,7 +77,11 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 func (c *Config) userFuncs() []apimodel.UserFunc {
 	var out []apimodel.UserFunc
 	for _, f := range c.Functions {
-		out = append(out, apimodel.UserFunc{Name: f.Func, Role: f.Role, Table: f.Table, Key: f.Key, Columns: f.Columns})
+		out = append(out, apimodel.UserFunc{Name: f.Func, Role: f.Role, Table: f.Table, Key: f.Key, Columns: f.Columns, Object: -1})
+	}
+	for _, i := range c.Interfaces {
+		name, table := i.parts()
+		out = append(out, apimodel.UserFunc{Name: name, Table: table, Key: -1, Object: -1, Interface: true})
 	}
 	return out
 }

@@ -276,6 +276,24 @@ func TestConfigFunctions(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), a, "configfuncs")
 }
 
+// TestConfigInterfaces declares two repository interfaces, one line each,
+// and checks the roles inferred for their methods: reads, updates and a
+// whole-record save race; a locking read, a write that returns a verdict
+// and a method whose name names no verb get no role.
+func TestConfigInterfaces(t *testing.T) {
+	t.Parallel()
+	a, err := analyzer.New(analyzer.Config{Interfaces: []analyzer.Interface{"configifaces/domain.Vouchers=vouchers", "configifaces/domain.Accounts"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "configifaces")
+	for _, bad := range []analyzer.Interface{"nodot", "p.(*T)", "p.I.=t"} {
+		if _, err := analyzer.New(analyzer.Config{Interfaces: []analyzer.Interface{bad}}); err == nil {
+			t.Errorf("New accepted interfaces: [%q]", bad)
+		}
+	}
+}
+
 // TestConfigFunctionsValidate rejects malformed declarations.
 func TestConfigFunctionsValidate(t *testing.T) {
 	for _, fn := range []analyzer.Function{

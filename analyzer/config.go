@@ -38,6 +38,13 @@ type Config struct {
 	// whose implementation the analysed package cannot see, or layers over
 	// a store racelint does not model.
 	Functions []Function `json:"functions,omitempty"`
+	// Interfaces declares in-house repository interfaces, one line each,
+	// for drivers that see one package at a time (go vet, golangci-lint)
+	// and cannot follow a call through an interface to an implementation
+	// in a package the caller does not import. Each method's role is
+	// inferred from its name and signature (docs/configuration.md);
+	// Functions entries win for the methods they name.
+	Interfaces []Interface `json:"interfaces,omitempty"`
 	// Severity overrides the level a rule is reported at in SARIF, GitHub
 	// annotations and editors: "error", "warning" or "note".
 	Severity map[string]string `json:"severity,omitempty"`
@@ -74,6 +81,22 @@ type Function struct {
 	Key int `json:"key"`
 	// Columns lists the columns an update writes; empty means every column.
 	Columns []string `json:"columns,omitempty"`
+}
+
+// Interface names a repository interface, "example.com/app/domain.Orders",
+// optionally followed by "=table" (the table its methods touch; the
+// interface's name by default).
+type Interface string
+
+// parts splits the interface into its full name and table.
+func (i Interface) parts() (name, table string) {
+	name, table, _ = strings.Cut(strings.TrimSpace(string(i)), "=")
+	name = strings.TrimSpace(name)
+	table = strings.TrimSpace(table)
+	if table == "" {
+		table = name[strings.LastIndex(name, ".")+1:]
+	}
+	return name, table
 }
 
 var functionRoles = map[string]bool{"read": true, "exists": true, "update": true, "insert": true, "delete": true, "lock": true}
@@ -113,6 +136,12 @@ func (c Config) Validate() error {
 			return fmt.Errorf("racelint: functions[%d] (%s): table is required", i, fn.Func)
 		case fn.Key < -1:
 			return fmt.Errorf("racelint: functions[%d] (%s): key must be an argument index or -1", i, fn.Func)
+		}
+	}
+	for i, iface := range c.Interfaces {
+		name, _ := iface.parts()
+		if strings.Count(name, ".") < 1 || strings.ContainsAny(name, " *()") || strings.HasSuffix(name, ".") {
+			return fmt.Errorf("racelint: interfaces[%d]: %q must be package/path.Interface, optionally followed by =table", i, string(iface))
 		}
 	}
 	for _, t := range c.SkipTables {
@@ -169,6 +198,7 @@ func BindFlags(fs *flag.FlagSet, c *Config) {
 	fs.Var((*listFlag)(&c.SkipPaths), "skip-paths", "comma-separated files/directories (relative to the module root, globs allowed) not to report")
 	fs.BoolVar(&c.Migrations, "migrations", false, "report migration code too (migrations packages, goose/gormigrate/xormigrate migrations)")
 	fs.Var((*severityFlag)(&c.Severity), "severity", "comma-separated RLxxx=level overrides of the reported level (error, warning, note)")
+	fs.Var((*interfacesFlag)(&c.Interfaces), "interfaces", "comma-separated repository interfaces whose methods' roles racelint infers (example.com/app/domain.Orders[=orders])")
 	fs.Var((*functionsFlag)(&c.Functions), "functions", `JSON list of in-house functions and their roles: [{"func":"example.com/app/store.Store.Get","role":"read","table":"users","key":1}]`)
 }
 
@@ -195,6 +225,27 @@ func (f *functionsFlag) Set(s string) error {
 		return fmt.Errorf("functions: %v", err)
 	}
 	*f = fns
+	return nil
+}
+
+// interfacesFlag is a comma-separated list of Interface.
+type interfacesFlag []Interface
+
+func (f *interfacesFlag) String() string {
+	var parts []string
+	for _, i := range *f {
+		parts = append(parts, string(i))
+	}
+	return strings.Join(parts, ",")
+}
+
+func (f *interfacesFlag) Set(s string) error {
+	var l listFlag
+	_ = l.Set(s)
+	*f = nil
+	for _, part := range l {
+		*f = append(*f, Interface(part))
+	}
 	return nil
 }
 

@@ -28,6 +28,7 @@ func NewForProgram(cfg Config, pkgs []*packages.Package) (*analysis.Analyzer, er
 	c.Disable = append([]string(nil), cfg.Disable...)
 	c.SkipTables = append([]string(nil), cfg.SkipTables...)
 	c.SkipPaths = append([]string(nil), cfg.SkipPaths...)
+	c.Interfaces = append([]Interface(nil), cfg.Interfaces...)
 	c.Functions = append([]Function(nil), cfg.Functions...)
 	first := facts.New(nil, c.userFuncs)
 	graph, err := checker.Analyze([]*analysis.Analyzer{first}, pkgs, nil)

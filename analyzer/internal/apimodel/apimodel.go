@@ -326,11 +326,17 @@ func ClauseType(t types.Type) string {
 
 // UserFunc is a function or method the configuration declares.
 type UserFunc struct {
-	Name    string // package/path.Func or package/path.Type.Method
-	Role    string // read, exists, update, insert, delete, lock
+	Name    string // package/path.Func or package/path.Type.Method; package/path.Interface for an interface
+	Role    string // read, exists, update, insert, delete, lock; "" for an interface
 	Table   string
 	Key     int // argument index of the row's key (receiver not counted); -1 none
 	Columns []string
+	// Object is the argument index of the record a write stores whole
+	// (Save(ctx, a Account)); -1 none. Only inferred for interfaces.
+	Object int
+	// Interface: Name is a repository interface whose methods' roles are
+	// inferred from their names and signatures (interfaces.go).
+	Interface bool
 }
 
 // WithUser returns a copy of m that also knows the configured functions.
@@ -360,8 +366,17 @@ func (m *Model) UserFunc(fn *types.Func) (UserFunc, bool) {
 			name += t + "."
 		}
 	}
-	u, ok := m.user[name+fn.Name()]
-	return u, ok
+	if u, ok := m.user[name+fn.Name()]; ok {
+		return u, true
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return UserFunc{}, false
+	}
+	if iface, ok := m.user[strings.TrimSuffix(name, ".")]; ok && iface.Interface {
+		return inferMethod(fn, iface)
+	}
+	return UserFunc{}, false
 }
 
 // shapeOfResults returns the shape of the library whose types the

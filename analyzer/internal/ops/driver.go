@@ -52,9 +52,9 @@ type Func struct {
 type fill struct {
 	op     *Op
 	at     ssa.Instruction // the call that fills it (a Scan); nil: op's own call
-	path   []string // field path from the root
-	column string   // the SELECT column scanned into it, when positional
-	exists bool     // the column only says whether rows exist (count(*), 1)
+	path   []string        // field path from the root
+	column string          // the SELECT column scanned into it, when positional
+	exists bool            // the column only says whether rows exist (count(*), 1)
 }
 
 // Package is the analysis state shared by the functions of one package:

@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -27,6 +28,12 @@ func (f *Func) userOp(c ssa.CallInstruction, fn *types.Func, u apimodel.UserFunc
 	if key != nil {
 		op.Keys = []Key{{Column: "key", Name: "key", Value: key}}
 	}
+	if u.Object >= 0 {
+		// Save(ctx, acct): the record written whole.
+		if a := arg(c, m, u.Object); a != nil {
+			op.Object, _ = flow.Root(valueAddr(flow.Strip(a)))
+		}
+	}
 	switch u.Role {
 	case "read":
 		op.Kind = Read
@@ -51,4 +58,13 @@ func (f *Func) userOp(c ssa.CallInstruction, fn *types.Func, u apimodel.UserFunc
 		return nil
 	}
 	return op
+}
+
+// valueAddr is the variable a struct value was loaded from (acct in
+// Save(ctx, acct)), or v itself.
+func valueAddr(v ssa.Value) ssa.Value {
+	if l, ok := v.(*ssa.UnOp); ok && l.Op == token.MUL {
+		return l.X
+	}
+	return v
 }

@@ -448,11 +448,11 @@ func (d *driver) analyze(cfg config) int {
 			// piped to patch(1) or git apply.
 			d.printText(findings)
 		}
-		if reported == 0 && len(good) > 0 && !cfg.depsFromSource && len(cfg.settings.Functions) == 0 && !importsDatabaseLibrary(good) {
+		if reported == 0 && len(good) > 0 && !cfg.depsFromSource && len(cfg.settings.Functions) == 0 && len(cfg.settings.Interfaces) == 0 && !importsDatabaseLibrary(good) {
 			// A clean run and a run that looked at nothing print the same;
 			// say which one this was.
 			d.errorf("no package in %s imports a supported database library, so nothing was checked "+
-				"(the supported libraries are listed in docs/index.md; an in-house data layer in another module needs -deps=source or functions: in .racelint.yml)",
+				"(the supported libraries are listed in docs/index.md; an in-house data layer in another module needs -deps=source, or functions: or interfaces: in .racelint.yml)",
 				strings.Join(cfg.patterns, " "))
 		}
 	case "sarif":

@@ -40,6 +40,7 @@ type file struct {
 	SkipPaths  []string            `yaml:"skip-paths"`
 	Migrations bool                `yaml:"migrations"`
 	Functions  []analyzer.Function `yaml:"functions"`
+	Interfaces []string            `yaml:"interfaces"`
 	Severity   map[string]string   `yaml:"severity"`
 }
 
@@ -97,6 +98,9 @@ func Parse(name string, data []byte) (analyzer.Config, error) {
 	}
 	cfg := analyzer.Config{Rules: f.Rules, Disable: f.Disable, SkipTables: f.SkipTables, SkipPaths: f.SkipPaths,
 		Migrations: f.Migrations, Functions: f.Functions, Severity: f.Severity}
+	for _, i := range f.Interfaces {
+		cfg.Interfaces = append(cfg.Interfaces, analyzer.Interface(i))
+	}
 	if err := cfg.Validate(); err != nil {
 		return cfg, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "racelint: "))
 	}
@@ -131,5 +135,5 @@ func describe(err error) string {
 
 // Keys returns the configuration file's keys in declaration order.
 func Keys() []string {
-	return []string{"rules", "disable", "skip-tables", "skip-paths", "migrations", "functions", "severity"}
+	return []string{"rules", "disable", "skip-tables", "skip-paths", "migrations", "functions", "interfaces", "severity"}
 }
