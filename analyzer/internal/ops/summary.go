@@ -288,6 +288,10 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 				s.Results = append(s.Results, r)
 				continue
 			}
+			if r, ok := f.verdict(b, v, index); ok {
+				r.Index = i
+				s.Results = append(s.Results, r)
+			}
 			for _, src := range f.Sources(v) {
 				j, ok := index[src.Op]
 				if !ok {
@@ -319,18 +323,67 @@ func (f *Func) foundFlag(b *ssa.BasicBlock, v ssa.Value, index map[*Op]int) (Res
 	if c, ok := v.(*ssa.Const); !ok || !isBool(c.Type()) {
 		return ResultSummary{}, false
 	}
+	return f.decidedBy(b, index, func(k SourceKind) bool { return k == NotFound })
+}
+
+// verdict reports whether v, returned by block b, is an error the
+// function makes up because of what a read returned: `if used { return
+// ErrUsed }` in a validate helper. Its callers' `if err != nil` then
+// checks that state, as if the helper's check were theirs.
+func (f *Func) verdict(b *ssa.BasicBlock, v ssa.Value, index map[*Op]int) (ResultSummary, bool) {
+	if !isError(v.Type()) || !madeUpError(v) {
+		return ResultSummary{}, false
+	}
+	return f.decidedBy(b, index, func(k SourceKind) bool { return k == Data || k == NotFound })
+}
+
+// decidedBy finds a check on what an operation of index returned, of a
+// kind accepted, that decides whether block b runs.
+func (f *Func) decidedBy(b *ssa.BasicBlock, index map[*Op]int, accept func(SourceKind) bool) (ResultSummary, bool) {
 	for _, cond := range f.Ifs {
 		for _, src := range f.Sources(cond.Cond) {
 			j, ok := index[src.Op]
-			if !ok || src.Kind != NotFound {
+			if !ok || !accept(src.Kind) {
 				continue
 			}
 			if guarded, _ := flow.Guards(cond.Block(), b); guarded {
-				return ResultSummary{Op: j, Kind: NotFound}, true
+				return ResultSummary{Op: j, Kind: src.Kind, Column: src.Column}, true
 			}
 		}
 	}
 	return ResultSummary{}, false
+}
+
+// madeUpError reports whether v is an error the function itself makes: a
+// package-level error variable, or errors.New / fmt.Errorf without a
+// wrapped error argument.
+func madeUpError(v ssa.Value) bool {
+	switch x := flow.Strip(v).(type) {
+	case *ssa.UnOp:
+		_, ok := x.X.(*ssa.Global)
+		return ok && x.Op == token.MUL
+	case *ssa.Call:
+		fn := x.Call.StaticCallee()
+		if fn == nil || fn.Pkg == nil {
+			return false
+		}
+		switch fn.Pkg.Pkg.Path() + "." + fn.Name() {
+		case "errors.New":
+			return true
+		case "fmt.Errorf":
+			for _, a := range x.Call.Args[1:] {
+				if elems, ok := flow.VariadicArgs(a); ok {
+					for _, e := range elems {
+						if isError(flow.Strip(e).Type()) {
+							return false // wraps another error
+						}
+					}
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 func dedupeResults(in []ResultSummary) []ResultSummary {

@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -267,4 +268,46 @@ func (a *Articles) PublishListed(ctx context.Context, m *Article) error {
 		return errTaken
 	}
 	return a.Store(ctx, m) // want "RL002"
+}
+
+type Coupons struct{ db *sql.DB }
+
+// validate reads the coupon and makes up an error when it is used.
+func (c *Coupons) validate(ctx context.Context, code string) error {
+	var used bool
+	if err := c.db.QueryRowContext(ctx, `SELECT used FROM coupons WHERE code = $1`, code).Scan(&used); err != nil {
+		return err
+	}
+	if used {
+		return errTaken
+	}
+	return nil
+}
+
+// load reads the coupon; its only error is the read's own, wrapped.
+func (c *Coupons) load(ctx context.Context, code string) (bool, error) {
+	var used bool
+	if err := c.db.QueryRowContext(ctx, `SELECT used FROM coupons WHERE code = $1`, code).Scan(&used); err != nil {
+		return false, fmt.Errorf("load coupon %s: %w", code, err)
+	}
+	return used, nil
+}
+
+// racy: the helper's verdict is the check.
+func (c *Coupons) Use(ctx context.Context, code string) error {
+	if err := c.validate(ctx, code); err != nil {
+		return err
+	}
+	_, err := c.db.ExecContext(ctx, `UPDATE coupons SET used = true, used_at = now() WHERE code = $1`, code) // want "RL001"
+	return err
+}
+
+// near miss: err != nil is only the read failing; nothing about the
+// coupon's state is checked before the write.
+func (c *Coupons) Touch(ctx context.Context, code string) error {
+	if _, err := c.load(ctx, code); err != nil {
+		return err
+	}
+	_, err := c.db.ExecContext(ctx, `UPDATE coupons SET used = true, used_at = now() WHERE code = $1`, code)
+	return err
 }
