@@ -42,6 +42,7 @@ var rulePackages = []string{
 	"layers/pop",
 	"layers/uow/app",
 	"layers/values",
+	"layers/generic",
 }
 
 func newDefault(t *testing.T) *analysis.Analyzer {

@@ -365,7 +365,22 @@ func (f *Func) Filled(root ssa.Value, op *Op) bool {
 			}
 		}
 	}
+	if _, ok := root.(*ssa.Extract); ok && isPointer(root.Type()) {
+		// j, err := repo.Get(id): the pointer a summarised read returns
+		// is the record it filled (`var t Job; db.First(&t, id); return
+		// &t, nil`), and repo.Save(j) writes that record back.
+		for _, s := range f.Sources(root) {
+			if s.Op == op && s.Kind == Data && s.Column == "" {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 // markInspected records the writes whose affected-row count decides a

@@ -2,6 +2,7 @@ package ops
 
 import (
 	"go/types"
+	"strconv"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -255,10 +256,17 @@ func isGormExpr(f *Func, v ssa.Value) bool {
 	return ok && m.Role == apimodel.RoleAtomicExpr
 }
 
+// typeParamModel names the model of a generic repository (`var t T;
+// db.First(&t, id)` in Repository[T]) until a call site's type argument
+// says which it is: typeParamModel + the type parameter's index.
+const typeParamModel = "typeparam#"
+
 // modelName returns the model type's name behind pointers and slices.
 func modelName(t types.Type) string {
 	for i := 0; i < 4 && t != nil; i++ {
 		switch u := types.Unalias(t).(type) {
+		case *types.TypeParam:
+			return typeParamModel + strconv.Itoa(u.Index())
 		case *types.Pointer:
 			t = u.Elem()
 			continue

@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -582,9 +584,10 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 			out = append(out, f.deferredOp(c, s, os, bind, args))
 			continue
 		}
+		tbl, name := instantiatedModel(c, os.Table, os.Name)
 		op := &Op{
 			fn:   f,
-			Kind: os.Kind, Call: c, Table: os.Table, Name: os.Name, WritesAll: os.WritesAll,
+			Kind: os.Kind, Call: c, Table: tbl, Name: name, WritesAll: os.WritesAll,
 			State: os.State, Flags: os.Flags, CountHandedBack: os.CountReturned,
 			Summarized: true, Where: where(s, os),
 			Method: apimodel.Method{Name: calleeName(c), SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
@@ -670,6 +673,25 @@ func (f *Func) deferredOp(c ssa.CallInstruction, s *Summary, os OpSummary, bind 
 		op.Handle = f.handle(v)
 	}
 	return op
+}
+
+// instantiatedModel resolves the model of a generic repository's
+// operation at a call of one of its instances: Repository[Job].Get reads
+// jobs. Other tables are returned unchanged.
+func instantiatedModel(c ssa.CallInstruction, tbl, name string) (string, string) {
+	rest, ok := strings.CutPrefix(tbl, typeParamModel)
+	if !ok {
+		return tbl, name
+	}
+	i, err := strconv.Atoi(rest)
+	fn := c.Common().StaticCallee()
+	if err != nil || fn == nil || i >= len(fn.TypeArgs()) {
+		return tbl, name
+	}
+	if n := modelName(fn.TypeArgs()[i]); n != "" && !strings.HasPrefix(n, typeParamModel) {
+		return table(n), n
+	}
+	return tbl, name
 }
 
 // where renders an operation's position as "file:line:col", or "".

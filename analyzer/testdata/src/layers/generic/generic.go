@@ -1,0 +1,105 @@
+// Package generic holds a generic GORM repository, whose model is its
+// type argument, and a plain one: a record a repository method returns
+// and another saves back.
+package generic
+
+import (
+	"errors"
+
+	"gorm.io/gorm"
+)
+
+var errState = errors.New("wrong state")
+
+// Repository is a generic CRUD repository: its table is T's.
+type Repository[T any] struct{ db *gorm.DB }
+
+func NewRepository[T any](db *gorm.DB) *Repository[T] { return &Repository[T]{db: db} }
+
+func (r *Repository[T]) Get(id uint) (*T, error) {
+	var t T
+	if err := r.db.First(&t, id).Error; err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+func (r *Repository[T]) Save(t *T) error { return r.db.Save(t).Error }
+
+type Job struct {
+	ID     uint
+	Status string
+}
+
+type Audit struct {
+	ID    uint
+	JobID uint
+}
+
+type Service struct {
+	jobs   *Repository[Job]
+	audits *Repository[Audit]
+}
+
+// racy: Repository[Job] reads a job, the service checks it, saves it back.
+func (s *Service) Start(id uint) error {
+	j, err := s.jobs.Get(id)
+	if err != nil {
+		return err
+	}
+	if j.Status != "pending" {
+		return errState
+	}
+	j.Status = "running"
+	return s.jobs.Save(j) // want "RL001"
+}
+
+// near miss: the write is of another model (Repository[Audit]).
+func (s *Service) Audit(id uint) error {
+	j, err := s.jobs.Get(id)
+	if err != nil {
+		return err
+	}
+	if j.Status != "pending" {
+		return errState
+	}
+	return s.audits.Save(&Audit{JobID: j.ID})
+}
+
+// JobRepo is the same repository, written for one model.
+type JobRepo struct{ db *gorm.DB }
+
+func (r *JobRepo) Get(id uint) (*Job, error) {
+	var j Job
+	if err := r.db.First(&j, id).Error; err != nil {
+		return nil, err
+	}
+	return &j, nil
+}
+
+func (r *JobRepo) Save(j *Job) error { return r.db.Save(j).Error }
+
+// racy: the pointer Get returns is the record Save writes back.
+func Retry(r *JobRepo, id uint) error {
+	j, err := r.Get(id)
+	if err != nil {
+		return err
+	}
+	if j.Status != "failed" {
+		return errState
+	}
+	j.Status = "pending"
+	return r.Save(j) // want "RL001"
+}
+
+// near miss: a fresh record, not the one read, is saved.
+func Clone(r *JobRepo, id uint) error {
+	j, err := r.Get(id)
+	if err != nil {
+		return err
+	}
+	if j.Status != "done" {
+		return errState
+	}
+	return r.Save(&Job{Status: "pending"})
+}
