@@ -345,8 +345,8 @@ func (f *Func) decidedBy(b *ssa.BasicBlock, index map[*Op]int, accept func(Sourc
 	for _, cond := range f.Ifs {
 		for _, src := range f.Sources(cond.Cond) {
 			j, ok := index[src.Op]
-			if !ok || !accept(src.Kind) {
-				continue
+			if !ok || !accept(src.Kind) || !dominates(src.Op.Call, cond) {
+				continue // not what was read: a check before the read (if user.Id == 0) looks at the argument
 			}
 			if guarded, _ := flow.Guards(cond.Block(), b); guarded {
 				return ResultSummary{Op: j, Kind: src.Kind, Column: src.Column}, true

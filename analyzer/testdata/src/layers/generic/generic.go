@@ -103,3 +103,33 @@ func Clone(r *JobRepo, id uint) error {
 	}
 	return r.Save(&Job{Status: "pending"})
 }
+
+type User struct {
+	ID       uint
+	GitHubID string
+	Quota    int64
+}
+
+// FillByID validates its receiver before reading into it: the made-up
+// error says nothing about the row.
+func (u *User) FillByID(db *gorm.DB) error {
+	if u.ID == 0 {
+		return errors.New("no id")
+	}
+	db.Where(User{ID: u.ID}).First(u)
+	return nil
+}
+
+// racy: FillByID inspects the user it reads into, so err != nil checks
+// what it read, and every field is written back (a concurrent quota
+// change in between is lost). The check FillByID makes before its read
+// looks at the argument, not at the row, and does not narrow the
+// caller's check to the id.
+func Bind(db *gorm.DB, id uint, login string) error {
+	u := &User{ID: id}
+	if err := u.FillByID(db); err != nil {
+		return err
+	}
+	u.GitHubID = login
+	return db.Model(u).Updates(u).Error // want "RL001"
+}
