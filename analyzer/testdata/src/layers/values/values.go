@@ -311,4 +311,3 @@ func (c *Coupons) Touch(ctx context.Context, code string) error {
 	_, err := c.db.ExecContext(ctx, `UPDATE coupons SET used = true, used_at = now() WHERE code = $1`, code)
 	return err
 }
-
