@@ -155,6 +155,38 @@ func paramOf(fn *ssa.Function, v ssa.Value) Param {
 	return Param{Index: -1}
 }
 
+// convertedParam binds a record built from a parameter by a conversion
+// helper of the package (`db.Save(fromDomain(u))`, the adapter mapping a
+// domain entity to its table model) to that parameter: the record the
+// caller passed is what is written.
+func convertedParam(fn *ssa.Function, v ssa.Value) Param {
+	c, ok := flow.Strip(v).(*ssa.Call)
+	if !ok || len(c.Call.Args) != 1 || !isStructish(c) {
+		return Param{Index: -1}
+	}
+	callee := c.Call.StaticCallee()
+	if callee == nil || callee.Pkg != fn.Pkg || !isStructish(c.Call.Args[0]) {
+		return Param{Index: -1}
+	}
+	if p := paramOf(fn, c.Call.Args[0]); p.Index >= 0 && len(p.Path) == 0 {
+		return p
+	}
+	return Param{Index: -1}
+}
+
+// storedFields are the columns f stored into the fields of the record
+// rooted at obj before handing it to a summarised insert
+// (`Create(ctx, &domain.User{Email: email})`): what the insert writes.
+func (f *Func) storedFields(obj ssa.Value) []Assign {
+	var out []Assign
+	for _, st := range f.store[obj] {
+		if _, path := flow.Root(st.Addr); len(path) == 1 {
+			out = append(out, Assign{Column: normalizeColumn(path[0]), Name: path[0], Value: flow.Strip(st.Val)})
+		}
+	}
+	return out
+}
+
 func spilledParam(alloc *ssa.Alloc) ssa.Value {
 	var p *ssa.Parameter
 	for _, ref := range *alloc.Referrers() {
@@ -253,6 +285,9 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 		}
 		if op.Object != nil {
 			os.Object = paramOf(f.Fn, op.Object)
+			if os.Object.Index < 0 {
+				os.Object = convertedParam(f.Fn, op.Object)
+			}
 		}
 		for root, fills := range f.fills {
 			for _, fl := range fills {
@@ -619,6 +654,9 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 		}
 		if v := bind(os.Object); v != nil {
 			op.Object, _ = flow.Root(v)
+			if op.Kind == Insert && len(op.Writes) == 0 {
+				op.Writes = f.storedFields(op.Object)
+			}
 		}
 		if v := bind(os.Handle); v != nil {
 			op.Handle = f.handle(v)

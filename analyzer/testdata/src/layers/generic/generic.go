@@ -133,3 +133,77 @@ func Bind(db *gorm.DB, id uint, login string) error {
 	u.GitHubID = login
 	return db.Model(u).Updates(u).Error // want "RL001"
 }
+
+// Member is the domain entity; memberRow the table model the adapter
+// maps it to and from.
+type Member struct {
+	ID     uint
+	Email  string
+	Status string
+}
+
+type memberRow struct {
+	ID     uint
+	Email  string
+	Status string
+}
+
+func (m *memberRow) toDomain() *Member { return &Member{ID: m.ID, Email: m.Email, Status: m.Status} }
+
+func fromDomain(m *Member) *memberRow { return &memberRow{ID: m.ID, Email: m.Email, Status: m.Status} }
+
+type Members struct{ db *gorm.DB }
+
+func (r *Members) ByEmail(email string) (*Member, error) {
+	var row memberRow
+	if err := r.db.Where("email = ?", email).First(&row).Error; err != nil {
+		return nil, err
+	}
+	return row.toDomain(), nil
+}
+
+func (r *Members) ByID(id uint) (*Member, error) {
+	var row memberRow
+	if err := r.db.First(&row, id).Error; err != nil {
+		return nil, err
+	}
+	return row.toDomain(), nil
+}
+
+func (r *Members) Create(m *Member) error { return r.db.Create(fromDomain(m)).Error }
+
+func (r *Members) Update(m *Member) error { return r.db.Save(fromDomain(m)).Error }
+
+// racy: the entity the adapter converted back and forth is saved whole
+// after a check on what was read.
+func Activate(r *Members, id uint) error {
+	m, err := r.ByID(id)
+	if err != nil {
+		return err
+	}
+	if m.Status != "new" {
+		return errState
+	}
+	m.Status = "active"
+	return r.Update(m) // want "RL001"
+}
+
+// racy: check-then-insert on the email the new entity carries.
+func Join(r *Members, email string) error {
+	if _, err := r.ByEmail(email); err == nil {
+		return errState
+	} else if !errors.Is(err, gorm.ErrRecordNotFound) {
+		return err
+	}
+	return r.Create(&Member{Email: email, Status: "new"}) // want "RL002"
+}
+
+// near miss: the new entity carries another address than the one looked up.
+func Invite(r *Members, email, other string) error {
+	if _, err := r.ByEmail(email); err == nil {
+		return errState
+	} else if !errors.Is(err, gorm.ErrRecordNotFound) {
+		return err
+	}
+	return r.Create(&Member{Email: other, Status: "invited"})
+}
