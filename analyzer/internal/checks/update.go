@@ -56,7 +56,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		}
 		derived, isDerived := c.derivedWrite(r, w)
 		g := c.guard(r, w, func(ch check) bool {
-			return overlaps(w, ch.column) && !c.writesComparedValue(ch, w) && !c.convergent(ch, w)
+			return overlaps(w, ch.column) && !c.writtenBackUnchanged(w, ch.column) && !c.writesComparedValue(ch, w) && !c.convergent(ch, w)
 		}, ops.Data)
 		implicit := ""
 		if g == nil && !isDerived && c.keyReadFrom(r, w) {
@@ -122,6 +122,19 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		return out
 	}
 	return out
+}
+
+// writtenBackUnchanged reports whether w writes a whole record back
+// (db.Save(app), UpdateApplication(app)) whose field for column the code
+// never set: the check on it (an owner, a permission, a kind) tested a
+// value the write leaves as it was, so it decides nothing the write
+// changes. A check on a field the code then sets (app.Status = ...) is
+// the state transition itself.
+func (c *funcChecker) writtenBackUnchanged(w *ops.Op, column string) bool {
+	if column == "" || w.Object == nil || !w.WritesAll || w.Kind != ops.Update {
+		return false
+	}
+	return !c.f.StoresField(w.Object, column)
 }
 
 // uncheckedClaim decides RL004 for a conditional claim or status

@@ -378,6 +378,17 @@ func (f *Func) Filled(root ssa.Value, op *Op) bool {
 	return false
 }
 
+// StoresField reports whether f stores into the field of the record
+// rooted at root that maps to column.
+func (f *Func) StoresField(root ssa.Value, column string) bool {
+	for _, st := range f.store[root] {
+		if _, path := flow.Root(st.Addr); len(path) > 0 && normalizeColumn(path[0]) == column {
+			return true
+		}
+	}
+	return false
+}
+
 func isPointer(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Pointer)
 	return ok
