@@ -207,3 +207,49 @@ func Invite(r *Members, email, other string) error {
 	}
 	return r.Create(&Member{Email: other, Status: "invited"})
 }
+
+type App struct {
+	ID     uint
+	UserID uint
+	Name   string
+	Image  string
+}
+
+type Apps struct{ db *gorm.DB }
+
+func (r *Apps) ByID(id uint) (*App, error) {
+	var a App
+	if err := r.db.First(&a, id).Error; err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+func (r *Apps) Update(a *App) error { return r.db.Save(a).Error }
+
+// not reported: the owner check tests a field the code never sets, so the
+// whole record written back leaves it as read.
+func Rename(r *Apps, id, user uint, name string) error {
+	a, err := r.ByID(id)
+	if err != nil {
+		return err
+	}
+	if a.UserID != user {
+		return errState
+	}
+	a.Name = name
+	return r.Update(a)
+}
+
+// racy twin: the check tests the field the code then clears.
+func DropImage(r *Apps, id uint) error {
+	a, err := r.ByID(id)
+	if err != nil {
+		return err
+	}
+	if a.Image == "" {
+		return errState
+	}
+	a.Image = ""
+	return r.Update(a) // want "RL001"
+}
