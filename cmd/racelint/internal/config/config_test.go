@@ -40,10 +40,13 @@ func TestParse(t *testing.T) {
 		err       string
 	}{
 		{"empty", "", analyzer.Config{}, ""},
+		{"interfaces", "interfaces:\n  - example.com/app/domain.Orders=orders\n  - example.com/app/domain.Vouchers\n",
+			analyzer.Config{Interfaces: []analyzer.Interface{"example.com/app/domain.Orders=orders", "example.com/app/domain.Vouchers"}}, ""},
+		{"bad interface", "interfaces: [nodot]\n", analyzer.Config{}, `interfaces[0]: "nodot" must be package/path.Interface`},
 		{"comment only", "# nothing\n", analyzer.Config{}, ""},
 		{"all keys", "rules: [RL001, RL002]\ndisable:\n  - RL002\nskip-tables: [page_views]\n",
 			analyzer.Config{Rules: []string{"RL001", "RL002"}, Disable: []string{"RL002"}, SkipTables: []string{"page_views"}}, ""},
-		{"unknown key", "disable: [RL007]\nskip_tables: [x]\n", analyzer.Config{}, `f.yml: line 2: unknown key "skip_tables" (known keys: rules, disable, skip-tables, skip-paths, migrations, functions, severity)`},
+		{"unknown key", "disable: [RL007]\nskip_tables: [x]\n", analyzer.Config{}, `f.yml: line 2: unknown key "skip_tables" (known keys: rules, disable, skip-tables, skip-paths, migrations, functions, interfaces, severity)`},
 		{"scalar for list", "disable: RL007\n", analyzer.Config{}, "f.yml: line 1: cannot unmarshal str `RL007` into []string (every key takes a list of strings)"},
 		{"unknown rule", "rules: [RL999]\n", analyzer.Config{}, `f.yml: rules: unknown rule "RL999"`},
 		{"bad yaml", "disable: [RL007\n", analyzer.Config{}, "f.yml: "},
