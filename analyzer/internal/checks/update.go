@@ -216,7 +216,7 @@ func (c *funcChecker) writesComparedValue(ch check, w *ops.Op) bool {
 // TABLE, an advisory lock) runs on the write's connection before the read.
 func (c *funcChecker) lockedBefore(r, w *ops.Op) bool {
 	for _, l := range c.f.Ops {
-		if l.Kind != ops.Lock || !l.Before(r) || l.Handle.Value == nil {
+		if l.Kind != ops.Lock || !runsBefore(l, r) || l.Handle.Value == nil {
 			continue
 		}
 		for _, h := range []ops.Handle{w.Handle, r.Handle} {
@@ -226,6 +226,17 @@ func (c *funcChecker) lockedBefore(r, w *ops.Op) bool {
 		}
 	}
 	return false
+}
+
+// runsBefore reports whether l runs before r: an earlier operation of
+// the function, or, for two operations of one summarised call (a
+// helper that locks the row, then reads it: find(ctx, tx, id, true)),
+// the one that comes first inside the callee.
+func runsBefore(l, r *ops.Op) bool {
+	if l.Call == r.Call && l.Summarized && r.Summarized && l.Where.File == r.Where.File {
+		return l.Where.Line < r.Where.Line || (l.Where.Line == r.Where.Line && l.Where.Col < r.Where.Col)
+	}
+	return l.Before(r)
 }
 
 // loadedAddr returns the address v was loaded from (c.Key is *(&c.Key)).
@@ -253,7 +264,7 @@ func (c *funcChecker) keyReadFrom(r, w *ops.Op) bool {
 // the committed row.
 func (c *funcChecker) parentLocked(r, w *ops.Op) bool {
 	for _, l := range c.f.Ops {
-		if l.Kind != ops.Read || !l.Locking || l == r || !l.Before(r) || !ops.SameTx(l.Handle, w.Handle) {
+		if l.Kind != ops.Read || !l.Locking || l == r || !runsBefore(l, r) || !ops.SameTx(l.Handle, w.Handle) {
 			continue
 		}
 		for _, lk := range l.Keys {

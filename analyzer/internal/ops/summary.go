@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -71,6 +72,11 @@ type OpSummary struct {
 	Tx        bool  // it runs in a transaction the caller passed in
 	Isolation apimodel.Isolation
 	Line, Col int // position of the call inside the function (in Summary.File), for messages
+	// OnlyIf, when set, is a bool parameter the operation runs under
+	// (`if forUpdate { ... FOR UPDATE ... }`): a call passing the
+	// constant opposite of OnlyIfValue does not run it.
+	OnlyIf      *Param
+	OnlyIfValue bool
 }
 
 // KeySummary is a WHERE equality bound to a parameter or a literal.
@@ -153,6 +159,23 @@ func paramOf(fn *ssa.Function, v ssa.Value) Param {
 		}
 	}
 	return Param{Index: -1}
+}
+
+// boolParamGuard reports the bool parameter of f, tested directly by an
+// if, on one side of which alone op runs, and that side's value.
+func (f *Func) boolParamGuard(op *Op) (Param, bool, bool) {
+	for _, cond := range f.Ifs {
+		p, ok := cond.Cond.(*ssa.Parameter)
+		if !ok || !isBool(p.Type()) {
+			continue
+		}
+		if guarded, branch := flow.Guards(cond.Block(), op.Call.Block()); guarded {
+			if pp := paramOf(f.Fn, p); pp.Index >= 0 {
+				return pp, branch == 0, true
+			}
+		}
+	}
+	return Param{}, false, false
 }
 
 // convertedParam binds a record built from a parameter by a conversion
@@ -305,6 +328,9 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 			}
 			os.Handle = paramOf(f.Fn, h.Value)
 			os.Tx = h.Tx && os.Handle.Index >= 0
+		}
+		if p, value, ok := f.boolParamGuard(op); ok {
+			os.OnlyIf, os.OnlyIfValue = &p, value
 		}
 		index[op] = len(s.Ops)
 		s.Ops = append(s.Ops, os)
@@ -615,6 +641,12 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 	}
 	var out []*Op
 	for _, os := range s.Ops {
+		if os.OnlyIf != nil && os.OnlyIf.Index < len(args) {
+			if c, ok := flow.Strip(args[os.OnlyIf.Index]).(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value) != os.OnlyIfValue {
+				out = append(out, nil) // find(ctx, tx, id, false): the locking read does not run
+				continue
+			}
+		}
 		if os.Kind == Deferred {
 			out = append(out, f.deferredOp(c, s, os, bind, args))
 			continue
