@@ -280,6 +280,16 @@ func (c *funcChecker) parentLocked(r, w *ops.Op) bool {
 					return true
 				}
 			}
+			if l.Table == "" || l.Table == r.Table {
+				// The lock named the row r then read (its table is the
+				// same, or SQL built at run time leaves it unnamed), and
+				// w writes r's row.
+				for _, rk := range r.Keys {
+					if rk.Value != nil && flow.Equivalent(lv, rk.Value) {
+						return true
+					}
+				}
+			}
 			for _, a := range w.Writes {
 				if a.Value != nil && flow.Equivalent(lv, a.Value) {
 					return true

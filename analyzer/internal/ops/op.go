@@ -120,6 +120,13 @@ type Op struct {
 	Existence   bool    // the read only reports whether or how many rows exist (Count, Exists)
 	FoundResult bool    // a bool result of the call says whether a row was found (xorm Get)
 
+	// LockIf, for a summarised read, is the caller's bool value that
+	// decides whether the callee locked the row before reading it
+	// (FindSessionByID(tx, id, forUpdate)): the read is locking when it
+	// holds LockIfValue.
+	LockIf      ssa.Value
+	LockIfValue bool
+
 	Summarized bool // the operation stands for a call of a summarised function
 	// CountHandedBack: for summarised operations, the callee returns the
 	// affected-row count instead of deciding on it, so the caller must.

@@ -77,6 +77,11 @@ type OpSummary struct {
 	// constant opposite of OnlyIfValue does not run it.
 	OnlyIf      *Param
 	OnlyIfValue bool
+	// LockIf, for a read, is the bool parameter that decides whether the
+	// function locked the row before reading it; the read is locking when
+	// the parameter holds LockIfValue.
+	LockIf      *Param
+	LockIfValue bool
 }
 
 // KeySummary is a WHERE equality bound to a parameter or a literal.
@@ -159,6 +164,47 @@ func paramOf(fn *ssa.Function, v ssa.Value) Param {
 		}
 	}
 	return Param{Index: -1}
+}
+
+// lockedEarlier records in os whether f locked r's row before reading
+// it: a locking read earlier in f on the same handle and key (a helper
+// that runs SELECT ... FOR UPDATE, whose table SQL built at run time may
+// leave unnamed, and then reads the row again through the ORM). Under a
+// bool parameter (if forUpdate), the lock is the caller's choice; a read
+// whose own lock a bool argument decides passes that on.
+func (f *Func) lockedEarlier(r *Op, os *OpSummary) {
+	if r.LockIf != nil {
+		if p := paramOf(f.Fn, r.LockIf); p.Index >= 0 && len(p.Path) == 0 {
+			os.LockIf, os.LockIfValue = &p, r.LockIfValue
+		}
+		return
+	}
+	for _, l := range f.Ops {
+		if l == r || l.Kind != Read || !l.Locking || (l.Table != "" && l.Table != r.Table) || !l.Before(r) {
+			continue
+		}
+		if l.Handle.Value == nil || r.Handle.Value == nil || !flow.Equivalent(l.Handle.Value, r.Handle.Value) || !sameKeys(l, r) {
+			continue
+		}
+		if p, value, ok := f.boolParamGuard(l); ok {
+			os.LockIf, os.LockIfValue = &p, value
+		} else {
+			os.Locking = true
+		}
+		return
+	}
+}
+
+// sameKeys reports whether a and b name their row by equivalent values.
+func sameKeys(a, b *Op) bool {
+	for _, ak := range a.Keys {
+		for _, bk := range b.Keys {
+			if ak.Value != nil && bk.Value != nil && flow.Equivalent(ak.Value, bk.Value) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // boolParamGuard reports the bool parameter of f, tested directly by an
@@ -331,6 +377,9 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 		}
 		if p, value, ok := f.boolParamGuard(op); ok {
 			os.OnlyIf, os.OnlyIfValue = &p, value
+		}
+		if op.Kind == Read && !op.Locking {
+			f.lockedEarlier(op, &os)
 		}
 		index[op] = len(s.Ops)
 		s.Ops = append(s.Ops, os)
@@ -563,6 +612,9 @@ func (f *Func) txCallbacks() []TxCallback {
 			if p, ok := fnArg.(*ssa.Parameter); ok {
 				add(p, begin)
 			}
+			for _, p := range f.paramsCalledIn(begin.TxFunc) {
+				add(p, begin) // db.Transaction(func(tx) error { return fn(wrap(tx)) })
+			}
 			continue
 		}
 		from := begin.Call.Block()
@@ -581,6 +633,55 @@ func (f *Func) txCallbacks() []TxCallback {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Param < out[j].Param })
+	return out
+}
+
+// paramsCalledIn returns the parameters of f that lit, a function literal
+// of f, calls through the variables it captured them in.
+func (f *Func) paramsCalledIn(lit *ssa.Function) []*ssa.Parameter {
+	if lit == nil || lit.Parent() != f.Fn {
+		return nil
+	}
+	var mc *ssa.MakeClosure
+	for _, b := range f.Fn.Blocks {
+		for _, instr := range b.Instrs {
+			if x, ok := instr.(*ssa.MakeClosure); ok && x.Fn == lit {
+				mc = x
+			}
+		}
+	}
+	if mc == nil {
+		return nil
+	}
+	var out []*ssa.Parameter
+	for _, b := range lit.Blocks {
+		for _, instr := range b.Instrs {
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok || c.Common().IsInvoke() {
+				continue
+			}
+			v := c.Common().Value
+			if l, ok := v.(*ssa.UnOp); ok && l.Op == token.MUL {
+				v = l.X // captured by reference
+			}
+			fv, ok := v.(*ssa.FreeVar)
+			if !ok {
+				continue
+			}
+			for i, x := range lit.FreeVars {
+				if x != fv || i >= len(mc.Bindings) {
+					continue
+				}
+				bound := mc.Bindings[i]
+				if alloc, ok := bound.(*ssa.Alloc); ok {
+					bound = f.singleStore(alloc)
+				}
+				if p, ok := bound.(*ssa.Parameter); ok {
+					out = append(out, p)
+				}
+			}
+		}
+	}
 	return out
 }
 
@@ -651,11 +752,21 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 			out = append(out, f.deferredOp(c, s, os, bind, args))
 			continue
 		}
+		flags := os.Flags
+		var lockIf ssa.Value
+		if os.LockIf != nil && os.LockIf.Index < len(args) {
+			a := flow.Strip(args[os.LockIf.Index])
+			if c, ok := a.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool {
+				flags.Locking = constant.BoolVal(c.Value) == os.LockIfValue
+			} else {
+				lockIf = a // decided by this function's caller
+			}
+		}
 		tbl, name := instantiatedModel(c, os.Table, os.Name)
 		op := &Op{
 			fn:   f,
 			Kind: os.Kind, Call: c, Table: tbl, Name: name, WritesAll: os.WritesAll,
-			State: os.State, Flags: os.Flags, CountHandedBack: os.CountReturned,
+			State: os.State, Flags: flags, CountHandedBack: os.CountReturned, LockIf: lockIf, LockIfValue: os.LockIfValue,
 			Summarized: true, Where: where(s, os),
 			Method: apimodel.Method{Name: calleeName(c), SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
 		}
