@@ -55,10 +55,19 @@ func (c *funcChecker) convergentValues(ch check, w *ops.Op) bool {
 	default:
 		return false
 	}
-	if w.WritesAll || len(w.Writes) == 0 || w.Upsert {
+	writes := w.Writes
+	if w.WritesAll && w.Object != nil {
+		// session.LastUsed = now; persister.Update(session): the fields
+		// set are what changes; the others are written back as read,
+		// the same for every caller.
+		writes = c.f.StoredFields(w.Object)
+	} else if w.WritesAll {
 		return false
 	}
-	for _, a := range w.Writes {
+	if len(writes) == 0 || w.Upsert {
+		return false
+	}
+	for _, a := range writes {
 		constant := a.Literal != "" || (a.Value != nil && isConst(flow.Strip(a.Value)))
 		switch {
 		case a.Atomic:
@@ -163,8 +172,8 @@ func (c *funcChecker) nothingDependsOnWinning(entry *ssa.BasicBlock, w *ops.Op) 
 					return false
 				}
 			case *ssa.Store:
-				if !local(x.Addr) {
-					return false
+				if root, _ := flow.Root(x.Addr); !local(x.Addr) && (w.Object == nil || root != w.Object) {
+					return false // the record w writes back is set for w
 				}
 			case *ssa.MapUpdate:
 				if !local(x.Map) {

@@ -250,11 +250,16 @@ func (f *Func) storedFields(obj ssa.Value) []Assign {
 	var out []Assign
 	for _, st := range f.store[obj] {
 		if _, path := flow.Root(st.Addr); len(path) == 1 {
-			out = append(out, Assign{Column: normalizeColumn(path[0]), Name: path[0], Value: flow.Strip(st.Val)})
+			out = append(out, Assign{Column: normalizeColumn(path[0]), Name: path[0], Value: flow.Strip(st.Val), Now: isTimeNow(st.Val)})
 		}
 	}
 	return out
 }
+
+// StoredFields are the fields f sets in the record rooted at obj, as
+// the columns a whole-record write of it changes (the others it writes
+// back as read).
+func (f *Func) StoredFields(obj ssa.Value) []Assign { return f.storedFields(obj) }
 
 func spilledParam(alloc *ssa.Alloc) ssa.Value {
 	var p *ssa.Parameter

@@ -5,6 +5,7 @@ package generic
 
 import (
 	"errors"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -252,4 +253,50 @@ func DropImage(r *Apps, id uint) error {
 	}
 	a.Image = ""
 	return r.Update(a) // want "RL001"
+}
+
+type Seat struct {
+	ID       uint
+	LastSeen time.Time
+	Holder   string
+}
+
+type Seats struct{ db *gorm.DB }
+
+func (r *Seats) ByID(id uint) (*Seat, error) {
+	var s Seat
+	if err := r.db.First(&s, id).Error; err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+func (r *Seats) Update(s *Seat) error { return r.db.Save(s).Error }
+
+// not reported: a stale seat is touched; every caller writes "now" and
+// nothing depends on who did.
+func Touch(r *Seats, id uint) error {
+	s, err := r.ByID(id)
+	if err != nil {
+		return err
+	}
+	if time.Since(s.LastSeen) < time.Minute {
+		return nil
+	}
+	s.LastSeen = time.Now()
+	return r.Update(s)
+}
+
+// racy twin: the stale seat is also handed to this caller.
+func Take(r *Seats, id uint, holder string) error {
+	s, err := r.ByID(id)
+	if err != nil {
+		return err
+	}
+	if time.Since(s.LastSeen) < time.Minute {
+		return errState
+	}
+	s.LastSeen = time.Now()
+	s.Holder = holder
+	return r.Update(s) // want "RL001"
 }
