@@ -595,6 +595,9 @@ func (f *Func) guardedByNotFound(b *ssa.BasicBlock) bool {
 func (f *Func) txCallbacks() []TxCallback {
 	var out []TxCallback
 	add := func(p *ssa.Parameter, begin *Op) {
+		if !takesWork(p.Type()) {
+			return // now func() time.Time called inside: not the transaction's work
+		}
 		for i, q := range f.Fn.Params {
 			if q == p && !slices.ContainsFunc(out, func(t TxCallback) bool { return t.Param == i }) {
 				out = append(out, TxCallback{Param: i, Isolation: begin.Isolation, Retries: begin.Watch})
@@ -639,6 +642,24 @@ func (f *Func) txCallbacks() []TxCallback {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Param < out[j].Param })
 	return out
+}
+
+// takesWork reports whether t is a function that is given something to
+// work on: a context, a handle, or a value that is not a plain number or
+// string (the repositories built on the transaction). A unit of work
+// hands its callback the transaction in one of these forms; a clock or a
+// logger it also calls is given nothing of the sort.
+func takesWork(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if _, basic := sig.Params().At(i).Type().Underlying().(*types.Basic); !basic {
+			return true
+		}
+	}
+	return false
 }
 
 // paramsCalledIn returns the parameters of f that lit, a function literal

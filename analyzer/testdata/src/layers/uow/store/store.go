@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"layers/uow/domain"
 )
@@ -123,3 +124,17 @@ func (p *SQLPersister) Transaction(fn func(tx *sql.Tx) error) error {
 }
 
 func (p *SQLPersister) OrdersOn(tx *sql.Tx) domain.OrderRepo { return &OrderRepo{q: tx} }
+
+// Stamp runs a transaction of its own; now is its clock, not work handed
+// to the transaction.
+func (u *SerializableUoW) Stamp(ctx context.Context, id int64, now func() time.Time) error {
+	tx, err := u.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelSerializable})
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE orders SET paid_at = $1 WHERE id = $2`, now(), id); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
