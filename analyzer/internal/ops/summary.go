@@ -541,6 +541,9 @@ func (f *Func) NotFoundErrors() []*types.Var {
 		}
 		for _, v := range ret.Results {
 			g := globalLoad(v)
+			if g == nil {
+				g = wrappedGlobal(v) // fmt.Errorf("user %s: %w", email, ErrNotFound)
+			}
 			if g == nil || !isError(v.Type()) {
 				continue
 			}
@@ -561,6 +564,31 @@ func globalLoad(v ssa.Value) *ssa.Global {
 	}
 	g, _ := l.X.(*ssa.Global)
 	return g
+}
+
+// wrappedGlobal returns the package-level error variable fmt.Errorf
+// wraps in v (`fmt.Errorf("...: %w", ErrNotFound)`), if any: errors.Is
+// finds it through the wrapping.
+func wrappedGlobal(v ssa.Value) *ssa.Global {
+	c, ok := flow.Strip(v).(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	fn := c.Call.StaticCallee()
+	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "fmt" || fn.Name() != "Errorf" || len(c.Call.Args) != 2 {
+		return nil
+	}
+	format, ok := flow.ConstString(c.Call.Args[0])
+	if !ok || !strings.Contains(format, "%w") {
+		return nil
+	}
+	elems, _ := flow.VariadicArgs(c.Call.Args[1])
+	for _, e := range elems {
+		if g := globalLoad(e); g != nil && isError(g.Type().(*types.Pointer).Elem()) {
+			return g
+		}
+	}
+	return nil
 }
 
 // guardedByNotFound reports whether block b runs only on the not-found
