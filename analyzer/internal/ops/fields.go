@@ -225,3 +225,43 @@ func (p *Package) fieldStmtSQL(stmt ssa.Value) ssa.Value {
 	}
 	return ssa.NewConst(constant.MakeString(text), types.Typ[types.String])
 }
+
+// fieldTables maps each field that the package's code stores a table or
+// collection handle into to its name (`c: db.Collection("users")` in a
+// constructor, used later as r.c.FindOne); a field stored with two names,
+// or a name that is not constant, maps to "".
+type fieldTables map[*types.Var]string
+
+func collectFieldTables(model *apimodel.Model, fns []*ssa.Function) fieldTables {
+	out := fieldTables{}
+	eachFieldStore(fns, func(field *types.Var, st *ssa.Store) {
+		c, ok := flow.Strip(st.Val).(*ssa.Call)
+		if !ok {
+			return
+		}
+		m, ok := model.Lookup(callee(c))
+		if !ok || m.Role != apimodel.RoleTable {
+			return
+		}
+		name, _ := flow.ConstString(arg(c, m, m.Key))
+		if prev, seen := out[field]; seen && prev != name {
+			name = ""
+		}
+		out[field] = name
+	})
+	return out
+}
+
+// fieldTable returns the name of the table or collection v is loaded
+// from a field holding, or "".
+func (p *Package) fieldTable(v ssa.Value) string {
+	load, ok := flow.Strip(v).(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return ""
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return ""
+	}
+	return p.tables[structField(fa.X.Type(), fa.Field)]
+}

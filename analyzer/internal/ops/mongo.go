@@ -223,6 +223,9 @@ func (f *Func) collection(v ssa.Value) (tbl, name string) {
 			}
 		}
 	}
+	if s := f.pkg.fieldTable(root); s != "" {
+		return table(s), s // r.c, set to db.Collection("users") by the constructor
+	}
 	return "", "collection"
 }
 
