@@ -329,7 +329,8 @@ type UserFunc struct {
 	Name    string // package/path.Func or package/path.Type.Method; package/path.Interface for an interface
 	Role    string // read, exists, update, insert, delete, lock; "" for an interface
 	Table   string
-	Key     int // argument index of the row's key (receiver not counted); -1 none
+	Key     int    // argument index of the row's key (receiver not counted); -1 none
+	KeyName string // the key's column, when known (an inferred method's parameter name); "key" otherwise
 	Columns []string
 	// Object is the argument index of the record a write stores whole
 	// (Save(ctx, a Account)); -1 none. Only inferred for interfaces.

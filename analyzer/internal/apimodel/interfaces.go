@@ -61,7 +61,7 @@ func inferMethod(fn *types.Func, iface UserFunc) (UserFunc, bool) {
 			continue
 		}
 		if isKeyType(t) {
-			u.Key = i
+			u.Key, u.KeyName = i, sig.Params().At(i).Name()
 		} else if isRecordType(t) && role != "read" && role != "exists" {
 			u.Object = i
 		}

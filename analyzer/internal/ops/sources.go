@@ -295,11 +295,13 @@ func (w *walker) errorsCall(c *ssa.Call) bool {
 	}
 	switch fn.Name() {
 	case "Is":
-		kind := SourceKind(0)
 		if w.sentinel(c.Call.Args[1]) == apimodel.NotFound {
-			kind = NotFound
+			w.sub(func() { w.value(c.Call.Args[0], "") }, NotFound)
+			return true
 		}
-		w.sub(func() { w.value(c.Call.Args[0], "") }, kind)
+		start := len(w.out)
+		w.value(c.Call.Args[0], "")
+		w.portNotFound(start, c.Call.Args[1])
 		return true
 	case "As":
 		w.sub(func() { w.value(c.Call.Args[0], "") }, 0)
@@ -339,6 +341,30 @@ func (f *Func) notFoundTest(cond ssa.Value) (branch int, ok bool) {
 		return 0, true
 	}
 	return 0, false
+}
+
+// portNotFound rewrites the Err sources from start on for errors.Is(err,
+// v) where v is not a known not-found sentinel: the error of a read of a
+// configured repository interface (interfaces: in the configuration)
+// compared with an error variable declared beside that interface (the
+// domain's ErrNotFound, which its implementation returns and go vet
+// cannot see) is a not-found check; other errors are error handling.
+func (w *walker) portNotFound(start int, v ssa.Value) {
+	var pkg string
+	if g := globalLoad(v); g != nil && g.Pkg != nil {
+		pkg = g.Pkg.Pkg.Path()
+	}
+	kept := w.out[:start]
+	for _, s := range w.out[start:] {
+		if s.Kind == Err {
+			if pkg == "" || s.Op.Method.Role != apimodel.RoleUser || s.Op.Method.Pkg != pkg || s.Op.Kind != Read {
+				continue
+			}
+			s.Kind = NotFound
+		}
+		kept = append(kept, s)
+	}
+	w.out = kept
 }
 
 func (w *walker) sentinel(v ssa.Value) apimodel.Sentinel {

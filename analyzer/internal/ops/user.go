@@ -25,8 +25,12 @@ func (f *Func) userOp(c ssa.CallInstruction, fn *types.Func, u apimodel.UserFunc
 			key = flow.Strip(a)
 		}
 	}
+	keyName := "key"
+	if u.KeyName != "" && u.KeyName != "_" {
+		keyName = u.KeyName
+	}
 	if key != nil {
-		op.Keys = []Key{{Column: "key", Name: "key", Value: key}}
+		op.Keys = []Key{{Column: normalizeColumn(keyName), Name: keyName, Value: key}}
 	}
 	if u.Object >= 0 {
 		// Save(ctx, acct): the record written whole.
@@ -48,7 +52,7 @@ func (f *Func) userOp(c ssa.CallInstruction, fn *types.Func, u apimodel.UserFunc
 	case "insert":
 		op.Kind = Insert
 		if key != nil {
-			op.Writes = []Assign{{Column: "key", Name: "key", Value: key}}
+			op.Writes = []Assign{{Column: normalizeColumn(keyName), Name: keyName, Value: key}}
 		}
 	case "delete":
 		op.Kind, op.WritesAll = Delete, true

@@ -77,3 +77,22 @@ func (s *Service) Withdraw(ctx context.Context, id, amount int64) error {
 	a.Balance -= amount
 	return s.accounts.Save(ctx, a) // want "RL001"
 }
+
+// racy: the error variable declared beside the interface is its
+// not-found error.
+func (s *Service) Issue(ctx context.Context, code string) error {
+	_, err := s.vouchers.ByCode(ctx, code)
+	if !errors.Is(err, domain.ErrNotFound) {
+		return err
+	}
+	return s.vouchers.Create(ctx, code) // want "RL002"
+}
+
+// near miss: an error of this package says nothing about the row.
+func (s *Service) IssueUnlessUsed(ctx context.Context, code string) error {
+	_, err := s.vouchers.ByCode(ctx, code)
+	if !errors.Is(err, errUsed) {
+		return err
+	}
+	return s.vouchers.Create(ctx, code)
+}

@@ -3,7 +3,13 @@
 // driver that sees one package at a time follow them.
 package domain
 
-import "context"
+import (
+	"context"
+	"errors"
+)
+
+// ErrNotFound is what the implementations return for a missing row.
+var ErrNotFound = errors.New("not found")
 
 type Voucher struct {
 	ID       int64
@@ -21,6 +27,7 @@ type Vouchers interface {
 	MarkRedeemed(ctx context.Context, id int64) error
 	RedeemIfUnused(ctx context.Context, id int64) (bool, error)
 	Frobnicate(ctx context.Context, id int64) error
+	Create(ctx context.Context, code string) error
 }
 
 type Accounts interface {
