@@ -92,7 +92,7 @@ func (c *funcChecker) insertMatches(r, w *ops.Op) bool {
 			if rk.Value == nil {
 				continue
 			}
-			if root, path := flow.Root(loadedAddr(rk.Value)); root == w.Object && len(path) > 0 {
+			if root, path := flow.Root(flow.LoadedAddr(rk.Value)); root == w.Object && len(path) > 0 {
 				return true
 			}
 		}
@@ -112,8 +112,8 @@ func (c *funcChecker) insertMatches(r, w *ops.Op) bool {
 
 // sameField reports whether v is a load of the field ref selects.
 func sameField(v ssa.Value, ref *ops.FieldRef) bool {
-	root, path := flow.Root(loadedAddr(v))
-	base, prefix := flow.Root(loadedAddr(ref.Base))
+	root, path := flow.Root(flow.LoadedAddr(v))
+	base, prefix := flow.Root(flow.LoadedAddr(ref.Base))
 	if root == nil || root != base {
 		return false
 	}

@@ -239,14 +239,6 @@ func runsBefore(l, r *ops.Op) bool {
 	return l.Before(r)
 }
 
-// loadedAddr returns the address v was loaded from (c.Key is *(&c.Key)).
-func loadedAddr(v ssa.Value) ssa.Value {
-	if l, ok := flow.Strip(v).(*ssa.UnOp); ok && l.Op == token.MUL {
-		return l.X
-	}
-	return v
-}
-
 // keyReadFrom reports whether w names its row by something r read: a key
 // value scanned from the row, or the object r filled.
 func (c *funcChecker) keyReadFrom(r, w *ops.Op) bool {

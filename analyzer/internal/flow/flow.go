@@ -48,6 +48,15 @@ func Strip(v ssa.Value) ssa.Value {
 	return v
 }
 
+// LoadedAddr returns the address v was loaded from (c.Key is *(&c.Key),
+// acct in Save(ctx, acct) is *acct's variable), or v itself.
+func LoadedAddr(v ssa.Value) ssa.Value {
+	if l, ok := Strip(v).(*ssa.UnOp); ok && l.Op == token.MUL {
+		return l.X
+	}
+	return v
+}
+
 // VariadicArgs returns the elements of a slice built for a variadic call
 // (`f(a, b)` becomes a fresh array with one store per element), stripped
 // of boxing. ok is false when the slice comes from elsewhere (`f(args...)`).

@@ -21,14 +21,7 @@ func (f *Func) inlineClosure(lit *Func) {
 	if len(lit.Ops) == 0 {
 		return
 	}
-	var mc *ssa.MakeClosure
-	for _, b := range f.Fn.Blocks {
-		for _, instr := range b.Instrs {
-			if x, ok := instr.(*ssa.MakeClosure); ok && x.Fn == lit.Fn {
-				mc = x
-			}
-		}
-	}
+	mc := makeClosureOf(f.Fn, lit.Fn)
 	if mc == nil {
 		return
 	}
@@ -90,4 +83,18 @@ func (f *Func) resolveFree(v ssa.Value) ssa.Value {
 		}
 	}
 	return v
+}
+
+// makeClosureOf returns the (last) instruction of fn that makes a closure
+// of the function literal lit.
+func makeClosureOf(fn, lit *ssa.Function) *ssa.MakeClosure {
+	var mc *ssa.MakeClosure
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if x, ok := instr.(*ssa.MakeClosure); ok && x.Fn == lit {
+				mc = x
+			}
+		}
+	}
+	return mc
 }

@@ -696,14 +696,7 @@ func (f *Func) paramsCalledIn(lit *ssa.Function) []*ssa.Parameter {
 	if lit == nil || lit.Parent() != f.Fn {
 		return nil
 	}
-	var mc *ssa.MakeClosure
-	for _, b := range f.Fn.Blocks {
-		for _, instr := range b.Instrs {
-			if x, ok := instr.(*ssa.MakeClosure); ok && x.Fn == lit {
-				mc = x
-			}
-		}
-	}
+	mc := makeClosureOf(f.Fn, lit)
 	if mc == nil {
 		return nil
 	}

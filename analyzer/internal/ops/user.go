@@ -1,7 +1,6 @@
 package ops
 
 import (
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -35,7 +34,7 @@ func (f *Func) userOp(c ssa.CallInstruction, fn *types.Func, u apimodel.UserFunc
 	if u.Object >= 0 {
 		// Save(ctx, acct): the record written whole.
 		if a := arg(c, m, u.Object); a != nil {
-			op.Object, _ = flow.Root(valueAddr(flow.Strip(a)))
+			op.Object, _ = flow.Root(flow.LoadedAddr(a))
 		}
 	}
 	switch u.Role {
@@ -62,13 +61,4 @@ func (f *Func) userOp(c ssa.CallInstruction, fn *types.Func, u apimodel.UserFunc
 		return nil
 	}
 	return op
-}
-
-// valueAddr is the variable a struct value was loaded from (acct in
-// Save(ctx, acct)), or v itself.
-func valueAddr(v ssa.Value) ssa.Value {
-	if l, ok := v.(*ssa.UnOp); ok && l.Op == token.MUL {
-		return l.X
-	}
-	return v
 }
