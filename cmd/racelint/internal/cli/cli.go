@@ -153,6 +153,9 @@ type config struct {
 	version   bool
 	quiet     bool // -q: no progress or summary line
 	patterns  []string
+	// -debug.cpuprofile and -debug.memprofile: where time and memory go
+	// on a real module (docs/developing.md, "Profiling").
+	cpuProfile, memProfile string
 }
 
 // Run runs the standalone command with args (without the program name)
@@ -257,6 +260,8 @@ func (d *driver) parse(args []string) (cfg config, code int, ok bool) {
 	fs.BoolVar(&cfg.listRules, "list-rules", false, "list the rules: ID, name, title")
 	fs.BoolVar(&cfg.version, "version", false, "print the version")
 	fs.BoolVar(&cfg.quiet, "q", false, "no progress or summary line on a terminal")
+	fs.StringVar(&cfg.cpuProfile, "debug.cpuprofile", "", "write a CPU profile of the run to `file`")
+	fs.StringVar(&cfg.memProfile, "debug.memprofile", "", "write a heap profile to `file`, taken when the analysis ends (the peak: every package's syntax, types and SSA are live)")
 	// The analyzer's settings, under the names go vet gives them after
 	// its -racelint. prefix.
 	cfg.settings = analyzer.Defaults()
@@ -316,6 +321,12 @@ func (d *driver) analyze(cfg config) int {
 		return ExitError
 	}
 	dir := d.base
+	stopCPU, err := startCPUProfile(cfg.cpuProfile)
+	if err != nil {
+		d.errorf("%v", err)
+		return ExitUsage
+	}
+	defer stopCPU()
 
 	// The named packages, and the main module's packages they import, are
 	// parsed and type-checked from source; other modules come from
@@ -407,6 +418,10 @@ func (d *driver) analyze(cfg config) int {
 		if err != nil {
 			d.errorf("%v", err)
 			return ExitError
+		}
+		if err := writeHeapProfile(cfg.memProfile); err != nil {
+			d.errorf("%v", err)
+			failed = true
 		}
 		notAnalysed += failedRoots(graph)
 		if d.reportActionErrors(graph) {
