@@ -9,8 +9,11 @@ import (
 
 	_ "github.com/go-sql-driver/mysql" // database/sql driver "mysql"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/racelint/racelint/proof/harness"
+
 	"github.com/racelint/racelint/proof/scenarios/sqlmyproof"
+	"github.com/racelint/racelint/proof/scenarios/sqlxmyproof"
 )
 
 // TestMariaDBForcedInterleaving starts a throwaway MariaDB (Debian's
@@ -61,7 +64,9 @@ func TestMariaDBForcedInterleaving(t *testing.T) {
 	defer db.Close()
 	db.SetMaxOpenConns(poolSize)
 	db.SetMaxIdleConns(poolSize)
-	for _, c := range casesFor("database/sql", sqlmyproof.New(db)) {
+	xdb := sqlx.NewDb(db, "mysql")
+	cases := append(casesFor("database/sql", sqlmyproof.New(db)), casesFor("sqlx", sqlxmyproof.New(xdb))...)
+	for _, c := range cases {
 		t.Run("MariaDB/"+short(c.lib)+"/"+c.fn, func(t *testing.T) {
 			res, err := harness.Forced(context.Background(), admin, c.sc, forcedCallers, barrierTimeout)
 			if err != nil {
