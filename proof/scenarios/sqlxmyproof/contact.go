@@ -24,8 +24,8 @@ func (s *Store) EnsureContactRacy(ctx context.Context, email string, pause func(
 	return id, true, nil
 }
 
-// EnsureContact is atomic: INSERT IGNORE ... RETURNING id (MariaDB 10.5+)
-// ; when it returns no row another caller created the
+// EnsureContact is atomic: INSERT IGNORE ... RETURNING id (MariaDB 10.5+):
+// when it returns no row another caller created the
 // contact, which is then read.
 func (s *Store) EnsureContact(ctx context.Context, email string, pause func()) (id int64, created bool, err error) {
 	pause()
