@@ -10,8 +10,12 @@ import (
 	_ "github.com/go-sql-driver/mysql" // database/sql driver "mysql"
 
 	"github.com/jmoiron/sqlx"
+	"gorm.io/driver/mysql"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 	"github.com/racelint/racelint/proof/harness"
 
+	"github.com/racelint/racelint/proof/scenarios/gormmyproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlmyproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlxmyproof"
 )
@@ -66,6 +70,21 @@ func TestMariaDBForcedInterleaving(t *testing.T) {
 	db.SetMaxIdleConns(poolSize)
 	xdb := sqlx.NewDb(db, "mysql")
 	cases := append(casesFor("database/sql", sqlmyproof.New(db)), casesFor("sqlx", sqlxmyproof.New(xdb))...)
+	gdb, err := gorm.Open(mysql.Open(srv.DSN), &gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gsql, err := gdb.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gsql.Close()
+	gsql.SetMaxOpenConns(poolSize)
+	gs, err := gormmyproof.New(gdb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases = append(cases, casesFor("GORM", gs)...)
 	for _, c := range cases {
 		t.Run("MariaDB/"+short(c.lib)+"/"+c.fn, func(t *testing.T) {
 			res, err := harness.Forced(context.Background(), admin, c.sc, forcedCallers, barrierTimeout)
