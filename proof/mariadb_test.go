@@ -10,10 +10,10 @@ import (
 	_ "github.com/go-sql-driver/mysql" // database/sql driver "mysql"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/racelint/racelint/proof/harness"
 	"gorm.io/driver/mysql"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
-	"github.com/racelint/racelint/proof/harness"
 
 	"github.com/racelint/racelint/proof/scenarios/gormmyproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlmyproof"
