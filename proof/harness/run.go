@@ -167,8 +167,9 @@ var seq atomic.Int64
 
 func prefix() string { return fmt.Sprintf("t%d-%d", time.Now().UnixNano(), seq.Add(1)) }
 
-// IsSerializationFailure reports SQLSTATE 40001 in err's chain.
+// IsSerializationFailure reports SQLSTATE 40001 in err's chain, or MySQL's
+// deadlock error 1213 (its SQLSTATE is 40001 too) or lock wait timeout 1205.
 func IsSerializationFailure(err error) bool {
 	var coded interface{ SQLState() string }
-	return errors.As(err, &coded) && coded.SQLState() == "40001"
+	return (errors.As(err, &coded) && coded.SQLState() == "40001") || IsMySQLDeadlock(err)
 }

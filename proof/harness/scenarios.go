@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -54,7 +56,7 @@ func FirstOpen(fn OpenFunc) Scenario {
 		keys := make([]string, iters)
 		for k := range keys {
 			keys[k] = fmt.Sprintf("%s-%d", p, k)
-			if _, err := db.ExecContext(ctx, `INSERT INTO emails (tracking_id) VALUES ($1)`, keys[k]); err != nil {
+			if _, err := db.ExecContext(ctx, rb(db, `INSERT INTO emails (tracking_id) VALUES ($1)`), keys[k]); err != nil {
 				return nil, err
 			}
 		}
@@ -93,7 +95,7 @@ func ClaimLead(fn ClaimFunc) Scenario {
 	return func(ctx context.Context, db *sql.DB, callers, iters int) (*Trial, error) {
 		leads := make([]int64, iters)
 		for k := range leads {
-			if err := db.QueryRowContext(ctx, `INSERT INTO leads DEFAULT VALUES RETURNING id`).Scan(&leads[k]); err != nil {
+			if err := db.QueryRowContext(ctx, rb(db, `INSERT INTO leads DEFAULT VALUES RETURNING id`)).Scan(&leads[k]); err != nil {
 				return nil, err
 			}
 		}
@@ -123,7 +125,7 @@ func ClaimLead(fn ClaimFunc) Scenario {
 					}
 					if w == 1 {
 						var owner sql.NullInt64
-						if err := db.QueryRowContext(ctx, `SELECT owner_id FROM leads WHERE id = $1`, id).Scan(&owner); err != nil {
+						if err := db.QueryRowContext(ctx, rb(db, `SELECT owner_id FROM leads WHERE id = $1`), id).Scan(&owner); err != nil {
 							return 0, "", err
 						}
 						if owner.Int64 != winner[k].Load() {
@@ -143,7 +145,18 @@ func Queue(fn DequeueFunc) Scenario {
 	return func(ctx context.Context, db *sql.DB, callers, iters int) (*Trial, error) {
 		q := prefix()
 		n := callers * iters
-		if _, err := db.ExecContext(ctx, `INSERT INTO jobs (queue) SELECT $1 FROM generate_series(1, $2)`, q, n); err != nil {
+		if isMySQL(db) {
+			for done := 0; done < n; done += 500 {
+				rows := min(500, n-done)
+				args := make([]any, rows)
+				for i := range args {
+					args[i] = q
+				}
+				if _, err := db.ExecContext(ctx, `INSERT INTO jobs (queue) VALUES `+strings.TrimSuffix(strings.Repeat("(?),", rows), ","), args...); err != nil {
+					return nil, err
+				}
+			}
+		} else if _, err := db.ExecContext(ctx, `INSERT INTO jobs (queue) SELECT $1 FROM generate_series(1, $2)`, q, n); err != nil {
 			return nil, err
 		}
 		var mu sync.Mutex
@@ -201,7 +214,7 @@ func UniqueEvent(fn EventFunc, table string) Scenario {
 						continue
 					}
 					var rows int
-					if err := db.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE dedup_key = $1`, key).Scan(&rows); err != nil {
+					if err := db.QueryRowContext(ctx, rb(db, `SELECT count(*) FROM `+table+` WHERE dedup_key = $1`), key).Scan(&rows); err != nil {
 						return 0, "", err
 					}
 					rowsTotal += rows
@@ -222,7 +235,7 @@ func UniqueEvent(fn EventFunc, table string) Scenario {
 func Counter(fn IncrementFunc) Scenario {
 	return func(ctx context.Context, db *sql.DB, callers, iters int) (*Trial, error) {
 		var id int64
-		if err := db.QueryRowContext(ctx, `INSERT INTO counters DEFAULT VALUES RETURNING id`).Scan(&id); err != nil {
+		if err := db.QueryRowContext(ctx, rb(db, `INSERT INTO counters DEFAULT VALUES RETURNING id`)).Scan(&id); err != nil {
 			return nil, err
 		}
 		var ok atomic.Int64
@@ -236,7 +249,7 @@ func Counter(fn IncrementFunc) Scenario {
 			},
 			Count: func(ctx context.Context) (int, string, error) {
 				var hits int64
-				if err := db.QueryRowContext(ctx, `SELECT hits FROM counters WHERE id = $1`, id).Scan(&hits); err != nil {
+				if err := db.QueryRowContext(ctx, rb(db, `SELECT hits FROM counters WHERE id = $1`), id).Scan(&hits); err != nil {
 					return 0, "", err
 				}
 				return absInt(int(ok.Load() - hits)), fmt.Sprintf("%d increments, final count %d", ok.Load(), hits), nil
@@ -258,7 +271,7 @@ func Withdraw(fn WithdrawFunc) Scenario {
 			initial, amount = int64(callers*iters/2), 1
 		}
 		var id int64
-		if err := db.QueryRowContext(ctx, `INSERT INTO accounts (balance) VALUES ($1) RETURNING id`, initial).Scan(&id); err != nil {
+		if err := db.QueryRowContext(ctx, rb(db, `INSERT INTO accounts (balance) VALUES ($1) RETURNING id`), initial).Scan(&id); err != nil {
 			return nil, err
 		}
 		var ok, refused, serialization atomic.Int64
@@ -280,7 +293,7 @@ func Withdraw(fn WithdrawFunc) Scenario {
 			},
 			Count: func(ctx context.Context) (int, string, error) {
 				var balance int64
-				if err := db.QueryRowContext(ctx, `SELECT balance FROM accounts WHERE id = $1`, id).Scan(&balance); err != nil {
+				if err := db.QueryRowContext(ctx, rb(db, `SELECT balance FROM accounts WHERE id = $1`), id).Scan(&balance); err != nil {
 					return 0, "", err
 				}
 				debited := initial - balance
@@ -334,7 +347,7 @@ func FindOrCreate(fn EnsureFunc, table string) Scenario {
 						continue
 					}
 					var rows int
-					if err := db.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE email = $1`, key).Scan(&rows); err != nil {
+					if err := db.QueryRowContext(ctx, rb(db, `SELECT count(*) FROM `+table+` WHERE email = $1`), key).Scan(&rows); err != nil {
 						return 0, "", err
 					}
 					rowsTotal += rows
@@ -348,4 +361,17 @@ func FindOrCreate(fn EnsureFunc, table string) Scenario {
 			},
 		}, nil
 	}
+}
+
+var placeholder = regexp.MustCompile(`\$[0-9]+`)
+
+// rb rewrites a harness query for db's dialect: on MySQL/MariaDB the $n
+// placeholders (each used once) become ? and DEFAULT VALUES becomes () VALUES ()
+// (MariaDB has INSERT ... RETURNING since 10.5).
+func rb(db *sql.DB, q string) string {
+	if !isMySQL(db) {
+		return q
+	}
+	q = strings.ReplaceAll(q, "DEFAULT VALUES", "() VALUES ()")
+	return placeholder.ReplaceAllString(q, "?")
 }

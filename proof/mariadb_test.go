@@ -1,0 +1,106 @@
+package proof_test
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"testing"
+	"time"
+
+	_ "github.com/go-sql-driver/mysql" // database/sql driver "mysql"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/racelint/racelint/proof/harness"
+	"gorm.io/driver/mysql"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/racelint/racelint/proof/scenarios/gormmyproof"
+	"github.com/racelint/racelint/proof/scenarios/sqlmyproof"
+	"github.com/racelint/racelint/proof/scenarios/sqlxmyproof"
+)
+
+// TestMariaDBForcedInterleaving starts a throwaway MariaDB (Debian's
+// mariadb-server; CI=true installs it when missing) and runs the forced
+// interleaving over the database/sql + go-sql-driver/mysql scenarios:
+// every racy variant shows at least one anomaly, every atomic twin none.
+func TestMariaDBForcedInterleaving(t *testing.T) {
+	if os.Getenv(fixedEnv) != "" {
+		t.Skip("the copy racelint -fix rewrote is checked on PostgreSQL only")
+	}
+	ci := os.Getenv("CI") == "true"
+	if err := harness.FindMariaDB(); err != nil {
+		if !ci {
+			t.Skip("\n*** SKIPPING the MariaDB proof: mariadb-install-db/mariadbd not found; no race was reproduced on MariaDB. apt-get install mariadb-server or set CI=true ***")
+		}
+		t.Log("MariaDB not found; CI=true: installing Debian's mariadb-server package")
+		if err := harness.InstallMariaDB(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	srv, err := harness.StartMariaDB(ctx)
+	if err != nil {
+		t.Fatalf("starting MariaDB: %v", err)
+	}
+	defer func() {
+		if err := srv.Stop(); err != nil {
+			t.Errorf("stopping MariaDB: %v", err)
+		}
+	}()
+	t.Logf("MariaDB %s on 127.0.0.1:%d", srv.Version, srv.Port)
+	admin, err := sql.Open("mysql", srv.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	admin.SetMaxOpenConns(8)
+	for _, stmt := range harness.MySQLSchema {
+		if _, err := admin.ExecContext(ctx, stmt); err != nil {
+			t.Fatalf("schema: %v\n%s", err, srv.Log())
+		}
+	}
+	db, err := sql.Open("mysql", srv.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(poolSize)
+	db.SetMaxIdleConns(poolSize)
+	xdb := sqlx.NewDb(db, "mysql")
+	cases := append(casesFor("database/sql", sqlmyproof.New(db)), casesFor("sqlx", sqlxmyproof.New(xdb))...)
+	gdb, err := gorm.Open(mysql.Open(srv.DSN), &gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gsql, err := gdb.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gsql.Close()
+	gsql.SetMaxOpenConns(poolSize)
+	gs, err := gormmyproof.New(gdb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases = append(cases, casesFor("GORM", gs)...)
+	for _, c := range cases {
+		t.Run("MariaDB/"+short(c.lib)+"/"+c.fn, func(t *testing.T) {
+			res, err := harness.Forced(context.Background(), admin, c.sc, forcedCallers, barrierTimeout)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("MariaDB, %s, %s %s: %v", c.scenario, c.lib, c.fn, res)
+			if len(res.Errors) > 0 {
+				t.Fatalf("unexpected errors: %v", res.Errors)
+			}
+			if c.racy() && res.Anomalies == 0 {
+				t.Errorf("racy %s (%s) showed no anomaly on MariaDB under the forced interleaving: %v", c.fn, c.rule, res)
+			}
+			if !c.racy() && res.Anomalies != 0 {
+				t.Errorf("atomic %s showed %d anomalies on MariaDB under the forced interleaving: %v", c.fn, res.Anomalies, res)
+			}
+		})
+	}
+}

@@ -1,0 +1,149 @@
+package sqlxmyproof
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/go-sql-driver/mysql"
+)
+
+// WithdrawRacy is racy (RL003): Balance-amount is computed in Go after a
+// Go-side funds check and written back.
+func (s *Store) WithdrawRacy(ctx context.Context, accountID, amount int64, pause func()) (ok bool, err error) {
+	var acct Account
+	err = s.db.GetContext(ctx, &acct, `SELECT id, balance FROM accounts WHERE id = ?`, accountID)
+	pause()
+	if err != nil {
+		return false, fmt.Errorf("load account %d: %w", accountID, err)
+	}
+	if acct.Balance < amount {
+		return false, nil
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE accounts SET balance = ? WHERE id = ?`, acct.Balance-amount, acct.ID); err != nil { // want "RL003"
+		return false, fmt.Errorf("withdraw %d: %w", accountID, err)
+	}
+	return true, nil
+}
+
+// Withdraw is atomic: the decrement's WHERE re-checks the funds and its
+// affected-row count decides.
+func (s *Store) Withdraw(ctx context.Context, accountID, amount int64, pause func()) (ok bool, err error) {
+	pause()
+	res, err := s.db.ExecContext(ctx, `UPDATE accounts SET balance = balance - ? WHERE id = ? AND balance >= ?`, amount, accountID, amount)
+	if err != nil {
+		return false, fmt.Errorf("withdraw %d: %w", accountID, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("withdraw %d: %w", accountID, err)
+	}
+	return n == 1, nil
+}
+
+// WithdrawTxRacy is racy (RL005): read, check and write-back share a
+// default-isolation (READ COMMITTED) transaction, but the SELECT takes no lock.
+func (s *Store) WithdrawTxRacy(ctx context.Context, accountID, amount int64, pause func()) (ok bool, err error) {
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("begin: %w", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+
+	var acct Account
+	err = tx.GetContext(ctx, &acct, `SELECT id, balance FROM accounts WHERE id = ?`, accountID)
+	pause()
+	if err != nil {
+		return false, fmt.Errorf("load account %d: %w", accountID, err)
+	}
+	if acct.Balance < amount {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE accounts SET balance = ? WHERE id = ?`, acct.Balance-amount, acct.ID); err != nil { // want "RL005"
+		return false, fmt.Errorf("withdraw %d: %w", accountID, err)
+	}
+	return true, tx.Commit()
+}
+
+// WithdrawLocked is atomic: SELECT ... FOR UPDATE in the same transaction
+// as the write-back.
+func (s *Store) WithdrawLocked(ctx context.Context, accountID, amount int64, pause func()) (ok bool, err error) {
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("begin: %w", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+
+	var acct Account
+	err = tx.GetContext(ctx, &acct, `SELECT id, balance FROM accounts WHERE id = ? FOR UPDATE`, accountID)
+	pause()
+	if err != nil {
+		return false, fmt.Errorf("load account %d: %w", accountID, err)
+	}
+	if acct.Balance < amount {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE accounts SET balance = ? WHERE id = ?`, acct.Balance-amount, acct.ID); err != nil {
+		return false, fmt.Errorf("withdraw %d: %w", accountID, err)
+	}
+	return true, tx.Commit()
+}
+
+// WithdrawSerializable is atomic: a Serializable transaction begun inside a
+// loop that retries on SQLSTATE 40001.
+func (s *Store) WithdrawSerializable(ctx context.Context, accountID, amount int64, pause func()) (ok bool, err error) {
+	for attempt := 0; attempt < maxTxAttempts; attempt++ {
+		tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{Isolation: sql.LevelSerializable})
+		if err != nil {
+			return false, fmt.Errorf("begin: %w", err)
+		}
+		var acct Account
+		err = tx.GetContext(ctx, &acct, `SELECT id, balance FROM accounts WHERE id = ?`, accountID)
+		pause()
+		if err == nil && acct.Balance < amount {
+			_ = tx.Rollback()
+			return false, nil
+		}
+		if err == nil {
+			_, err = tx.ExecContext(ctx, `UPDATE accounts SET balance = ? WHERE id = ?`, acct.Balance-amount, acct.ID)
+		}
+		if err == nil {
+			err = tx.Commit()
+		}
+		if err == nil {
+			return true, nil
+		}
+		_ = tx.Rollback()
+		var myErr *mysql.MySQLError
+		if !errors.As(err, &myErr) || myErr.Number != 1213 {
+			return false, fmt.Errorf("withdraw %d: %w", accountID, err)
+		}
+		backoff(attempt)
+	}
+	return false, ErrContention
+}
+
+// WithdrawSerializableOnce is racy (RL007): Serializable without a retry,
+// so a serialization failure (40001) reaches the caller as an error.
+func (s *Store) WithdrawSerializableOnce(ctx context.Context, accountID, amount int64, pause func()) (ok bool, err error) {
+	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{Isolation: sql.LevelSerializable}) // want "RL007"
+	if err != nil {
+		return false, fmt.Errorf("begin: %w", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+
+	var acct Account
+	err = tx.GetContext(ctx, &acct, `SELECT id, balance FROM accounts WHERE id = ?`, accountID)
+	pause()
+	if err != nil {
+		return false, fmt.Errorf("load account %d: %w", accountID, err)
+	}
+	if acct.Balance < amount {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE accounts SET balance = ? WHERE id = ?`, acct.Balance-amount, acct.ID); err != nil {
+		return false, fmt.Errorf("withdraw %d: %w", accountID, err)
+	}
+	return true, tx.Commit()
+}

@@ -1,0 +1,50 @@
+package sqlxmyproof
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+const claimLeadSQL = `UPDATE leads SET owner_id = ?, claimed_at = ? WHERE id = ? AND owner_id IS NULL`
+
+// ClaimLeadRacy is racy (RL001): OwnerID is checked in Go, then written.
+func (s *Store) ClaimLeadRacy(ctx context.Context, leadID, userID int64, pause func()) (won bool, err error) {
+	var lead Lead
+	err = s.db.GetContext(ctx, &lead, `SELECT id, owner_id FROM leads WHERE id = ?`, leadID)
+	pause()
+	if err != nil {
+		return false, fmt.Errorf("load lead %d: %w", leadID, err)
+	}
+	if lead.OwnerID != nil {
+		return false, nil
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE leads SET owner_id = ?, claimed_at = ? WHERE id = ?`, userID, time.Now(), lead.ID); err != nil { // want "RL001"
+		return false, fmt.Errorf("claim lead %d: %w", leadID, err)
+	}
+	return true, nil
+}
+
+// AssignLeadRacy is racy (RL004): the UPDATE re-checks owner_id IS NULL
+// but its affected-row count is ignored, so every caller goes on as owner.
+func (s *Store) AssignLeadRacy(ctx context.Context, leadID, userID int64, pause func()) (won bool, err error) {
+	pause()
+	if _, err := s.db.ExecContext(ctx, s.db.Rebind(claimLeadSQL), userID, time.Now(), leadID); err != nil { // want "RL004"
+		return false, fmt.Errorf("assign lead %d: %w", leadID, err)
+	}
+	return true, nil
+}
+
+// ClaimLead is atomic: the conditional UPDATE's affected-row count decides.
+func (s *Store) ClaimLead(ctx context.Context, leadID, userID int64, pause func()) (won bool, err error) {
+	pause()
+	res, err := s.db.ExecContext(ctx, s.db.Rebind(claimLeadSQL), userID, time.Now(), leadID)
+	if err != nil {
+		return false, fmt.Errorf("claim lead %d: %w", leadID, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("claim lead %d: %w", leadID, err)
+	}
+	return n == 1, nil
+}
