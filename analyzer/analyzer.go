@@ -9,6 +9,7 @@ package analyzer
 
 import (
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -52,14 +53,19 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	c := cfg
-	c.Rules = append([]string(nil), cfg.Rules...)
-	c.Disable = append([]string(nil), cfg.Disable...)
-	c.SkipTables = append([]string(nil), cfg.SkipTables...)
-	c.SkipPaths = append([]string(nil), cfg.SkipPaths...)
-	c.Interfaces = append([]Interface(nil), cfg.Interfaces...)
-	c.Functions = append([]Function(nil), cfg.Functions...)
+	c := cfg.clone()
 	return newAnalyzer(&c), nil
+}
+
+// clone returns a copy of c that shares no slice with it.
+func (c Config) clone() Config {
+	c.Rules = slices.Clone(c.Rules)
+	c.Disable = slices.Clone(c.Disable)
+	c.SkipTables = slices.Clone(c.SkipTables)
+	c.SkipPaths = slices.Clone(c.SkipPaths)
+	c.Interfaces = slices.Clone(c.Interfaces)
+	c.Functions = slices.Clone(c.Functions)
+	return c
 }
 
 // Rule describes one racelint rule.
@@ -69,7 +75,7 @@ type Rule = catalog.Rule
 func Rules() []Rule { return catalog.All() }
 
 func newAnalyzer(cfg *Config) *analysis.Analyzer {
-	return newAnalyzerWith(cfg, facts.New(nil, cfg.userFuncs))
+	return newAnalyzerWith(cfg, facts.New(facts.Options{UserFuncs: cfg.userFuncs}))
 }
 
 // userFuncs converts the configured functions for the engine; it runs when
@@ -119,6 +125,7 @@ func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.An
 			}); failure != nil {
 				failures = append(failures, failure)
 			}
+			res.Release()
 			// The findings of every function that did not fail are
 			// reported already; the error says what was left out.
 			if cfg.FailuresAsDiagnostics {

@@ -107,8 +107,7 @@ func analyzeErr(a *analysis.Analyzer, pkgs []*packages.Package) (int, error) {
 // (an example service of ~30 functions against the real library), every
 // dependency included as the standalone command sees it. "unit" is the
 // per-package analyzer (go vet, golangci-lint); "program" is
-// NewForProgram plus the analysis, as the standalone command runs it:
-// the facts analyzer runs twice.
+// NewForProgram plus the analysis, as the standalone command runs it.
 func BenchmarkAnalyzePackage(b *testing.B) {
 	for _, pkg := range []string{"sqlsvc", "sqlxsvc", "pgxsvc", "gormsvc"} {
 		pkgs := loadExample(b, pkg)
@@ -130,11 +129,11 @@ func BenchmarkAnalyzePackage(b *testing.B) {
 			defer reportCPU(b)()
 			n := 0
 			for b.Loop() {
-				a, err := analyzer.NewForProgram(analyzer.Defaults(), pkgs)
+				p, err := analyzer.NewForProgram(analyzer.Defaults(), pkgs)
 				if err != nil {
 					b.Fatal(err)
 				}
-				n = analyze(b, a, pkgs)
+				n = analyze(b, p.Analyzer, p.Packages)
 			}
 			b.ReportMetric(float64(n), "diags")
 		})

@@ -141,31 +141,54 @@ type Result struct {
 	Failures []*isolate.Failure
 }
 
+// Release drops the package's SSA form and operations. The rules
+// analyzer, their only consumer, calls it when it is done with them: a
+// whole-program driver keeps every result until the whole analysis ends,
+// and every package's SSA form held at once is most of its memory.
+func (r *Result) Release() {
+	r.Pkg, r.SSA, r.Predicates = nil, nil, nil
+}
+
 // Analyzer is the fact-owning analyzer. It has no flags and reports no
 // diagnostics; the rules analyzer requires it.
-var Analyzer = New(nil, nil)
+var Analyzer = New(Options{})
 
-// New returns a fact-owning analyzer. Drivers that see the whole program
-// pass the implementations a first pass found (see Implementations), so
-// that interface calls resolve to implementations in packages the caller
-// does not import. user, if set, returns the functions the configuration
-// declares; it is called when a package is analysed, after flags are
-// parsed.
-func New(impls *Implementations, user func() []apimodel.UserFunc) *analysis.Analyzer {
+// Options configure the facts analyzer for its driver.
+type Options struct {
+	// UserFuncs, if set, returns the functions the configuration
+	// declares; it is called when a package is analysed, after flags are
+	// parsed.
+	UserFuncs func() []apimodel.UserFunc
+	// Behind, if set, holds the implementations that a whole-program
+	// driver's first pass found behind import cycles (see
+	// Implementations); interface calls that the facts a package sees do
+	// not resolve fall back to them.
+	Behind *Implementations
+}
+
+// New returns a fact-owning analyzer.
+//
+// Interface calls resolve to the only summarised implementation among
+// the facts the package sees. A per-package driver shows it the facts of
+// its dependencies; the standalone command also orders the packages that
+// implement an interface before its callers (see package implorder), so
+// that an implementation the caller does not import, wired in main, is
+// seen too, and gives the rest in Options.Behind.
+func New(opts Options) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name: "racelint_facts",
 		Doc:  "summarise the database operations of functions for racelint",
 		Run: func(pass *analysis.Pass) (any, error) {
 			model := apimodel.Default()
-			if user != nil {
-				model = model.WithUser(user())
+			if opts.UserFuncs != nil {
+				model = model.WithUser(opts.UserFuncs())
 			}
-			var res any
+			var res *Result
 			var err error
 			// Functions are isolated inside run; this catches the rest of
 			// the package's work (fact export, interface summaries).
 			failure := isolate.Do(isolate.Summarise, pass.Pkg.Path(), "", packagePos(pass), func() {
-				res, err = run(pass, impls, model)
+				res, err = run(pass, model, opts.Behind)
 			})
 			if failure != nil {
 				return &Result{Failures: []*isolate.Failure{failure}}, nil
@@ -177,86 +200,13 @@ func New(impls *Implementations, user func() []apimodel.UserFunc) *analysis.Anal
 	}
 }
 
-// Implementations indexes, by method name, the summarised concrete
-// methods of a whole program. It is read-only once built.
-type Implementations struct {
-	byName   map[string][]implementation
-	notFound map[string]bool // varKey of the error variables some package translates "not found" to
-}
-
-type implementation struct {
-	fn      *types.Func
-	summary *ops.Summary
-}
-
-// CollectImplementations indexes the method summaries among facts (all
-// the object facts a first pass of Analyzer exported), and the not-found
-// translations among pkgFacts (its package facts).
-func CollectImplementations(facts []analysis.ObjectFact, pkgFacts []analysis.PackageFact) *Implementations {
-	im := &Implementations{byName: map[string][]implementation{}, notFound: map[string]bool{}}
-	for _, pf := range pkgFacts {
-		if t, ok := pf.Fact.(*TranslatedNotFound); ok {
-			for _, v := range t.Vars {
-				im.notFound[v] = true
-			}
-		}
-	}
-	for _, of := range facts {
-		fn, ok := of.Object.(*types.Func)
-		s, isSum := of.Fact.(*FuncSummary)
-		if !ok || !isSum {
-			continue
-		}
-		sig := fn.Type().(*types.Signature)
-		if sig.Recv() == nil || types.IsInterface(sig.Recv().Type()) {
-			continue
-		}
-		im.byName[fn.Name()] = append(im.byName[fn.Name()], implementation{fn: fn, summary: &s.Summary})
-	}
-	for _, list := range im.byName {
-		sort.Slice(list, func(i, j int) bool { return list[i].fn.FullName() < list[j].fn.FullName() })
-	}
-	return im
-}
-
-// resolve returns the summary of the only implementation of the interface
-// method m among the program's summarised methods.
-func (im *Implementations) resolve(name string, iface *types.Interface) *ops.Summary {
-	if im == nil {
-		return nil
-	}
-	c, ok := flow.SoleImplementation(iface, im.byName[name],
-		func(c implementation) types.Type { return recvType(c.fn) },
-		func(c implementation) string { return c.fn.FullName() })
-	if !ok {
-		return nil
-	}
-	return c.summary
-}
-
-// recvType is the receiver type of method fn.
-func recvType(fn *types.Func) types.Type { return fn.Type().(*types.Signature).Recv().Type() }
-
-// calledThroughInterface reports whether the package calls, through an
-// interface, a method name that has a summarised implementation.
-func (im *Implementations) calledThroughInterface(pass *analysis.Pass) bool {
-	if im == nil || pass.TypesInfo == nil {
-		return false
-	}
-	for _, sel := range pass.TypesInfo.Selections {
-		if sel.Kind() == types.MethodVal && types.IsInterface(sel.Recv()) && len(im.byName[sel.Obj().Name()]) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func run(pass *analysis.Pass, impls *Implementations, model *apimodel.Model) (any, error) {
+func run(pass *analysis.Pass, model *apimodel.Model, behind *Implementations) (*Result, error) {
 	if len(pass.Files) == 0 || pass.TypesInfo == nil || apimodel.IsOpaque(pass.Pkg.Path()) || inGOROOT(pass) {
 		return &Result{}, nil
 	}
 	exportPredicates(pass) // model packages too: their predicates are checks elsewhere
-	if !worthAnalysing(pass) && !impls.calledThroughInterface(pass) && !usesUserFunc(pass, model) {
+	imported := &importedSummaries{pass: pass, behind: behind}
+	if !worthAnalysing(pass) && !imported.callsSummarisedInterface() && !usesUserFunc(pass, model) {
 		return &Result{}, nil
 	}
 	if !typesCoverBodies(pass.Files, pass.TypesInfo) {
@@ -268,7 +218,6 @@ func run(pass *analysis.Pass, impls *Implementations, model *apimodel.Model) (an
 		return &Result{Failures: []*isolate.Failure{failure}}, nil
 	}
 	fns := sourceFuncs(pass, pkg)
-	imported := &importedSummaries{pass: pass, program: impls}
 	opsPkg := ops.Analyze(model, pass.Fset, fns, imported)
 
 	exported := false
@@ -402,21 +351,50 @@ func inGOROOT(pass *analysis.Pass) bool {
 // worthAnalysing is the fast path: the package imports a database library
 // or a package that exported summaries.
 func worthAnalysing(pass *analysis.Pass) bool {
-	libs := apimodel.Libraries()
+	if touchesLibrary(pass.Pkg) {
+		return true
+	}
 	for _, imp := range pass.Pkg.Imports() {
-		for _, l := range libs {
-			if imp.Path() == l {
-				return true
-			}
-		}
 		if pass.ImportPackageFact(imp, new(HasSummaries)) {
+			return true
+		}
+	}
+	return false
+}
+
+// touchesLibrary reports whether pkg imports a database library or a
+// generated ent client, or is one.
+func touchesLibrary(pkg *types.Package) bool {
+	libs := apimodel.Libraries()
+	for _, imp := range pkg.Imports() {
+		if slices.Contains(libs, imp.Path()) {
 			return true
 		}
 		if apimodel.IsEntClient(imp) {
 			return true // a generated ent client: its builders are matched by shape
 		}
 	}
-	return apimodel.IsEntClient(pass.Pkg) // hand-written files next to the generated client
+	return apimodel.IsEntClient(pkg) // hand-written files next to the generated client
+}
+
+// MayTouchDatabase reports, from its imports alone, whether a package
+// may have database operations of its own, before any of its
+// dependencies is summarised: it imports a database library or an ent
+// client, or a package that declares one of the configured functions
+// user. A whole-program driver uses it to tell which packages may
+// implement a repository.
+func MayTouchDatabase(pkg *types.Package, user []apimodel.UserFunc) bool {
+	if touchesLibrary(pkg) {
+		return true
+	}
+	for _, u := range user {
+		for _, imp := range append(pkg.Imports(), pkg) {
+			if strings.HasPrefix(u.Name, imp.Path()+".") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // buildSSA builds the package's SSA form, as buildssa does.
@@ -472,9 +450,9 @@ func sourceFuncs(pass *analysis.Pass, pkg *ssa.Package) []*ssa.Function {
 
 // importedSummaries answers ops' questions from imported facts.
 type importedSummaries struct {
-	pass    *analysis.Pass
-	program *Implementations         // the whole program's methods, when a driver supplied them
-	impl    map[string][]*types.Func // method name -> summarised concrete methods, built on first use
+	pass   *analysis.Pass
+	behind *Implementations         // the methods a first pass found behind import cycles, when a driver supplied them
+	impl   map[string][]*types.Func // method name -> summarised concrete methods, built on first use
 	// translated holds the varKey of the variables that the dependencies
 	// translate "not found" to, built on first use.
 	translated map[string]bool
@@ -513,7 +491,21 @@ func (s *importedSummaries) Summary(fn *types.Func) *ops.Summary {
 			return nil // several implementations: which one runs is not known
 		}
 	}
-	return s.program.resolve(fn.Name(), iface)
+	return s.behind.resolve(fn.Name(), iface)
+}
+
+// callsSummarisedInterface reports whether the package calls, through an
+// interface, a method name that a summarised concrete method it sees
+// has: a use case that reaches its repository only through the interface
+// it declares.
+func (s *importedSummaries) callsSummarisedInterface() bool {
+	for _, sel := range s.pass.TypesInfo.Selections {
+		if sel.Kind() == types.MethodVal && types.IsInterface(sel.Recv()) &&
+			(s.behind.has(sel.Obj().Name()) || len(s.implementations(sel.Obj().Name())) > 0) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *importedSummaries) implementations(name string) []*types.Func {
@@ -524,11 +516,7 @@ func (s *importedSummaries) implementations(name string) []*types.Func {
 			if !ok {
 				continue
 			}
-			if _, isSum := of.Fact.(*FuncSummary); !isSum {
-				continue
-			}
-			sig := fn.Type().(*types.Signature)
-			if sig.Recv() == nil || types.IsInterface(sig.Recv().Type()) {
+			if _, isSum := of.Fact.(*FuncSummary); !isSum || !isConcreteMethod(fn) {
 				continue
 			}
 			s.impl[fn.Name()] = append(s.impl[fn.Name()], fn)
@@ -558,7 +546,7 @@ func (s *importedSummaries) NotFoundVar(v *types.Var) bool {
 		}
 	}
 	key := varKey(v)
-	return s.translated[key] || (s.program != nil && s.program.notFound[key])
+	return s.translated[key] || s.behind.translatesNotFound(key)
 }
 
 // exportInterfaceSummaries attaches to each method of an interface

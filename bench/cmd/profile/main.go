@@ -1,22 +1,22 @@
 // Command profile runs racelint's standalone pipeline phase by phase, with
 // CPU and heap profiles, to show where time and memory go: loading with
 // go/packages (go list, parsing, type-checking every dependency from
-// source), the first facts pass of analyzer.NewForProgram, and the
-// analysis proper (second facts pass, SSA, engine, rules).
+// source), analyzer.NewForProgram (the implementation order, and the
+// first facts pass over the implementations behind import cycles), and
+// the analysis proper (facts, SSA, engine, rules).
 //
-// It mirrors what cmd/racelint/internal/cli does (same packages.Load mode,
-// tests included, NewForProgram, checker.Analyze), which bench/ cannot
-// import.
+// It mirrors what cmd/racelint/internal/cli does for ./... (same
+// packages.Load mode, tests included, NewForProgram, checker.Analyze),
+// which bench/ cannot import; for a pattern naming part of a module the
+// CLI also loads the module packages it imports from source.
 //
 //	go run ./bench/cmd/profile -C /path/to/module -cpuprofile cpu.out -memprofile mem.out ./...
-//	go run ./bench/cmd/profile -C /path/to/module -load exportdeps ./...   # experiment, see below
+//	go run ./bench/cmd/profile -C /path/to/module -load source ./...   # every dependency from source
 //
-// -load exportdeps is an experiment for a cheaper driver: only the
-// module's own packages (the patterns' roots) are parsed and type-checked
-// from source; everything else (standard library, pgx, GORM...) comes from
-// compiler export data, as go vet does. Summaries only exist in the
-// module's own packages, so findings should be the same; the command
-// prints the diagnostics count to compare.
+// By default, as in the CLI, only the patterns' packages are parsed and
+// type-checked from source; everything else (standard library, pgx,
+// GORM...) comes from compiler export data, as go vet does. -load source
+// is the CLI's -deps=source.
 package main
 
 import (
@@ -39,10 +39,10 @@ import (
 func main() {
 	dir := flag.String("C", ".", "module directory")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile")
-	mem := flag.String("memprofile", "", "write a heap profile (in-use, taken at the peak: after the analysis)")
+	mem := flag.String("memprofile", "", "write a heap profile (in-use, after the analysis: facts and types; per-package SSA and syntax are dropped as the analysis goes)")
 	tests := flag.Bool("test", true, "include test packages")
-	load := flag.String("load", "source", "source: every package from source (as the CLI); exportdeps: roots from source, dependencies from export data")
-	program := flag.Bool("program", true, "use NewForProgram (two facts passes) as the CLI does; false: analyzer.New")
+	load := flag.String("load", "exportdeps", "exportdeps: the patterns' packages from source, dependencies from export data (as the CLI); source: every package from source (-deps=source)")
+	program := flag.Bool("program", true, "use NewForProgram as the CLI does; false: analyzer.New")
 	flag.Parse()
 	log.SetFlags(0)
 	patterns := flag.Args()
@@ -57,11 +57,11 @@ func main() {
 	}
 
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-		packages.NeedImports | packages.NeedDeps | packages.NeedTypes |
+		packages.NeedImports | packages.NeedTypes |
 		packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
 		packages.NeedModule
-	if *load == "exportdeps" {
-		mode &^= packages.NeedDeps
+	if *load == "source" {
+		mode |= packages.NeedDeps
 	}
 	t0, c0 := time.Now(), cpuTime()
 	pkgs, err := packages.Load(&packages.Config{Mode: mode, Dir: *dir, Tests: *tests}, patterns...)
@@ -84,18 +84,20 @@ func main() {
 	phase("load", t0, c0, fmt.Sprintf("%d roots, %d packages, %d parsed from source", len(pkgs), all, withSyntax))
 
 	var a *analysis.Analyzer
+	roots := good
 	t0, c0 = time.Now(), cpuTime()
 	if *program {
-		a, err = analyzer.NewForProgram(analyzer.Defaults(), good)
+		p, err := analyzer.NewForProgram(analyzer.Defaults(), good)
 		check(err)
-		phase("facts pass 1 (NewForProgram)", t0, c0, "")
+		a, roots = p.Analyzer, p.Packages
+		phase("implementation order (NewForProgram)", t0, c0, "")
 	} else {
 		a, err = analyzer.New(analyzer.Defaults())
 		check(err)
 	}
 
 	t0, c0 = time.Now(), cpuTime()
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, good, nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, nil)
 	check(err)
 	diags, failed := 0, 0
 	for act := range graph.All() {

@@ -61,10 +61,11 @@ const (
 // Options is what the driver needs from its caller.
 type Options struct {
 	// New builds the analyzer to run on the loaded packages from the
-	// settings the command line and the configuration file give
-	// (analyzer.NewForProgram: whole-program interface resolution). The
-	// settings are validated before; an invalid one is a usage error.
-	New func(cfg analyzer.Config, pkgs []*packages.Package) (*analysis.Analyzer, error)
+	// settings the command line and the configuration file give, and the
+	// packages to run it on (analyzer.NewForProgram: whole-program
+	// interface resolution). The settings are validated before; an
+	// invalid one is a usage error.
+	New func(cfg analyzer.Config, pkgs []*packages.Package) (*analyzer.Program, error)
 	// Rules is what -list-rules prints.
 	Rules []analyzer.Rule
 	// RulePage returns the documentation page -explain prints.
@@ -404,16 +405,15 @@ func (d *driver) analyze(cfg config) int {
 	reported := 0 // findings before -baseline and -new-from-rev filter them
 	notAnalysed := illTypedRoots(pkgs)
 	if len(good) > 0 {
-		prog.status("summarising %d packages", distinctPackages(good))
-		a, err := d.opts.New(cfg.settings, good)
+		p, err := d.opts.New(cfg.settings, good)
 		if err != nil {
 			prog.clear()
 			d.errorf("%v", err)
 			return ExitError
 		}
-		prog.count(a, len(good))
+		prog.count(p.Analyzer, len(good))
 		prog.status("analysing %d packages", distinctPackages(good))
-		graph, err := checker.Analyze([]*analysis.Analyzer{a}, good, nil)
+		graph, err := checker.Analyze([]*analysis.Analyzer{p.Analyzer}, p.Packages, nil)
 		prog.clear()
 		if err != nil {
 			d.errorf("%v", err)

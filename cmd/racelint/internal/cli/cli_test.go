@@ -32,7 +32,7 @@ import (
 // and fails on a package named "failing". It is built, as the real one is,
 // from the settings the CLI merged from its flags and the configuration
 // file, and honours -rules and -disable.
-func fakeAnalyzer(cfg analyzer.Config, _ []*packages.Package) (*analysis.Analyzer, error) {
+func fakeAnalyzer(cfg analyzer.Config, pkgs []*packages.Package) (*analyzer.Program, error) {
 	a := &analysis.Analyzer{
 		Name: "racelint",
 		Doc:  "fake racelint for the CLI tests",
@@ -77,7 +77,7 @@ func fakeAnalyzer(cfg analyzer.Config, _ []*packages.Package) (*analysis.Analyze
 			return nil, nil
 		},
 	}
-	return a, nil
+	return &analyzer.Program{Analyzer: a, Packages: pkgs}, nil
 }
 
 // fakeEnabled applies the -rules and -disable settings to the fake's
@@ -504,7 +504,7 @@ func TestRulesFlagReachesAnalyzer(t *testing.T) {
 	t.Parallel()
 	dir := racyModule(t)
 	var got analyzer.Config
-	capture := func(cfg analyzer.Config, pkgs []*packages.Package) (*analysis.Analyzer, error) {
+	capture := func(cfg analyzer.Config, pkgs []*packages.Package) (*analyzer.Program, error) {
 		got = cfg
 		return fakeAnalyzer(cfg, pkgs)
 	}
