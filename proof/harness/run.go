@@ -100,6 +100,12 @@ func Forced(ctx context.Context, db *sql.DB, sc Scenario, n int, timeout time.Du
 	if err != nil {
 		return Result{}, fmt.Errorf("setup: %w", err)
 	}
+	return runForced(ctx, trial, n, timeout)
+}
+
+// runForced is Forced on a prepared trial, whatever store it talks to.
+func runForced(ctx context.Context, trial *Trial, n int, timeout time.Duration) (Result, error) {
+	var err error
 	b := NewBarrier(n, timeout)
 	var res Result
 	var mu sync.Mutex
