@@ -48,7 +48,7 @@ func findRedis() (string, error) {
 func FindRedis() error { _, err := findRedis(); return err }
 
 // StartRedis starts redis-server in a new temp dir on a free loopback
-// port, with RDB snapshots and the append-only file off (--save ”
+// port, with RDB snapshots and the append-only file off (--save ""
 // --appendonly no): the proof needs a server, not durability, and a
 // snapshot would only slow the trials and leave files behind. Redis does
 // not refuse to run as root, so unlike PostgreSQL it keeps the caller's
