@@ -25,8 +25,19 @@ func ForcedRedis(ctx context.Context, rdb *redis.Client, sc RedisScenario, n int
 	return runForced(ctx, trial, n, timeout)
 }
 
-// The Redis scenario signatures (the SQL ones are reused where they fit:
-// ClaimFunc, IncrementFunc-like counters take a key here).
+// StressRedis is Stress on Redis: goroutines callers, up to iters calls
+// each, no pause.
+func StressRedis(ctx context.Context, rdb *redis.Client, sc RedisScenario, goroutines, iters int, maxDur time.Duration) (Result, error) {
+	trial, err := sc(ctx, rdb, goroutines, iters)
+	if err != nil {
+		return Result{}, fmt.Errorf("setup: %w", err)
+	}
+	return runStress(ctx, trial, goroutines, iters, maxDur)
+}
+
+// The Redis scenario signatures (ClaimFunc and WithdrawFunc of the SQL
+// scenarios are reused: their ids name the keys lead:<id> and
+// wallet:<id>:balance).
 type (
 	// LockFunc tries to take the lock name for token; won says it did.
 	LockFunc func(ctx context.Context, name, token string, pause func()) (won bool, err error)
