@@ -47,6 +47,7 @@ func redisCases(s *redisproof.Store) []proofCase {
 		c("counter increment", "Increment", "", harness.RedisCounter(s.Increment, "")),
 		c("counter increment", "IncrementBy", "", harness.RedisCounter(s.IncrementBy, "")),
 		c("counter increment", "IncrementWatch", "", harness.RedisCounter(s.IncrementWatch, "")),
+		c("counter increment", "IncrementWatchOnce", "", harness.RedisCounter(s.IncrementWatchOnce, "")),
 		c("hash field counter", "IncrementFieldRacy", "RL003", harness.RedisCounter(s.IncrementFieldRacy, "count")),
 		c("hash field counter", "IncrementField", "", harness.RedisCounter(s.IncrementField, "count")),
 		c("balance withdrawal", "WithdrawRacy", "RL003", harness.RedisWithdraw(s.WithdrawRacy)),
@@ -67,6 +68,9 @@ func redisCases(s *redisproof.Store) []proofCase {
 var redisKnownMisses = map[string]string{
 	"LockNXReplyIgnored": "SETNX whose reply is ignored: every caller believes it took the lock; " +
 		"racelint does not check that a Redis reply is read (docs/rules/RL004.md, \"Not reported\": Redis replies)",
+	"IncrementWatchOnce": "WATCH + TxPipelined without a retry: the callers whose EXEC fails get redis.TxFailedErr " +
+		"and their increments are lost; go-redis's Watch does not rerun the callback, and racelint has no RL007 " +
+		"(missing retry) for go-redis (docs/rules/RL007.md: the code must run the transaction again)",
 }
 
 // checkRedisVerdicts compares racelint's findings (lib.func -> rules)
