@@ -37,6 +37,7 @@ var pkgDir = map[string]string{
 	"sqlx":         "sqlxproof",
 	"pgx":          "pgxproof",
 	"GORM":         "gormproof",
+	redisLib:       "redisproof", // redis_test.go
 }
 
 // proofCase is one function under test.
@@ -46,9 +47,19 @@ type proofCase struct {
 	fn       string // method name in the library's scenario package
 	rule     string // the rule racelint must report; "" for an atomic twin
 	sc       harness.Scenario
+	rsc      harness.RedisScenario // the scenario of a Redis case (sc is nil)
+	// miss, on a function that races but that racelint does not report,
+	// says why (a documented limit): the forced run must show the race,
+	// and TestRacelintVerdicts logs the miss and expects silence.
+	miss string
 }
 
+// racy says whether racelint must report the function.
 func (c proofCase) racy() bool { return c.rule != "" }
+
+// races says whether the function races at run time: reported or a known
+// miss.
+func (c proofCase) races() bool { return c.racy() || c.miss != "" }
 
 // scenarioOrder is the order of the scenarios in reports.
 var scenarioOrder = []string{

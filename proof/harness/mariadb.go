@@ -47,13 +47,18 @@ func FindMariaDB() error { _, _, err := findMariaDB(); return err }
 // InstallMariaDB installs Debian's mariadb-server package (CI only).
 func InstallMariaDB() error { return aptInstall("mariadb-server") }
 
-// InstallRedis installs Debian's redis-server package (CI only).
-func InstallRedis() error { return aptInstall("redis-server") }
-
+// aptInstall installs a Debian package with apt-get, through sudo -n
+// when not root (a CI runner's user usually has passwordless sudo; -n
+// makes a password prompt an error instead of a hang).
 func aptInstall(pkg string) error {
 	var out bytes.Buffer
+	var prefix []string
+	if os.Geteuid() != 0 {
+		prefix = []string{"sudo", "-n", "env", "DEBIAN_FRONTEND=noninteractive"}
+	}
 	for _, args := range [][]string{{"update"}, {"install", "-y", "--no-install-recommends", pkg}} {
-		cmd := exec.Command("apt-get", args...)
+		argv := append(append(append([]string(nil), prefix...), "apt-get"), args...)
+		cmd := exec.Command(argv[0], argv[1:]...)
 		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
 		cmd.Stdout, cmd.Stderr = &out, &out
 		if err := cmd.Run(); err != nil {

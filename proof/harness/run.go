@@ -100,6 +100,12 @@ func Forced(ctx context.Context, db *sql.DB, sc Scenario, n int, timeout time.Du
 	if err != nil {
 		return Result{}, fmt.Errorf("setup: %w", err)
 	}
+	return runForced(ctx, trial, n, timeout)
+}
+
+// runForced is Forced on a prepared trial, whatever store it talks to.
+func runForced(ctx context.Context, trial *Trial, n int, timeout time.Duration) (Result, error) {
+	var err error
 	b := NewBarrier(n, timeout)
 	var res Result
 	var mu sync.Mutex
@@ -134,6 +140,12 @@ func Stress(ctx context.Context, db *sql.DB, sc Scenario, goroutines, iters int,
 	if err != nil {
 		return Result{}, fmt.Errorf("setup: %w", err)
 	}
+	return runStress(ctx, trial, goroutines, iters, maxDur)
+}
+
+// runStress is Stress on a prepared trial, whatever store it talks to.
+func runStress(ctx context.Context, trial *Trial, goroutines, iters int, maxDur time.Duration) (Result, error) {
+	var err error
 	deadline := time.Now().Add(maxDur)
 	var res Result
 	var mu sync.Mutex
