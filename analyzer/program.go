@@ -1,13 +1,11 @@
 package analyzer
 
 import (
-	"fmt"
 	"go/types"
 	"runtime"
-	"slices"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/racelint/racelint/analyzer/internal/facts"
@@ -22,38 +20,36 @@ type Program struct {
 	// Packages are what to hand to the driver (checker.Analyze) in place
 	// of the loaded packages: copies of them whose dependencies also
 	// include, for each interface a package calls, the packages that
-	// implement it, so that those are summarised first. A service that
-	// declares the interface it needs and a repository that implements
-	// it usually meet only in main, and the service does not import the
-	// repository. The copies share the loaded packages' syntax and types.
+	// implement it, so that those are summarised first (see package
+	// implorder). A service that declares the interface it needs and a
+	// repository that implements it usually meet only in main, and the
+	// service does not import the repository. The copies share the
+	// loaded packages' syntax and types.
 	Packages []*packages.Package
 }
 
 // NewForProgram returns racelint for analysing the loaded packages pkgs
 // (the roots; their dependencies are summarised and never reported) in
-// one pass, but for the implementations behind import cycles (see
-// implorder.Order.Behind), which a first pass summarises. Drivers that see one package at a time (go vet,
+// one pass. Drivers that see one package at a time (go vet,
 // golangci-lint) use New, and resolve interface calls only to
 // implementations in packages the caller imports.
+//
+// The program's analyzers drop each package's syntax, type information
+// and SSA form once no action will read them again: the syntax and types
+// of pkgs are gone after the analysis (their Types stay).
 func NewForProgram(cfg Config, pkgs []*packages.Package) (*Program, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	c := cfg.clone()
 	user := c.userFuncs()
-	order := implorder.Graph(pkgs, func(p *types.Package) bool { return facts.MayTouchDatabase(p, user) })
-	behind, err := summariseBehindCycles(&c, order.Behind)
-	if err != nil {
-		return nil, err
-	}
-	summaries := facts.New(facts.Options{UserFuncs: c.userFuncs, Behind: behind})
+	graph := implorder.Graph(pkgs, func(p *types.Package) bool { return facts.MayTouchDatabase(p, user) })
+	summaries := facts.New(facts.Options{UserFuncs: c.userFuncs})
 	a := newAnalyzerWith(&c, summaries)
-	forget := newForgetter(pkgs, order.Packages)
-	// The rules run on the roots only: a dependency is done with once
-	// its facts are exported, a root once the rules ran.
-	forget.after(summaries, func(p *types.Package) bool { return !forget.isRoot(p) })
-	forget.after(a, func(*types.Package) bool { return true })
-	return &Program{Analyzer: a, Packages: order.Packages}, nil
+	forget := newForgetter(pkgs, graph)
+	forget.after(summaries, true)
+	forget.after(a, false)
+	return &Program{Analyzer: a, Packages: graph}, nil
 }
 
 // A forgetter drops what the analysis of a package no longer needs once
@@ -66,36 +62,63 @@ func NewForProgram(cfg Config, pkgs []*packages.Package) (*Program, error) {
 //
 // It also bounds how many packages are analysed at once to the number of
 // CPUs: the checker starts every action whose dependencies are done, and
-// each one holds its SSA form while it runs, so that with more running
-// than can make progress memory grows with no gain in speed.
+// each holds its SSA form while it runs, so that with more running than
+// can make progress memory grows with no gain in speed.
 type forgetter struct {
-	byTypes map[*types.Package][]*packages.Package // the loaded packages and their copies
+	byTypes map[*types.Package][]*packages.Package // the loaded packages, their copies and stand-ins
 	roots   map[*types.Package]bool
 	running chan struct{} // a token per package being analysed
+
+	mu sync.Mutex
+	// factsLeft and actionsLeft count, per package, the facts actions
+	// (one per node of the graph: implorder's stand-ins are a second
+	// node) and all actions (the rules too, on a root) yet to finish.
+	factsLeft, actionsLeft map[*types.Package]int
 }
 
-func newForgetter(roots []*packages.Package, copies []*packages.Package) *forgetter {
+func newForgetter(roots, graph []*packages.Package) *forgetter {
 	f := &forgetter{
-		byTypes: map[*types.Package][]*packages.Package{},
-		roots:   map[*types.Package]bool{},
-		running: make(chan struct{}, runtime.GOMAXPROCS(0)),
+		byTypes:     map[*types.Package][]*packages.Package{},
+		roots:       map[*types.Package]bool{},
+		running:     make(chan struct{}, runtime.GOMAXPROCS(0)),
+		factsLeft:   map[*types.Package]int{},
+		actionsLeft: map[*types.Package]int{},
 	}
 	for _, p := range roots {
 		f.roots[p.Types] = true
+		f.actionsLeft[p.Types]++ // the rules
 	}
-	packages.Visit(append(slices.Clone(roots), copies...), nil, func(p *packages.Package) {
+	packages.Visit(graph, nil, func(p *packages.Package) {
 		if p.Types != nil {
-			f.byTypes[p.Types] = append(f.byTypes[p.Types], p)
+			f.factsLeft[p.Types]++
+			f.actionsLeft[p.Types]++
 		}
 	})
+	for _, p := range append(roots, graph...) {
+		packages.Visit([]*packages.Package{p}, nil, func(p *packages.Package) {
+			if p.Types != nil && !contains(f.byTypes[p.Types], p) {
+				f.byTypes[p.Types] = append(f.byTypes[p.Types], p)
+			}
+		})
+	}
 	return f
 }
 
-func (f *forgetter) isRoot(p *types.Package) bool { return f.roots[p] }
+func contains(list []*packages.Package, p *packages.Package) bool {
+	for _, q := range list {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
 
-// after makes a forget what a's pass on a package held once a has run on
-// it, when done says the package is done with.
-func (f *forgetter) after(a *analysis.Analyzer, done func(*types.Package) bool) {
+// after wraps a's Run so that it forgets, once a has run on a package,
+// what that run held. isFacts says a is the facts analyzer, whose result is
+// only read by the rules on a root, after the package's last facts run (a
+// stand-in's always comes first: it is ordered before a caller that the
+// package itself imports).
+func (f *forgetter) after(a *analysis.Analyzer, isFacts bool) {
 	run := a.Run
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		f.running <- struct{}{}
@@ -105,47 +128,19 @@ func (f *forgetter) after(a *analysis.Analyzer, done func(*types.Package) bool) 
 		// action on the package (the rules after the facts) gets a pass
 		// of its own, made from the package when it starts.
 		pass.Files, pass.TypesInfo = nil, nil
-		if !done(pass.Pkg) {
-			return res, err
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if isFacts {
+			f.factsLeft[pass.Pkg]--
+			if r, ok := res.(*facts.Result); ok && r != nil && (!f.roots[pass.Pkg] || f.factsLeft[pass.Pkg] > 0) {
+				r.Release()
+			}
 		}
-		if r, ok := res.(*facts.Result); ok && r != nil {
-			r.Release()
-		}
-		for _, p := range f.byTypes[pass.Pkg] {
-			p.Syntax, p.TypesInfo = nil, nil
-		}
-		return res, err
-	}
-}
-
-// summariseBehindCycles runs the facts analyzer over the implementing
-// packages that import their callers back, and their dependencies, and
-// indexes the methods it summarised: the only packages whose SSA form is
-// built twice. Nothing of the pass is kept but its facts.
-func summariseBehindCycles(c *Config, pkgs []*packages.Package) (*facts.Implementations, error) {
-	if len(pkgs) == 0 {
-		return nil, nil
-	}
-	first := facts.New(facts.Options{UserFuncs: c.userFuncs})
-	run := first.Run
-	first.Run = func(pass *analysis.Pass) (any, error) {
-		res, err := run(pass)
-		if r, ok := res.(*facts.Result); ok && r != nil {
-			r.Release() // only the facts are wanted
+		if f.actionsLeft[pass.Pkg]--; f.actionsLeft[pass.Pkg] == 0 {
+			for _, p := range f.byTypes[pass.Pkg] {
+				p.Syntax, p.TypesInfo = nil, nil
+			}
 		}
 		return res, err
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{first}, pkgs, nil)
-	if err != nil {
-		return nil, fmt.Errorf("racelint: summarising the implementations behind import cycles: %v", err)
-	}
-	var all []analysis.ObjectFact
-	var pkgFacts []analysis.PackageFact
-	for act := range graph.All() {
-		if act.Analyzer == first && act.Err == nil {
-			all = append(all, act.AllObjectFacts()...)
-			pkgFacts = append(pkgFacts, act.AllPackageFacts()...)
-		}
-	}
-	return facts.CollectImplementations(all, pkgFacts), nil
 }

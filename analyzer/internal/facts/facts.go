@@ -141,6 +141,21 @@ type Result struct {
 	Failures []*isolate.Failure
 }
 
+type implementation struct {
+	fn      *types.Func
+	summary *ops.Summary
+}
+
+// recvType is the receiver type of method fn.
+func recvType(fn *types.Func) types.Type { return fn.Type().(*types.Signature).Recv().Type() }
+
+// isConcreteMethod reports whether fn is a method of a type that is not
+// an interface.
+func isConcreteMethod(fn *types.Func) bool {
+	sig := fn.Type().(*types.Signature)
+	return sig.Recv() != nil && !types.IsInterface(sig.Recv().Type())
+}
+
 // Release drops the package's SSA form and operations. The rules
 // analyzer, their only consumer, calls it when it is done with them: a
 // whole-program driver keeps every result until the whole analysis ends,
@@ -159,11 +174,6 @@ type Options struct {
 	// declares; it is called when a package is analysed, after flags are
 	// parsed.
 	UserFuncs func() []apimodel.UserFunc
-	// Behind, if set, holds the implementations that a whole-program
-	// driver's first pass found behind import cycles (see
-	// Implementations); interface calls that the facts a package sees do
-	// not resolve fall back to them.
-	Behind *Implementations
 }
 
 // New returns a fact-owning analyzer.
@@ -173,7 +183,7 @@ type Options struct {
 // its dependencies; the standalone command also orders the packages that
 // implement an interface before its callers (see package implorder), so
 // that an implementation the caller does not import, wired in main, is
-// seen too, and gives the rest in Options.Behind.
+// seen too.
 func New(opts Options) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name: "racelint_facts",
@@ -188,7 +198,7 @@ func New(opts Options) *analysis.Analyzer {
 			// Functions are isolated inside run; this catches the rest of
 			// the package's work (fact export, interface summaries).
 			failure := isolate.Do(isolate.Summarise, pass.Pkg.Path(), "", packagePos(pass), func() {
-				res, err = run(pass, model, opts.Behind)
+				res, err = run(pass, model)
 			})
 			if failure != nil {
 				return &Result{Failures: []*isolate.Failure{failure}}, nil
@@ -200,12 +210,12 @@ func New(opts Options) *analysis.Analyzer {
 	}
 }
 
-func run(pass *analysis.Pass, model *apimodel.Model, behind *Implementations) (*Result, error) {
+func run(pass *analysis.Pass, model *apimodel.Model) (*Result, error) {
 	if len(pass.Files) == 0 || pass.TypesInfo == nil || apimodel.IsOpaque(pass.Pkg.Path()) || inGOROOT(pass) {
 		return &Result{}, nil
 	}
 	exportPredicates(pass) // model packages too: their predicates are checks elsewhere
-	imported := &importedSummaries{pass: pass, behind: behind}
+	imported := &importedSummaries{pass: pass}
 	if !worthAnalysing(pass) && !imported.callsSummarisedInterface() && !usesUserFunc(pass, model) {
 		return &Result{}, nil
 	}
@@ -450,9 +460,8 @@ func sourceFuncs(pass *analysis.Pass, pkg *ssa.Package) []*ssa.Function {
 
 // importedSummaries answers ops' questions from imported facts.
 type importedSummaries struct {
-	pass   *analysis.Pass
-	behind *Implementations         // the methods a first pass found behind import cycles, when a driver supplied them
-	impl   map[string][]*types.Func // method name -> summarised concrete methods, built on first use
+	pass *analysis.Pass
+	impl map[string][]*types.Func // method name -> summarised concrete methods, built on first use
 	// translated holds the varKey of the variables that the dependencies
 	// translate "not found" to, built on first use.
 	translated map[string]bool
@@ -487,11 +496,8 @@ func (s *importedSummaries) Summary(fn *types.Func) *ops.Summary {
 		if ok {
 			return c.summary
 		}
-		if slices.ContainsFunc(summarised, func(c implementation) bool { return types.Implements(recvType(c.fn), iface) }) {
-			return nil // several implementations: which one runs is not known
-		}
 	}
-	return s.behind.resolve(fn.Name(), iface)
+	return nil // none, or several: which one runs is not known
 }
 
 // callsSummarisedInterface reports whether the package calls, through an
@@ -500,8 +506,7 @@ func (s *importedSummaries) Summary(fn *types.Func) *ops.Summary {
 // it declares.
 func (s *importedSummaries) callsSummarisedInterface() bool {
 	for _, sel := range s.pass.TypesInfo.Selections {
-		if sel.Kind() == types.MethodVal && types.IsInterface(sel.Recv()) &&
-			(s.behind.has(sel.Obj().Name()) || len(s.implementations(sel.Obj().Name())) > 0) {
+		if sel.Kind() == types.MethodVal && types.IsInterface(sel.Recv()) && len(s.implementations(sel.Obj().Name())) > 0 {
 			return true
 		}
 	}
@@ -545,8 +550,7 @@ func (s *importedSummaries) NotFoundVar(v *types.Var) bool {
 			}
 		}
 	}
-	key := varKey(v)
-	return s.translated[key] || s.behind.translatesNotFound(key)
+	return s.translated[varKey(v)]
 }
 
 // exportInterfaceSummaries attaches to each method of an interface

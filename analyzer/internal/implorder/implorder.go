@@ -16,6 +16,7 @@ package implorder
 import (
 	"go/types"
 	"sort"
+	"strconv"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -25,60 +26,65 @@ import (
 // only uses the keys to order the dependencies it analyses first.
 const edgePrefix = "implements "
 
-// Order is the analysis graph of a whole program.
-type Order struct {
-	// Packages are copies of the roots whose Imports also lead, for each
-	// interface method a package calls, to the source packages that
-	// declare a type implementing the interface and may touch a
-	// database. The loaded packages are not modified; the copies share
-	// their syntax and types.
-	Packages []*packages.Package
-	// Behind are the implementing packages, in ID order, that could not
-	// be ordered before a caller because they import it back (a
-	// repository that imports the service declaring the interface, for
-	// the service's entity types): the edge would close a cycle. A
-	// driver finds their summaries some other way (a first pass over
-	// them), or calls into them stay unresolved, as under go vet.
-	Behind []*packages.Package
-}
-
-// Graph orders the program whose root packages are roots. maySummarise
-// says which packages may touch a database on their own, judged by their
-// imports.
-func Graph(roots []*packages.Package, maySummarise func(*types.Package) bool) Order {
+// Graph returns copies of roots whose Imports also lead, for each
+// interface method a package calls, to the source packages that declare
+// a type implementing the interface and may touch a database
+// (maySummarise says which packages do on their own, judged by their
+// imports). The loaded packages are not modified; the copies share their
+// syntax and types, and packages with no added edge below them are not
+// copied.
+//
+// An implementation that imports its caller back (a repository importing
+// the service that declares its interface, for the service's entity
+// types) cannot come before it. The caller gets an edge to a stand-in
+// instead: a second node for the implementing package, with the same
+// files and types, whose imports leave out those that lead to the
+// caller. The facts analyzer runs on both; the caller sees the
+// stand-in's summaries, computed without the facts of the left-out
+// packages, and everything else sees the package's own. The stand-in is
+// the only package analysed twice.
+func Graph(roots []*packages.Package, maySummarise func(*types.Package) bool) []*packages.Package {
 	g := newGraph(roots)
 	g.link(maySummarise)
-	var o Order
-	for _, r := range roots {
-		o.Packages = append(o.Packages, g.copyOf(r))
+	g.addStandIns()
+	out := make([]*packages.Package, len(roots))
+	for i, r := range roots {
+		out[i] = g.copyOf(r)
 	}
-	for _, p := range g.nodes {
-		if g.behind[p] {
-			o.Behind = append(o.Behind, g.copyOf(p))
-		}
-	}
-	return o
+	return out
 }
 
 // graph is the load graph with the added edges.
 type graph struct {
-	nodes []*packages.Package                       // every package reachable from the roots, sorted by ID
-	added map[*packages.Package][]*packages.Package // caller -> implementing packages
-	// byMethod lists, by method name, the types of source packages that
-	// have such a method, with the package that declares them.
+	nodes     []*packages.Package // every package reachable from the roots, sorted by ID
+	added     map[*packages.Package][]*packages.Package
+	importers map[*packages.Package][]*packages.Package // the reverse of imports and added edges
+	byTypes   map[*types.Package]*packages.Package
+	// byMethod lists, by method name, the types of the indexed source
+	// packages (those that may summarise) that have such a method.
 	byMethod map[string][]declared
-	copies   map[*packages.Package]*packages.Package
-	byTypes  map[*types.Package]*packages.Package
-	behind   map[*packages.Package]bool // implementers an edge to would close a cycle
+	indexed  map[*packages.Package]bool
+	// cyclic lists, for an implementing package, the callers an edge from
+	// which would close a cycle, in the order found.
+	cyclic map[*packages.Package][]*packages.Package
+	copies map[*packages.Package]*packages.Package
 }
 
 type declared struct {
 	pkg *packages.Package
-	typ types.Type // the named type, or a pointer to it when only that has the method
+	typ types.Type // a pointer to the named type: its method set is the larger
 }
 
 func newGraph(roots []*packages.Package) *graph {
-	g := &graph{added: map[*packages.Package][]*packages.Package{}, byMethod: map[string][]declared{}, copies: map[*packages.Package]*packages.Package{}, byTypes: map[*types.Package]*packages.Package{}, behind: map[*packages.Package]bool{}}
+	g := &graph{
+		added:     map[*packages.Package][]*packages.Package{},
+		importers: map[*packages.Package][]*packages.Package{},
+		byTypes:   map[*types.Package]*packages.Package{},
+		byMethod:  map[string][]declared{},
+		indexed:   map[*packages.Package]bool{},
+		cyclic:    map[*packages.Package][]*packages.Package{},
+		copies:    map[*packages.Package]*packages.Package{},
+	}
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		g.nodes = append(g.nodes, p)
 		if p.Types != nil {
@@ -87,32 +93,39 @@ func newGraph(roots []*packages.Package) *graph {
 	})
 	sort.Slice(g.nodes, func(i, j int) bool { return g.nodes[i].ID < g.nodes[j].ID })
 	for _, p := range g.nodes {
-		if !fromSource(p) {
-			continue
-		}
-		scope := p.Types.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() {
-				continue
-			}
-			named, ok := tn.Type().(*types.Named)
-			if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
-				continue
-			}
-			ptr := types.NewPointer(named)
-			ms := types.NewMethodSet(ptr)
-			for i := 0; i < ms.Len(); i++ {
-				m := ms.At(i).Obj()
-				var t types.Type = named
-				if types.NewMethodSet(named).Lookup(m.Pkg(), m.Name()) == nil {
-					t = ptr
-				}
-				g.byMethod[m.Name()] = append(g.byMethod[m.Name()], declared{pkg: p, typ: t})
-			}
+		for _, q := range g.deps(p) {
+			g.importers[q] = append(g.importers[q], p)
 		}
 	}
 	return g
+}
+
+// index adds the methods of p's named types to byMethod.
+func (g *graph) index(p *packages.Package) {
+	if g.indexed[p] {
+		return
+	}
+	g.indexed[p] = true
+	scope := p.Types.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+			continue
+		}
+		if _, isStruct := named.Underlying().(*types.Struct); !isStruct && named.NumMethods() == 0 {
+			continue // no methods, none promoted
+		}
+		ptr := types.NewPointer(named)
+		ms := types.NewMethodSet(ptr)
+		for i := 0; i < ms.Len(); i++ {
+			m := ms.At(i).Obj()
+			g.byMethod[m.Name()] = append(g.byMethod[m.Name()], declared{pkg: p, typ: ptr})
+		}
+	}
 }
 
 // fromSource reports whether p was type-checked from source, bodies
@@ -128,20 +141,31 @@ func fromSource(p *packages.Package) bool {
 func (g *graph) link(maySummarise func(*types.Package) bool) {
 	for {
 		may := g.maySummarise(maySummarise)
+		for _, p := range g.nodes {
+			if may[p] && fromSource(p) {
+				g.index(p)
+			}
+		}
 		changed := false
 		for _, p := range g.nodes {
 			if !fromSource(p) {
 				continue
 			}
+			var above map[*packages.Package]bool // what reaches p, computed when needed
 			for _, q := range g.implementers(p, may) {
 				if q == p || g.hasEdge(p, q) {
 					continue
 				}
-				if g.reaches(q, p) {
-					g.behind[q] = true
+				if above == nil {
+					above = g.ancestors([]*packages.Package{p})
+				}
+				if above[q] {
+					if !contains(g.cyclic[q], p) {
+						g.cyclic[q] = append(g.cyclic[q], p)
+					}
 					continue
 				}
-				g.added[p] = append(g.added[p], q)
+				g.addEdge(p, q) // what reaches p is unchanged: q does not reach it
 				changed = true
 			}
 		}
@@ -149,6 +173,40 @@ func (g *graph) link(maySummarise func(*types.Package) bool) {
 			return
 		}
 	}
+}
+
+// addStandIns gives each caller that an implementation imports back an
+// edge to the implementation's stand-in (see Graph).
+func (g *graph) addStandIns() {
+	var impls []*packages.Package
+	for q := range g.cyclic {
+		impls = append(impls, q)
+	}
+	sort.Slice(impls, func(i, j int) bool { return impls[i].ID < impls[j].ID })
+	for _, q := range impls {
+		callers := g.cyclic[q]
+		// Computed anew for each stand-in: an earlier stand-in's edges
+		// can make more packages reach these callers.
+		above := g.ancestors(callers)
+		standIn := *q
+		standIn.Imports = map[string]*packages.Package{}
+		for path, dep := range q.Imports {
+			if !above[dep] {
+				standIn.Imports[path] = dep
+			}
+		}
+		for _, dep := range g.deps(&standIn) {
+			g.importers[dep] = append(g.importers[dep], &standIn)
+		}
+		for _, p := range callers {
+			g.addEdge(p, &standIn)
+		}
+	}
+}
+
+func (g *graph) addEdge(p, q *packages.Package) {
+	g.added[p] = append(g.added[p], q)
+	g.importers[q] = append(g.importers[q], p)
 }
 
 // maySummarise returns the packages that may export summaries: those
@@ -177,7 +235,7 @@ func (g *graph) maySummarise(base func(*types.Package) bool) map[*packages.Packa
 	return memo
 }
 
-// implementers returns the source packages, in ID order, that declare a
+// implementers returns the indexed packages, in ID order, that declare a
 // type implementing an interface whose method p calls, among those that
 // may summarise.
 func (g *graph) implementers(p *packages.Package, may map[*packages.Package]bool) []*packages.Package {
@@ -207,8 +265,8 @@ func (g *graph) implementers(p *packages.Package, may map[*packages.Package]bool
 // of the standard library (error, io.Closer, fmt.Stringer): a call to one
 // is not a call to a repository, and linking every package that calls
 // err.Error() to every package declaring an error type would only
-// serialise the analysis.
-// The go command loads standard packages without a module.
+// serialise the analysis. The go command loads standard packages without
+// a module.
 func (g *graph) inStandardLibrary(m types.Object) bool {
 	if m.Pkg() == nil {
 		return true
@@ -232,35 +290,34 @@ func (g *graph) deps(p *packages.Package) []*packages.Package {
 	return append(out, g.added[p]...)
 }
 
-func (g *graph) hasEdge(p, q *packages.Package) bool {
-	for _, e := range g.added[p] {
-		if e == q {
+func (g *graph) hasEdge(p, q *packages.Package) bool { return contains(g.added[p], q) }
+
+func contains(list []*packages.Package, p *packages.Package) bool {
+	for _, e := range list {
+		if e == p {
 			return true
 		}
 	}
 	return false
 }
 
-// reaches reports whether to is a dependency of from, directly or not.
-func (g *graph) reaches(from, to *packages.Package) bool {
+// ancestors returns the packages that reach one of ps through imports
+// and added edges, ps included: an edge from one of ps to any of them
+// would close a cycle. It walks importers, so it visits only the part of
+// the program above ps.
+func (g *graph) ancestors(ps []*packages.Package) map[*packages.Package]bool {
 	seen := map[*packages.Package]bool{}
-	var visit func(p *packages.Package) bool
-	visit = func(p *packages.Package) bool {
-		if p == to {
-			return true
-		}
+	stack := append([]*packages.Package(nil), ps...)
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
 		if seen[p] {
-			return false
+			continue
 		}
 		seen[p] = true
-		for _, q := range g.deps(p) {
-			if visit(q) {
-				return true
-			}
-		}
-		return false
+		stack = append(stack, g.importers[p]...)
 	}
-	return visit(from)
+	return seen
 }
 
 // copyOf returns the copy of p whose Imports hold the added edges, and
@@ -281,8 +338,9 @@ func (g *graph) copyOf(p *packages.Package) *packages.Package {
 	if !changed {
 		return p
 	}
-	for _, q := range g.added[p] {
-		imports[edgePrefix+q.ID] = g.copyOf(q)
+	for i, q := range g.added[p] {
+		// A stand-in has its package's ID; the index keeps keys apart.
+		imports[edgePrefix+strconv.Itoa(i)+" "+q.ID] = g.copyOf(q)
 	}
 	c := *p
 	c.Imports = imports

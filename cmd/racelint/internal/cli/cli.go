@@ -405,6 +405,7 @@ func (d *driver) analyze(cfg config) int {
 	reported := 0 // findings before -baseline and -new-from-rev filter them
 	notAnalysed := illTypedRoots(pkgs)
 	if len(good) > 0 {
+		defer limitMemory()()
 		p, err := d.opts.New(cfg.settings, good)
 		if err != nil {
 			prog.clear()
