@@ -1,8 +1,12 @@
 // Command compare measures racelint against go vet and staticcheck on the
 // same machine in one run: wall time, CPU time and peak memory of
-// `racelint ./...`, `go vet ./...` and `staticcheck ./...` on generated
-// modules of increasing size and on any module directories given as
-// arguments. See bench/README.md.
+// `racelint ./...`, `go vet ./...`, go vet's analyzers through the same
+// standalone driver as racelint (bench/cmd/vetsuite) and `staticcheck
+// ./...` on generated modules of increasing size and on any module
+// directories given as arguments. Runs are interleaved (A B C A B C …)
+// and the ratios are medians of the ratios within each round, so that
+// drift on a shared machine hits both sides of a ratio alike. See
+// bench/README.md.
 //
 //	go run ./bench/cmd/compare [-sizes 50,200] [-huge] [-runs 3] [module-dir ...]
 package main
@@ -33,8 +37,9 @@ var (
 	workFlag    = flag.String("work", filepath.Join(os.TempDir(), "racelint-bench"), "work directory: generated modules, binaries, staticcheck caches")
 	srcFlag     = flag.String("src", "", "racelint source tree to build (default: the working tree this command runs from)")
 	scVersion   = flag.String("staticcheck", "latest", "staticcheck version installed from the module proxy")
-	toolsFlag   = flag.String("tools", "racelint,vet,staticcheck", "tools to measure")
+	toolsFlag   = flag.String("tools", "racelint,vet,vetsuite,staticcheck", "tools to measure")
 	racelintArg = flag.String("racelint-flags", "", "extra flags for racelint (space-separated)")
+	testsFlag   = flag.Bool("tests", true, "analyse test files too (racelint and vetsuite -test, staticcheck -tests; go vet always does)")
 )
 
 type tool struct {
@@ -77,6 +82,8 @@ func main() {
 	racelint := filepath.Join(bin, "racelint")
 	log.Printf("building racelint from %s", src)
 	mustRun(src, nil, "go", "build", "-o", racelint, "./cmd/racelint")
+	vetsuite := filepath.Join(bin, "vetsuite")
+	mustRun(self, nil, "go", "build", "-o", vetsuite, "./bench/cmd/vetsuite")
 	want := map[string]bool{}
 	for _, t := range strings.Split(*toolsFlag, ",") {
 		want[strings.TrimSpace(t)] = true
@@ -124,10 +131,11 @@ func main() {
 	if *racelintArg != "" {
 		extra = strings.Fields(*racelintArg)
 	}
+	tests := strconv.FormatBool(*testsFlag)
 	nonce := time.Now().UnixNano()
 	all := []tool{
 		{"racelint", func(dir string, run int) *exec.Cmd {
-			return exec.Command(racelint, append(extra, "./...")...)
+			return exec.Command(racelint, append(append(extra, "-test="+tests), "./...")...)
 		}},
 		// go vet caches its results in the build cache; a flag value that
 		// changes on every run is part of the cache key, so every run
@@ -138,11 +146,16 @@ func main() {
 			// of the previous target's run otherwise.
 			return exec.Command("go", "vet", fmt.Sprintf("-printf.funcs=RacelintBench%d_%d_%s", nonce, run+1, filepath.Base(dir)), "./...")
 		}},
+		// go vet's analyzers in racelint's driver: one process, the
+		// packages loaded from source, as racelint does.
+		{"vetsuite", func(dir string, run int) *exec.Cmd {
+			return exec.Command(vetsuite, "-test="+tests, "./...")
+		}},
 		// staticcheck caches per-package results; a fresh cache directory
 		// per run makes it re-analyse (it still uses go's build cache for
 		// export data).
 		{"staticcheck", func(dir string, run int) *exec.Cmd {
-			c := exec.Command(staticcheck, "./...")
+			c := exec.Command(staticcheck, "-tests="+tests, "./...")
 			c.Env = append(os.Environ(), "STATICCHECK_CACHE="+filepath.Join(work, fmt.Sprintf("sccache-%d-%d-%s", nonce, run+1, filepath.Base(dir))))
 			return c
 		}},
@@ -334,35 +347,52 @@ func printReport(w io.Writer, results []*result, goVersion, scVer, src string) {
 	fmt.Fprintf(w, "build cache warmed first (go build ./... + one untimed run of each tool); analysis caches cold on every run\n")
 	fmt.Fprintf(w, "median of %d runs; maxRSS = largest single process (wait4 rusage, as /usr/bin/time -v); tree = sampled peak of the summed RSS of the process tree\n\n", *runs)
 	fmt.Fprintf(w, "| target | pkgs | tool | wall s (min–max) | CPU s | maxRSS MiB | tree RSS MiB | exit | output lines |\n|---|---:|---|---:|---:|---:|---:|---:|---:|\n")
-	byTarget := map[string]map[string]stat{}
+	bySample := map[string]map[string]*result{}
 	var order []string
 	pkgs := map[string]int{}
 	for _, r := range results {
 		st := summarize(r)
-		if byTarget[r.target] == nil {
-			byTarget[r.target] = map[string]stat{}
+		if bySample[r.target] == nil {
+			bySample[r.target] = map[string]*result{}
 			order = append(order, r.target)
 		}
-		byTarget[r.target][r.tool] = st
+		bySample[r.target][r.tool] = r
 		pkgs[r.target] = r.pkgs
 		last := r.samples[len(r.samples)-1]
 		fmt.Fprintf(w, "| %s | %d | %s | %.2f (%.2f–%.2f) | %.2f | %.0f | %.0f | %d | %d |\n",
 			r.target, r.pkgs, r.tool, st.wall, st.min, st.max, st.cpu, st.maxRSS, st.treeRSS, last.exit, last.outLines)
 	}
-	fmt.Fprintf(w, "\n| target | pkgs | wall racelint/vet | wall racelint/staticcheck | CPU racelint/vet | CPU racelint/staticcheck | maxRSS racelint/vet | maxRSS racelint/staticcheck | tree RSS racelint/vet | tree RSS racelint/staticcheck |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-	ratio := func(a, b float64) string {
-		if b == 0 {
-			return "-"
-		}
-		return fmt.Sprintf("%.2f×", a/b)
-	}
+	fmt.Fprintf(w, "\nracelint / other tool, median over the rounds of the ratio within each round\n\n")
+	fmt.Fprintf(w, "| target | pkgs | against | wall | CPU | maxRSS | tree RSS |\n|---|---:|---|---:|---:|---:|---:|\n")
 	for _, t := range order {
-		m := byTarget[t]
-		rl, vet, sc := m["racelint"], m["vet"], m["staticcheck"]
-		fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", t, pkgs[t],
-			ratio(rl.wall, vet.wall), ratio(rl.wall, sc.wall), ratio(rl.cpu, vet.cpu), ratio(rl.cpu, sc.cpu),
-			ratio(rl.maxRSS, vet.maxRSS), ratio(rl.maxRSS, sc.maxRSS), ratio(rl.treeRSS, vet.treeRSS), ratio(rl.treeRSS, sc.treeRSS))
+		rl := bySample[t]["racelint"]
+		for _, other := range []string{"vet", "vetsuite", "staticcheck"} {
+			o := bySample[t][other]
+			if rl == nil || o == nil {
+				continue
+			}
+			fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s | %s |\n", t, pkgs[t], other,
+				pairedRatio(rl, o, func(s sample) float64 { return s.wall.Seconds() }),
+				pairedRatio(rl, o, func(s sample) float64 { return s.cpu.Seconds() }),
+				pairedRatio(rl, o, func(s sample) float64 { return float64(s.maxRSS) }),
+				pairedRatio(rl, o, func(s sample) float64 { return float64(s.treeRSS) }))
+		}
 	}
+}
+
+// pairedRatio is the median of a's run i over b's run i: the two ran in
+// the same round, one after the other.
+func pairedRatio(a, b *result, of func(sample) float64) string {
+	var rs []float64
+	for i := range min(len(a.samples), len(b.samples)) {
+		if d := of(b.samples[i]); d > 0 {
+			rs = append(rs, of(a.samples[i])/d)
+		}
+	}
+	if len(rs) == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f×", median(rs))
 }
 
 func numCPU() int { return runtime.NumCPU() }
