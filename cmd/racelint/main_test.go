@@ -210,10 +210,11 @@ func TestExampleVetAgreesWithCLI(t *testing.T) {
 	}
 }
 
-// TestWholeProgramInterfaces checks the standalone driver's first pass: a
-// service that declares its repository interface and never imports the
-// implementation (they meet in package app) is still followed through the
-// interface. go vet sees one package at a time and cannot do this; the
+// TestWholeProgramInterfaces checks the standalone driver's implementation
+// order (package implorder): a service that declares its repository
+// interface and never imports the implementation (they meet in package
+// app) is still followed through the interface, here through the
+// repository's stand-in, since the repository imports the service back. go vet sees one package at a time and cannot do this; the
 // test pins that difference down so that docs/drivers.md stays true.
 func TestWholeProgramInterfaces(t *testing.T) {
 	bin := testfixture.Racelint(t)
