@@ -250,15 +250,39 @@ func DialectOfImport(path string) Dialect {
 	return DialectUnknown
 }
 
+// PackageDialect returns the dialect of the database an operation of
+// library lib (nil when unknown) runs on, in a package that imports
+// imports: the library's own (pgx is PostgreSQL), else the one family of
+// drivers the package imports; DialectUnknown when it imports none or
+// several.
+func PackageDialect(lib *Library, imports []*types.Package) Dialect {
+	if lib != nil && lib.Dialect != DialectUnknown {
+		return lib.Dialect
+	}
+	found := DialectUnknown
+	for _, imp := range imports {
+		switch d := DialectOfImport(imp.Path()); {
+		case d == DialectUnknown || d == found:
+		case found == DialectUnknown:
+			found = d
+		default:
+			return DialectUnknown // drivers of several families
+		}
+	}
+	return found
+}
+
 // driverDialects are matched in order against an import path.
 var driverDialects = []struct {
 	match   string
 	dialect Dialect
 }{
-	{"sqlite", DialectSQLite}, // mattn/go-sqlite3, modernc.org/sqlite, glebarez/sqlite...
+	{"sqlite", DialectSQLite}, // mattn/go-sqlite3, modernc.org/sqlite, glebarez/sqlite, gorm.io/driver/sqlite...
 	{"go-sql-driver/mysql", DialectMySQL},
+	{"gorm.io/driver/mysql", DialectMySQL},
 	{"github.com/lib/pq", DialectPostgres},
 	{"github.com/jackc/pgx", DialectPostgres},
+	{"gorm.io/driver/postgres", DialectPostgres},
 }
 
 // libraryDrivers are the database/sql drivers and the libraries racelint

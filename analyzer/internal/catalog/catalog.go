@@ -26,11 +26,15 @@ const (
 
 // Rule describes one rule. IDs are stable: a retired ID is never reused.
 type Rule struct {
-	ID         string   // "RL001"
-	Name       string   // "check-then-update"
-	Title      string   // one line, sentence case, no trailing period
-	Fix        string   // the atomic rewrite in one phrase
-	ShortFix   string   // the same in a few words, for the one-line message
+	ID       string // "RL001"
+	Name     string // "check-then-update"
+	Title    string // one line, sentence case, no trailing period
+	Fix      string // the atomic rewrite in one phrase, for SQL
+	ShortFix string // the same in a few words, for the one-line message
+	// ByStore holds the rewrite for the stores that are not SQL
+	// (KeyValue, Document), where the rule applies to them: UPDATE ...
+	// WHERE means nothing to Redis.
+	ByStore    map[Store]Advice
 	CWE        []int    // related CWE ids
 	Severity   Severity // default severity
 	Confidence string   // "high" or "medium": how often a report is a real race
@@ -43,6 +47,29 @@ type Rule struct {
 	NonDefault       bool   // off unless enabled explicitly (-rules RL008)
 }
 
+// Store is a kind of database, as far as the advice differs.
+type Store string
+
+const (
+	SQL      Store = "sql"
+	KeyValue Store = "key-value" // Redis
+	Document Store = "document"  // MongoDB
+)
+
+// Advice is a rule's rewrite for one kind of store.
+type Advice struct {
+	Fix, ShortFix string
+}
+
+// AdviceFor returns the rewrite for the store: its own when the rule has
+// one, the SQL one otherwise.
+func (r Rule) AdviceFor(s Store) Advice {
+	if a, ok := r.ByStore[s]; ok {
+		return a
+	}
+	return Advice{Fix: r.Fix, ShortFix: r.ShortFix}
+}
+
 // DocsBase is where rule pages live; a rule's URL is DocsBase + ID + ".md".
 const DocsBase = "https://github.com/racelint/racelint/blob/main/docs/rules/"
 
@@ -53,9 +80,15 @@ func (r Rule) URL() string { return DocsBase + r.ID + ".md" }
 var rules = []Rule{
 	{
 		ID: CheckThenUpdate, Name: "check-then-update",
-		Title:            "State is checked in Go, then the same record is written unconditionally",
-		Fix:              "move the check into the write: a conditional UPDATE ... WHERE <check> whose affected-row count decides the branch",
-		ShortFix:         "check in the WHERE, read the count",
+		Title:    "State is checked in Go, then the same record is written unconditionally",
+		Fix:      "move the check into the write: a conditional UPDATE ... WHERE <check> whose affected-row count decides the branch",
+		ShortFix: "check in the WHERE, read the count",
+		ByStore: map[Store]Advice{
+			KeyValue: {Fix: "check and write in one command: SET NX or HSETNX for a missing key or field, else a Lua script (redis.NewScript), or WATCH with the write in TxPipelined and a retry on redis.TxFailedErr",
+				ShortFix: "check and write in one command (NX, Lua)"},
+			Document: {Fix: "move the check into the filter of the UpdateOne (or FindOneAndUpdate) and treat MatchedCount 0 as losing the race",
+				ShortFix: "check in the filter, read MatchedCount"},
+		},
 		CWE:              []int{362, 367},
 		Severity:         Error,
 		Confidence:       "high",
@@ -64,9 +97,15 @@ var rules = []Rule{
 	},
 	{
 		ID: CheckThenInsert, Name: "check-then-insert",
-		Title:            "A record is looked up, found missing, then inserted",
-		Fix:              "insert conflict-safely (unique constraint + ON CONFLICT DO NOTHING, or handle the duplicate-key error) instead of checking first",
-		ShortFix:         "insert with ON CONFLICT",
+		Title:    "A record is looked up, found missing, then inserted",
+		Fix:      "insert conflict-safely (unique constraint + ON CONFLICT DO NOTHING, or handle the duplicate-key error) instead of checking first",
+		ShortFix: "insert with ON CONFLICT",
+		ByStore: map[Store]Advice{
+			KeyValue: {Fix: "create the key only if it is missing (SET NX: SetNX or SetArgs with Mode NX; HSETNX for a field) and let its reply say who won",
+				ShortFix: "SET NX, and read its reply"},
+			Document: {Fix: "a unique index with the duplicate-key error handled (mongo.IsDuplicateKeyError), or an UpdateOne with upsert and $setOnInsert",
+				ShortFix: "unique index, or upsert"},
+		},
 		CWE:              []int{362, 367},
 		Severity:         Error,
 		Confidence:       "high",
@@ -75,9 +114,15 @@ var rules = []Rule{
 	},
 	{
 		ID: LostUpdate, Name: "lost-update",
-		Title:            "A value read from the database is modified in Go and written back",
-		Fix:              "let the database compute the new value atomically (SET n = n + $1, guarded by WHERE when a bound matters)",
-		ShortFix:         "compute it in SQL (n = n + $1)",
+		Title:    "A value read from the database is modified in Go and written back",
+		Fix:      "let the database compute the new value atomically (SET n = n + $1, guarded by WHERE when a bound matters)",
+		ShortFix: "compute it in SQL (n = n + $1)",
+		ByStore: map[Store]Advice{
+			KeyValue: {Fix: "let Redis compute the value (INCRBY, HINCRBY, DECRBY), or a Lua script when a bound matters",
+				ShortFix: "INCRBY, or Lua for a bound"},
+			Document: {Fix: "let MongoDB compute the value with $inc in the update, with the bound in the filter when one matters",
+				ShortFix: "$inc in the update"},
+		},
 		CWE:              []int{362},
 		Severity:         Error,
 		Confidence:       "high",
@@ -86,9 +131,12 @@ var rules = []Rule{
 	},
 	{
 		ID: UncheckedConditionalWrite, Name: "unchecked-conditional-write",
-		Title:            "A conditional write re-checks the state but its affected-row count is ignored",
-		Fix:              "read the affected-row count and treat 0 as losing the race",
-		ShortFix:         "treat 0 rows as losing",
+		Title:    "A conditional write re-checks the state but its affected-row count is ignored",
+		Fix:      "read the affected-row count and treat 0 as losing the race",
+		ShortFix: "treat 0 rows as losing",
+		ByStore: map[Store]Advice{
+			Document: {Fix: "read MatchedCount (ModifiedCount, DeletedCount) and treat 0 as losing the race", ShortFix: "treat MatchedCount 0 as losing"},
+		},
 		CWE:              []int{362, 252},
 		Severity:         Error,
 		Confidence:       "medium",
@@ -130,9 +178,13 @@ var rules = []Rule{
 	},
 	{
 		ID: InProcessLock, Name: "in-process-lock",
-		Title:            "A check-then-write race is protected only by an in-process lock",
-		Fix:              "a sync.Mutex protects one process only: make the write atomic in the database, or lock the row (SELECT ... FOR UPDATE) or an advisory lock",
-		ShortFix:         "lock in the database",
+		Title:    "A check-then-write race is protected only by an in-process lock",
+		Fix:      "a sync.Mutex protects one process only: make the write atomic in the database, or lock the row (SELECT ... FOR UPDATE) or an advisory lock",
+		ShortFix: "lock in the database",
+		ByStore: map[Store]Advice{
+			KeyValue: {Fix: "a sync.Mutex protects one process only: make the write atomic in Redis (NX, INCRBY, a Lua script)", ShortFix: "make it atomic in Redis"},
+			Document: {Fix: "a sync.Mutex protects one process only: make the write atomic in MongoDB (the check in the filter, $inc, upsert)", ShortFix: "make it atomic in MongoDB"},
+		},
 		CWE:              []int{362, 667},
 		Severity:         Warning,
 		Confidence:       "medium",

@@ -104,7 +104,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		case sameTx:
 			out = append(out, report.Finding{Rule: catalog.TxWithoutLock, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Short:   fmt.Sprintf("%s writes %s after %s, read in this tx unlocked", c.r.ShortCallName(w), w.Name, c.shortCheck(g, r, implicit)),
-				Message: fmt.Sprintf("%s writes the %s row that %s read in the same transaction without locking it (%s); at READ COMMITTED both transactions read the old row before either writes, so the transaction alone does not help", c.r.CallName(w), w.Name, c.r.CallName(r), checkText),
+				Message: fmt.Sprintf("%s writes the %s row that %s read in the same transaction without locking it (%s); %s, so the transaction alone does not help", c.r.CallName(w), w.Name, c.r.CallName(r), checkText, c.defaultIsolation(w)),
 				Fixes: func() []analysis.SuggestedFix {
 					return fixes.TxWithoutLock(c.r, c.f, r, w, derived.Column, want[0], checkPos(g))
 				}})
@@ -290,4 +290,17 @@ func (c *funcChecker) parentLocked(r, w *ops.Op) bool {
 		}
 	}
 	return false
+}
+
+// defaultIsolation says why a transaction at the default isolation level
+// lets two callers both read the row before either writes, for the
+// database w runs on as far as the package's drivers tell.
+func (c *funcChecker) defaultIsolation(w *ops.Op) string {
+	switch apimodel.PackageDialect(w.Method.Library(), c.r.Pass().Pkg.Imports()) {
+	case apimodel.DialectPostgres:
+		return "at READ COMMITTED, PostgreSQL's default, both transactions read the old row before either writes"
+	case apimodel.DialectMySQL:
+		return "at REPEATABLE READ, InnoDB's default, a plain SELECT reads a snapshot: both transactions read the old row, and the second write overwrites the first"
+	}
+	return "at the default isolation level (READ COMMITTED on PostgreSQL, snapshot reads at REPEATABLE READ on MySQL) both transactions read the old row before either writes"
 }

@@ -844,27 +844,13 @@ const (
 // placeholders are PostgreSQL's. SQL with ? placeholders and no driver in
 // sight may be MySQL or SQLite.
 func (e env) dialect(op *ops.Op, toks []tok) dialectKind {
-	if lib := op.Method.Library(); lib != nil && lib.Dialect == apimodel.DialectPostgres {
+	switch apimodel.PackageDialect(op.Method.Library(), e.pass.Pkg.Imports()) {
+	case apimodel.DialectPostgres:
 		return postgres
-	}
-	found := map[dialectKind]bool{}
-	for _, imp := range e.pass.Pkg.Imports() {
-		switch apimodel.DialectOfImport(imp.Path()) {
-		case apimodel.DialectSQLite:
-			found[sqlite] = true
-		case apimodel.DialectMySQL:
-			found[mysql] = true
-		case apimodel.DialectPostgres:
-			found[postgres] = true
-		}
-	}
-	if len(found) == 1 {
-		for d := range found {
-			return d
-		}
-	}
-	if len(found) > 1 {
-		return unknownDialect
+	case apimodel.DialectMySQL:
+		return mysql
+	case apimodel.DialectSQLite:
+		return sqlite
 	}
 	for _, t := range toks {
 		if t.kind == tParam && t.text[0] == '$' {

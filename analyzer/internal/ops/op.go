@@ -128,6 +128,9 @@ type Op struct {
 	LockIfValue bool
 
 	Summarized bool // the operation stands for a call of a summarised function
+	// via is, for a summarised call, the kind of store the callee's
+	// operation goes to (Method names the callee, not a library).
+	via apimodel.Store
 	// CountHandedBack: for summarised operations, the callee returns the
 	// affected-row count instead of deciding on it, so the caller must.
 	CountHandedBack bool
@@ -247,3 +250,13 @@ type Posn struct {
 
 // IsValid reports whether p names a place.
 func (p Posn) IsValid() bool { return p.File != "" && p.Line > 0 }
+
+// Store returns the kind of database the operation goes to: its
+// library's, or for a summarised call, the callee's operation's (a
+// repository method wrapping Redis writes to Redis).
+func (op *Op) Store() apimodel.Store {
+	if op.Summarized {
+		return op.via
+	}
+	return op.Method.Store()
+}

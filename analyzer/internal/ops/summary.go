@@ -68,6 +68,10 @@ type OpSummary struct {
 	ArgParams []Param // when ArgsParam is -1: the statement's arguments, parameter by parameter
 	Method    apimodel.Method
 
+	// Store is the kind of database the operation goes to, for the advice
+	// given where the summarised function is called.
+	Store apimodel.Store
+
 	Handle    Param // the parameter the operation runs on (a *sql.Tx, a *gorm.DB...)
 	Tx        bool  // it runs in a transaction the caller passed in
 	Isolation apimodel.Isolation
@@ -330,7 +334,7 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 			Kind: op.Kind, Table: op.Table, Name: op.Name, WritesAll: op.WritesAll,
 			State: op.State, Flags: op.Flags,
 			Object: Param{Index: -1}, Handle: Param{Index: -1}, Isolation: op.Handle.Isolation,
-			SQLParam: -1, ArgsParam: -1,
+			SQLParam: -1, ArgsParam: -1, Store: op.Store(),
 		}
 		if op.Kind == Deferred {
 			os.SQLParam, os.ArgsParam, os.ArgParams, os.Method = op.SQLParam, op.ArgsParam, op.ArgParams, op.Method
@@ -814,7 +818,7 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 			fn:   f,
 			Kind: os.Kind, Call: c, Table: tbl, Name: name, WritesAll: os.WritesAll,
 			State: os.State, Flags: flags, CountHandedBack: os.CountReturned, LockIf: lockIf, LockIfValue: os.LockIfValue,
-			Summarized: true, Where: where(s, os),
+			Summarized: true, Where: where(s, os), via: os.Store,
 			Method: apimodel.Method{Name: calleeName(c), SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
 		}
 		for _, k := range os.Keys {

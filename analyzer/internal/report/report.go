@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
 	"github.com/racelint/racelint/analyzer/internal/catalog"
 	"github.com/racelint/racelint/analyzer/internal/isolate"
 	"github.com/racelint/racelint/analyzer/internal/ops"
@@ -218,6 +219,17 @@ func (r *Reporter) ExprText(pos token.Pos) string {
 	return s
 }
 
+// storeOf is the kind of store op writes to, which decides the advice.
+func storeOf(op *ops.Op) catalog.Store {
+	switch op.Store() {
+	case apimodel.StoreKeyValue:
+		return catalog.KeyValue
+	case apimodel.StoreDocument:
+		return catalog.Document
+	}
+	return catalog.SQL
+}
+
 // Flush reports every finding that survives configuration, generated-code
 // filtering and suppression, sorted by position, then the directive
 // problems.
@@ -246,18 +258,19 @@ func (r *Reporter) Flush() {
 		if sup.Suppressed(pos, f.Rule) || (at.Pos() != pos && sup.Suppressed(at.Pos(), f.Rule)) {
 			continue
 		}
+		advice := rule.AdviceFor(storeOf(f.Write))
 		d := analysis.Diagnostic{
 			Pos:      pos,
 			End:      end,
 			Category: rule.ID,
 			URL:      rule.URL(),
-			Message:  fmt.Sprintf("%s %s: %s — %s", rule.ID, rule.Name, f.Message, rule.Fix),
+			Message:  fmt.Sprintf("%s %s: %s — %s", rule.ID, rule.Name, f.Message, advice.Fix),
 		}
 		if f.Short != "" {
 			// One short line; the full explanation is the first related
 			// line, at the write.
-			d.Message = fmt.Sprintf("%s %s: %s — %s", rule.ID, rule.Name, f.Short, rule.ShortFix)
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: "why: " + f.Message + "; fix: " + rule.Fix})
+			d.Message = fmt.Sprintf("%s %s: %s — %s", rule.ID, rule.Name, f.Short, advice.ShortFix)
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: "why: " + f.Message + "; fix: " + advice.Fix})
 		}
 		if f.Fixes != nil {
 			fn := f.Write.Call.Parent()
