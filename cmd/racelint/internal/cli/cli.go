@@ -33,6 +33,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
@@ -342,9 +345,10 @@ func (d *driver) analyze(cfg config) int {
 		mode |= packages.NeedDeps
 	}
 	pcfg := &packages.Config{
-		Mode:  mode,
-		Dir:   dir,
-		Tests: cfg.tests,
+		Mode:      mode,
+		Dir:       dir,
+		Tests:     cfg.tests,
+		ParseFile: parseFile,
 	}
 	if cfg.tags != "" {
 		pcfg.BuildFlags = []string{"-tags=" + cfg.tags}
@@ -506,6 +510,14 @@ func (d *driver) analyze(cfg config) int {
 		return ExitFindings
 	}
 	return ExitClean
+}
+
+// parseFile parses as go/packages does by default, without resolving
+// identifiers to ast.Objects: nothing in racelint, go/types or go/ssa
+// reads them, and every loaded package keeps them until its analysis
+// ends.
+func parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 }
 
 // resolveBase sets d.base, the absolute -C directory (or the working
