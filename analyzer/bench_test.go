@@ -221,7 +221,7 @@ func loadHuge(tb testing.TB, n int) []*packages.Package {
 // growing size; ns/op growing faster than the unit count is superlinear
 // behaviour in the engine.
 func BenchmarkHugeFunction(b *testing.B) {
-	for _, n := range []int{25, 50, 100, 200} {
+	for _, n := range []int{25, 50, 100, 150, 200} {
 		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) {
 			pkgs := loadHuge(b, n) // before b.Loop: not timed
 			b.ReportAllocs()

@@ -68,6 +68,15 @@ type graph struct {
 	// which would close a cycle, in the order found.
 	cyclic map[*packages.Package][]*packages.Package
 	copies map[*packages.Package]*packages.Package
+	// implements caches types.Implements: many packages call the same
+	// interfaces, and a common method name (Get, Create) has a candidate
+	// in every repository.
+	implements map[implementsKey]bool
+}
+
+type implementsKey struct {
+	typ   types.Type
+	iface *types.Interface
 }
 
 type declared struct {
@@ -84,6 +93,8 @@ func newGraph(roots []*packages.Package) *graph {
 		indexed:   map[*packages.Package]bool{},
 		cyclic:    map[*packages.Package][]*packages.Package{},
 		copies:    map[*packages.Package]*packages.Package{},
+
+		implements: map[implementsKey]bool{},
 	}
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		g.nodes = append(g.nodes, p)
@@ -239,6 +250,11 @@ func (g *graph) maySummarise(base func(*types.Package) bool) map[*packages.Packa
 // type implementing an interface whose method p calls, among those that
 // may summarise.
 func (g *graph) implementers(p *packages.Package, may map[*packages.Package]bool) []*packages.Package {
+	type call struct {
+		iface *types.Interface
+		name  string
+	}
+	calls := map[call]bool{}
 	seen := map[*packages.Package]bool{}
 	var out []*packages.Package
 	for _, sel := range p.TypesInfo.Selections {
@@ -249,8 +265,13 @@ func (g *graph) implementers(p *packages.Package, may map[*packages.Package]bool
 		if !ok || g.inStandardLibrary(sel.Obj()) {
 			continue
 		}
-		for _, d := range g.byMethod[sel.Obj().Name()] {
-			if seen[d.pkg] || !may[d.pkg] || !types.Implements(d.typ, iface) {
+		c := call{iface, sel.Obj().Name()}
+		if calls[c] {
+			continue
+		}
+		calls[c] = true
+		for _, d := range g.byMethod[c.name] {
+			if seen[d.pkg] || !may[d.pkg] || !g.implementsIface(d.typ, iface) {
 				continue
 			}
 			seen[d.pkg] = true
@@ -259,6 +280,16 @@ func (g *graph) implementers(p *packages.Package, may map[*packages.Package]bool
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+func (g *graph) implementsIface(t types.Type, iface *types.Interface) bool {
+	k := implementsKey{t, iface}
+	v, ok := g.implements[k]
+	if !ok {
+		v = types.Implements(t, iface)
+		g.implements[k] = v
+	}
+	return v
 }
 
 // inStandardLibrary reports whether the method belongs to an interface
