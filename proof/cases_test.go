@@ -30,13 +30,14 @@ type store interface {
 
 // libs is the order of the libraries in reports; pkgDir names each
 // library's scenario package under scenarios/.
-var libs = []string{"database/sql", "sqlx", "pgx", "GORM"}
+var libs = []string{"database/sql", "sqlx", "pgx", "GORM", "bun"}
 
 var pkgDir = map[string]string{
 	"database/sql": "sqlproof",
 	"sqlx":         "sqlxproof",
 	"pgx":          "pgxproof",
 	"GORM":         "gormproof",
+	"bun":          "bunproof",
 	redisLib:       "redisproof", // redis_test.go
 }
 

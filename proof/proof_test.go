@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/racelint/racelint/analyzer"
+	"github.com/racelint/racelint/proof/scenarios/bunproof"
 	"github.com/racelint/racelint/proof/scenarios/gormproof"
 	"github.com/racelint/racelint/proof/scenarios/pgxproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlproof"
@@ -33,6 +34,7 @@ var nilStores = map[string]store{
 	"sqlx":         (*sqlxproof.Store)(nil),
 	"pgx":          (*pgxproof.Store)(nil),
 	"GORM":         (*gormproof.Store)(nil),
+	"bun":          (*bunproof.Store)(nil),
 }
 
 const (
