@@ -30,7 +30,7 @@ type store interface {
 
 // libs is the order of the libraries in reports; pkgDir names each
 // library's scenario package under scenarios/.
-var libs = []string{"database/sql", "sqlx", "pgx", "GORM", "bun"}
+var libs = []string{"database/sql", "sqlx", "pgx", "GORM", "bun", "squirrel"}
 
 var pkgDir = map[string]string{
 	"database/sql": "sqlproof",
@@ -38,6 +38,7 @@ var pkgDir = map[string]string{
 	"pgx":          "pgxproof",
 	"GORM":         "gormproof",
 	"bun":          "bunproof",
+	"squirrel":     "sqproof",
 	redisLib:       "redisproof", // redis_test.go
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/racelint/racelint/proof/scenarios/pgxproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlxproof"
+	"github.com/racelint/racelint/proof/scenarios/sqproof"
 )
 
 // env is the PostgreSQL server and the clients of every library, shared by
@@ -38,7 +39,7 @@ type testEnv struct {
 }
 
 // poolSize covers the stress runs' 32 concurrent callers (a transaction
-// holds one connection) with room to spare; five libraries plus the admin
+// holds one connection) with room to spare; six libraries plus the admin
 // pool stay under the server's max_connections.
 const poolSize = 48
 
@@ -160,6 +161,14 @@ func connect(ctx context.Context, srv *harness.Server) (*testEnv, error) {
 	bunSQL.SetMaxOpenConns(poolSize)
 	bunSQL.SetMaxIdleConns(poolSize)
 	e.stores["bun"] = bunproof.New(bun.NewDB(bunSQL, pgdialect.New()))
+
+	sqDB, err := sql.Open("pgx", srv.DSN)
+	if err != nil {
+		return nil, err
+	}
+	sqDB.SetMaxOpenConns(poolSize)
+	sqDB.SetMaxIdleConns(poolSize)
+	e.stores["squirrel"] = sqproof.New(sqDB)
 	return e, nil
 }
 

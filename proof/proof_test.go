@@ -23,6 +23,7 @@ import (
 	"github.com/racelint/racelint/proof/scenarios/pgxproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlxproof"
+	"github.com/racelint/racelint/proof/scenarios/sqproof"
 
 	"github.com/racelint/racelint/proof/harness"
 )
@@ -35,6 +36,7 @@ var nilStores = map[string]store{
 	"pgx":          (*pgxproof.Store)(nil),
 	"GORM":         (*gormproof.Store)(nil),
 	"bun":          (*bunproof.Store)(nil),
+	"squirrel":     (*sqproof.Store)(nil),
 }
 
 const (
