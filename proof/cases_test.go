@@ -39,7 +39,8 @@ var pkgDir = map[string]string{
 	"GORM":         "gormproof",
 	"bun":          "bunproof",
 	"squirrel":     "sqproof",
-	redisLib:       "redisproof", // redis_test.go
+	redisLib:       "redisproof",  // redis_test.go
+	xormLib:        "xormmyproof", // xorm_test.go, on MariaDB
 }
 
 // proofCase is one function under test.

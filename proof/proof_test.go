@@ -107,6 +107,7 @@ func TestRacelintVerdicts(t *testing.T) {
 		}
 	}
 	checkRedisVerdicts(t, got)
+	checkVerdicts(t, got, xormCases(nil)) // xorm_test.go
 }
 
 func enclosingFunc(files []*ast.File, pos token.Pos) string {
