@@ -12,7 +12,7 @@ import (
 const xormLib = "xorm"
 
 // xormCases is the xorm case table: the scenarios xorm can express (see
-// the xormmyproof package comment for the two it cannot). s may be nil
+// the xormmyproof package comment for the Serializable ones it cannot). s may be nil
 // (racelint's verdicts need only the names).
 func xormCases(s *xormmyproof.Store) []proofCase {
 	c := func(scenario, fn, rule string, sc harness.Scenario) proofCase {
@@ -24,6 +24,8 @@ func xormCases(s *xormmyproof.Store) []proofCase {
 		c("claim a lead", "ClaimLeadRacy", "RL001", harness.ClaimLead(s.ClaimLeadRacy)),
 		c("claim a lead", "AssignLeadRacy", "RL004", harness.ClaimLead(s.AssignLeadRacy)),
 		c("claim a lead", "ClaimLead", "", harness.ClaimLead(s.ClaimLead)),
+		c("process a queue item", "NextJobRacy", "RL001", harness.Queue(s.NextJobRacy)),
+		c("process a queue item", "NextJob", "", harness.Queue(s.NextJob)),
 		c("record a unique event", "RecordEventRacy", "RL002", harness.UniqueEvent(s.RecordEventRacy, "plain_events")),
 		c("record a unique event", "RecordEvent", "", harness.UniqueEvent(s.RecordEvent, "events")),
 		c("counter increment", "IncrementRacy", "RL003", harness.Counter(s.IncrementRacy)),

@@ -4,9 +4,9 @@
 // comment racelint must report, next to its atomic twin in the form
 // racelint's rule pages recommend.
 //
-// The package covers the scenarios xorm can express: xorm has no UPDATE
-// ... RETURNING or SKIP LOCKED (the queue scenario) and no way to pass an
-// isolation level to a session's Begin (the Serializable scenarios).
+// The package covers every scenario but the Serializable ones: a
+// session's Begin takes no isolation level, and a SET TRANSACTION run
+// through the engine before it may land on another pooled connection.
 //
 // Every function takes pause, called between the read and the write (for
 // the atomic twins: just before the write). The proof harness passes a
@@ -55,6 +55,18 @@ type Lead struct {
 
 // TableName is the table of Lead.
 func (Lead) TableName() string { return "leads" }
+
+// Job is a queued background job; created_at keeps the database's
+// default.
+type Job struct {
+	ID        int64      `xorm:"pk autoincr 'id'"`
+	Queue     string     `xorm:"'queue'"`
+	Status    string     `xorm:"'status'"`
+	StartedAt *time.Time `xorm:"'started_at'"`
+}
+
+// TableName is the table of Job.
+func (Job) TableName() string { return "jobs" }
 
 // PlainEvent is a webhook event in a table without a unique constraint;
 // created_at keeps the database's default.
