@@ -33,6 +33,7 @@ func xormCases(s *xormmyproof.Store) []proofCase {
 		c("balance withdrawal", "WithdrawRacy", "RL003", harness.Withdraw(s.WithdrawRacy)),
 		c("balance withdrawal", "Withdraw", "", harness.Withdraw(s.Withdraw)),
 		c("withdrawal in a transaction", "WithdrawTxRacy", "RL005", harness.Withdraw(s.WithdrawTxRacy)),
+		c("withdrawal in a transaction", "WithdrawTxFuncRacy", "RL005", harness.Withdraw(s.WithdrawTxFuncRacy)),
 		c("withdrawal in a transaction", "WithdrawLocked", "", harness.Withdraw(s.WithdrawLocked)),
 		c("find-or-create", "EnsureContactRacy", "RL002", harness.FindOrCreate(s.EnsureContactRacy, "plain_contacts")),
 		c("find-or-create", "EnsureContact", "", harness.FindOrCreate(s.EnsureContact, "contacts")),

@@ -140,3 +140,27 @@ func (s *Store) WithdrawSerializableOnce(ctx context.Context, accountID, amount 
 	}
 	return err == nil, err
 }
+
+// WithdrawBeginTxRacy is racy (RL005): WithdrawTxRacy with an explicit
+// BeginTx/Commit instead of RunInTx; the SELECT still takes no lock.
+func (s *Store) WithdrawBeginTxRacy(ctx context.Context, accountID, amount int64, pause func()) (ok bool, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("begin: %w", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+
+	var acct Account
+	err = tx.NewSelect().Model(&acct).Where("id = ?", accountID).Scan(ctx)
+	pause()
+	if err != nil {
+		return false, fmt.Errorf("load account %d: %w", accountID, err)
+	}
+	if acct.Balance < amount {
+		return false, nil
+	}
+	if _, err := tx.NewUpdate().Model(&acct).Set("balance = ?", acct.Balance-amount).WherePK().Exec(ctx); err != nil { // want "RL005"
+		return false, fmt.Errorf("withdraw %d: %w", accountID, err)
+	}
+	return true, tx.Commit()
+}

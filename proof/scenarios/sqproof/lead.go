@@ -49,3 +49,29 @@ func (s *Store) ClaimLead(ctx context.Context, leadID, userID int64, pause func(
 	}
 	return n == 1, nil
 }
+
+// ClaimLeadToSQLRacy is racy (RL001): ClaimLeadRacy with the builders'
+// ToSql output run through database/sql instead of RunWith.
+func (s *Store) ClaimLeadToSQLRacy(ctx context.Context, leadID, userID int64, pause func()) (won bool, err error) {
+	q, args, err := psql.Select("owner_id").From("leads").Where(sq.Eq{"id": leadID}).ToSql()
+	if err != nil {
+		return false, fmt.Errorf("build lead query: %w", err)
+	}
+	var owner sql.NullInt64
+	err = s.db.QueryRowContext(ctx, q, args...).Scan(&owner)
+	pause()
+	if err != nil {
+		return false, fmt.Errorf("load lead %d: %w", leadID, err)
+	}
+	if owner.Valid {
+		return false, nil
+	}
+	u, uargs, err := psql.Update("leads").Set("owner_id", userID).Set("claimed_at", time.Now()).Where(sq.Eq{"id": leadID}).ToSql()
+	if err != nil {
+		return false, fmt.Errorf("build claim: %w", err)
+	}
+	if _, err := s.db.ExecContext(ctx, u, uargs...); err != nil { // want "RL001"
+		return false, fmt.Errorf("claim lead %d: %w", leadID, err)
+	}
+	return true, nil
+}

@@ -94,3 +94,30 @@ func (s *Store) WithdrawLocked(ctx context.Context, accountID, amount int64, pau
 	}
 	return err == nil, err
 }
+
+// WithdrawTxFuncRacy is racy (RL005): WithdrawTxRacy written with
+// engine.Transaction, the form WithdrawLocked uses, but without ForUpdate:
+// the callback's Get is a plain snapshot read.
+func (s *Store) WithdrawTxFuncRacy(ctx context.Context, accountID, amount int64, pause func()) (ok bool, err error) {
+	_, err = s.engine.Transaction(func(sess *xorm.Session) (any, error) {
+		var acct Account
+		has, err := sess.Context(ctx).ID(accountID).Get(&acct)
+		pause()
+		if err != nil {
+			return nil, fmt.Errorf("load account %d: %w", accountID, err)
+		}
+		if !has {
+			return nil, fmt.Errorf("account %d not found", accountID)
+		}
+		if acct.Balance < amount {
+			return nil, errInsufficientFunds
+		}
+		acct.Balance -= amount
+		_, err = sess.ID(accountID).Cols("balance").Update(&acct) // want "RL005"
+		return nil, err
+	})
+	if errors.Is(err, errInsufficientFunds) {
+		return false, nil
+	}
+	return err == nil, err
+}
