@@ -2,7 +2,9 @@ package proof_test
 
 import (
 	"github.com/racelint/racelint/proof/harness"
+	"github.com/racelint/racelint/proof/scenarios/bunproof"
 	"github.com/racelint/racelint/proof/scenarios/gormproof"
+	"github.com/racelint/racelint/proof/scenarios/sqproof"
 )
 
 // store is the method set every library's Store implements.
@@ -30,14 +32,17 @@ type store interface {
 
 // libs is the order of the libraries in reports; pkgDir names each
 // library's scenario package under scenarios/.
-var libs = []string{"database/sql", "sqlx", "pgx", "GORM"}
+var libs = []string{"database/sql", "sqlx", "pgx", "GORM", "bun", "squirrel"}
 
 var pkgDir = map[string]string{
 	"database/sql": "sqlproof",
 	"sqlx":         "sqlxproof",
 	"pgx":          "pgxproof",
 	"GORM":         "gormproof",
-	redisLib:       "redisproof", // redis_test.go
+	"bun":          "bunproof",
+	"squirrel":     "sqproof",
+	redisLib:       "redisproof",  // redis_test.go
+	xormLib:        "xormmyproof", // xorm_test.go, on MariaDB
 }
 
 // proofCase is one function under test.
@@ -93,6 +98,13 @@ func casesFor(lib string, s store) []proofCase {
 	}
 	if g, ok := s.(*gormproof.Store); ok {
 		cs = append(cs, c("find-or-create", "EnsureContactFirstOrCreate", "RL006", harness.FindOrCreate(g.EnsureContactFirstOrCreate, "plain_contacts")))
+	}
+	// Library-specific racy forms, outside the shared store interface.
+	if b, ok := s.(*bunproof.Store); ok {
+		cs = append(cs, c("withdrawal in a transaction", "WithdrawBeginTxRacy", "RL005", harness.Withdraw(b.WithdrawBeginTxRacy)))
+	}
+	if q, ok := s.(*sqproof.Store); ok {
+		cs = append(cs, c("claim a lead", "ClaimLeadToSQLRacy", "RL001", harness.ClaimLead(q.ClaimLeadToSQLRacy)))
 	}
 	cs = append(cs, c("find-or-create", "EnsureContact", "", harness.FindOrCreate(s.EnsureContact, "contacts")))
 	return cs

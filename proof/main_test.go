@@ -11,15 +11,19 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jmoiron/sqlx"
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
 	"github.com/racelint/racelint/proof/harness"
+	"github.com/racelint/racelint/proof/scenarios/bunproof"
 	"github.com/racelint/racelint/proof/scenarios/gormproof"
 	"github.com/racelint/racelint/proof/scenarios/pgxproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlxproof"
+	"github.com/racelint/racelint/proof/scenarios/sqproof"
 )
 
 // env is the PostgreSQL server and the clients of every library, shared by
@@ -35,7 +39,7 @@ type testEnv struct {
 }
 
 // poolSize covers the stress runs' 32 concurrent callers (a transaction
-// holds one connection) with room to spare; four libraries plus the admin
+// holds one connection) with room to spare; six libraries plus the admin
 // pool stay under the server's max_connections.
 const poolSize = 48
 
@@ -147,6 +151,24 @@ func connect(ctx context.Context, srv *harness.Server) (*testEnv, error) {
 		return nil, err
 	}
 	e.stores["GORM"] = gs
+
+	// bun over database/sql with pgx's stdlib driver: its driver errors
+	// are *pgconn.PgError, as for the other libraries.
+	bunSQL, err := sql.Open("pgx", srv.DSN)
+	if err != nil {
+		return nil, err
+	}
+	bunSQL.SetMaxOpenConns(poolSize)
+	bunSQL.SetMaxIdleConns(poolSize)
+	e.stores["bun"] = bunproof.New(bun.NewDB(bunSQL, pgdialect.New()))
+
+	sqDB, err := sql.Open("pgx", srv.DSN)
+	if err != nil {
+		return nil, err
+	}
+	sqDB.SetMaxOpenConns(poolSize)
+	sqDB.SetMaxIdleConns(poolSize)
+	e.stores["squirrel"] = sqproof.New(sqDB)
 	return e, nil
 }
 

@@ -14,10 +14,12 @@ import (
 	"gorm.io/driver/mysql"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
+	"xorm.io/xorm"
 
 	"github.com/racelint/racelint/proof/scenarios/gormmyproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlmyproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlxmyproof"
+	"github.com/racelint/racelint/proof/scenarios/xormmyproof"
 )
 
 // TestMariaDBForcedInterleaving starts a throwaway MariaDB (Debian's
@@ -85,6 +87,13 @@ func TestMariaDBForcedInterleaving(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases = append(cases, casesFor("GORM", gs)...)
+	engine, err := xorm.NewEngine("mysql", srv.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer engine.Close()
+	engine.SetMaxOpenConns(poolSize)
+	cases = append(cases, xormCases(xormmyproof.New(engine))...)
 	for _, c := range cases {
 		t.Run("MariaDB/"+short(c.lib)+"/"+c.fn, func(t *testing.T) {
 			res, err := harness.Forced(context.Background(), admin, c.sc, forcedCallers, barrierTimeout)
@@ -95,10 +104,10 @@ func TestMariaDBForcedInterleaving(t *testing.T) {
 			if len(res.Errors) > 0 {
 				t.Fatalf("unexpected errors: %v", res.Errors)
 			}
-			if c.racy() && res.Anomalies == 0 {
+			if c.races() && res.Anomalies == 0 {
 				t.Errorf("racy %s (%s) showed no anomaly on MariaDB under the forced interleaving: %v", c.fn, c.rule, res)
 			}
-			if !c.racy() && res.Anomalies != 0 {
+			if !c.races() && res.Anomalies != 0 {
 				t.Errorf("atomic %s showed %d anomalies on MariaDB under the forced interleaving: %v", c.fn, res.Anomalies, res)
 			}
 		})

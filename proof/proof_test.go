@@ -18,10 +18,12 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/racelint/racelint/analyzer"
+	"github.com/racelint/racelint/proof/scenarios/bunproof"
 	"github.com/racelint/racelint/proof/scenarios/gormproof"
 	"github.com/racelint/racelint/proof/scenarios/pgxproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlxproof"
+	"github.com/racelint/racelint/proof/scenarios/sqproof"
 
 	"github.com/racelint/racelint/proof/harness"
 )
@@ -33,6 +35,8 @@ var nilStores = map[string]store{
 	"sqlx":         (*sqlxproof.Store)(nil),
 	"pgx":          (*pgxproof.Store)(nil),
 	"GORM":         (*gormproof.Store)(nil),
+	"bun":          (*bunproof.Store)(nil),
+	"squirrel":     (*sqproof.Store)(nil),
 }
 
 const (
@@ -103,6 +107,7 @@ func TestRacelintVerdicts(t *testing.T) {
 		}
 	}
 	checkRedisVerdicts(t, got)
+	checkVerdicts(t, got, xormCases(nil)) // xorm_test.go
 }
 
 func enclosingFunc(files []*ast.File, pos token.Pos) string {
