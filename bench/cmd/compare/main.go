@@ -425,50 +425,53 @@ func repoRoot() string {
 }
 
 func mustRun(dir string, env []string, name string, args ...string) {
-	c := exec.Command(name, args...)
-	c.Dir = dir
-	c.Env = append(os.Environ(), env...)
-	c.Stdout = os.Stderr
-	c.Stderr = os.Stderr
-	if err := c.Run(); err != nil {
+	if err := runIn(dir, env, name, args...); err != nil {
 		log.Fatalf("%s %s (in %s): %v", name, strings.Join(args, " "), dir, err)
 	}
 }
 
 // tryRun is mustRun for a step whose failure only needs saying.
 func tryRun(dir string, env []string, name string, args ...string) {
+	if err := runIn(dir, env, name, args...); err != nil {
+		log.Printf("warning: %s %s (in %s): %v", name, strings.Join(args, " "), dir, err)
+	}
+}
+
+// runIn runs the command in dir, its output on stderr.
+func runIn(dir string, env []string, name string, args ...string) error {
 	c := exec.Command(name, args...)
 	c.Dir = dir
 	c.Env = append(os.Environ(), env...)
 	c.Stdout = os.Stderr
 	c.Stderr = os.Stderr
-	if err := c.Run(); err != nil {
-		log.Printf("warning: %s %s (in %s): %v", name, strings.Join(args, " "), dir, err)
-	}
-}
-
-// tryOutput is output for a command whose failure only needs saying
-// (go list on a module whose build list the proxy refuses): "" then.
-func tryOutput(dir, name string, args ...string) string {
-	c := exec.Command(name, args...)
-	c.Dir = dir
-	c.Env = append(os.Environ(), "GOWORK=off")
-	b, err := c.Output()
-	if err != nil {
-		log.Printf("warning: %s %s (in %s): %v", name, strings.Join(args, " "), dir, err)
-	}
-	return string(b)
+	return c.Run()
 }
 
 func output(dir, name string, args ...string) string {
+	b, err := outputErr(dir, name, args...)
+	if err != nil {
+		log.Fatalf("%s %s (in %s): %v", name, strings.Join(args, " "), dir, err)
+	}
+	return b
+}
+
+// tryOutput is output for a command whose failure only needs saying
+// (go list on a module whose build list the proxy refuses): what it
+// printed, maybe nothing.
+func tryOutput(dir, name string, args ...string) string {
+	b, err := outputErr(dir, name, args...)
+	if err != nil {
+		log.Printf("warning: %s %s (in %s): %v", name, strings.Join(args, " "), dir, err)
+	}
+	return b
+}
+
+func outputErr(dir, name string, args ...string) (string, error) {
 	c := exec.Command(name, args...)
 	c.Dir = dir
 	c.Env = append(os.Environ(), "GOWORK=off")
 	b, err := c.Output()
-	if err != nil {
-		log.Fatalf("%s %s (in %s): %v", name, strings.Join(args, " "), dir, err)
-	}
-	return string(b)
+	return string(b), err
 }
 
 func check(err error) {
