@@ -84,27 +84,14 @@ func RedisLock(fn LockFunc) RedisScenario {
 				return err
 			},
 			Count: func(ctx context.Context) (int, string, error) {
-				anomalies, multi := 0, 0
-				for k, name := range names {
-					if c.called[k].Load() == 0 {
-						continue
+				anomalies, multi, err := c.winners(func(k int) (bool, error) {
+					held, err := rdb.Get(ctx, "lock:"+names[k]).Result()
+					if errors.Is(err, redis.Nil) {
+						err = nil // released or expired: nobody holds it
 					}
-					w := int(c.won[k].Load())
-					anomalies += absInt(w - 1)
-					if w > 1 {
-						multi++
-					}
-					if w == 1 {
-						held, err := rdb.Get(ctx, "lock:"+name).Result()
-						if err != nil && !errors.Is(err, redis.Nil) {
-							return 0, "", err
-						}
-						if held != winner[k].Load() {
-							anomalies++
-						}
-					}
-				}
-				return anomalies, fmt.Sprintf("%d of %d locks had several holders", multi, iters), nil
+					return held == winner[k].Load(), err
+				})
+				return anomalies, fmt.Sprintf("%d of %d locks had several holders", multi, iters), err
 			},
 		}, nil
 	}
@@ -220,18 +207,8 @@ func RedisEvent(fn RedisEventFunc) RedisScenario {
 				return err
 			},
 			Count: func(ctx context.Context) (int, string, error) {
-				anomalies, multi := 0, 0
-				for k := range ids {
-					if c.called[k].Load() == 0 {
-						continue
-					}
-					w := int(c.won[k].Load())
-					anomalies += absInt(w - 1)
-					if w > 1 {
-						multi++
-					}
-				}
-				return anomalies, fmt.Sprintf("%d of %d events applied more than once", multi, iters), nil
+				anomalies, multi, err := c.winners(nil)
+				return anomalies, fmt.Sprintf("%d of %d events applied more than once", multi, iters), err
 			},
 		}, nil
 	}
@@ -263,27 +240,14 @@ func RedisClaimLead(fn ClaimFunc) RedisScenario {
 				return err
 			},
 			Count: func(ctx context.Context) (int, string, error) {
-				anomalies, multi := 0, 0
-				for k, id := range leads {
-					if c.called[k].Load() == 0 {
-						continue
+				anomalies, multi, err := c.winners(func(k int) (bool, error) {
+					owner, err := rdb.HGet(ctx, fmt.Sprintf("lead:%d", leads[k]), "owner_id").Int64()
+					if errors.Is(err, redis.Nil) {
+						err = nil // no owner stored
 					}
-					w := int(c.won[k].Load())
-					anomalies += absInt(w - 1)
-					if w > 1 {
-						multi++
-					}
-					if w == 1 {
-						owner, err := rdb.HGet(ctx, fmt.Sprintf("lead:%d", id), "owner_id").Int64()
-						if err != nil && !errors.Is(err, redis.Nil) {
-							return 0, "", err
-						}
-						if owner != winner[k].Load() {
-							anomalies++
-						}
-					}
-				}
-				return anomalies, fmt.Sprintf("%d of %d leads had several winners", multi, iters), nil
+					return owner == winner[k].Load(), err
+				})
+				return anomalies, fmt.Sprintf("%d of %d leads had several winners", multi, iters), err
 			},
 		}, nil
 	}

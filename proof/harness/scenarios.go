@@ -47,6 +47,34 @@ func newPerKey(n int) *perKey {
 	return &perKey{called: make([]atomic.Int64, n), won: make([]atomic.Int64, n)}
 }
 
+// winners judges the keys on which exactly one caller may win: over the
+// keys some caller called, anomalies are |winners − 1| per key, and multi
+// the keys with several winners. owned, if set, says for a key with a
+// single winner whether the stored state names that winner; when it does
+// not, that is one more anomaly.
+func (c *perKey) winners(owned func(k int) (bool, error)) (anomalies, multi int, err error) {
+	for k := range c.called {
+		if c.called[k].Load() == 0 {
+			continue
+		}
+		w := int(c.won[k].Load())
+		anomalies += absInt(w - 1)
+		if w > 1 {
+			multi++
+		}
+		if w == 1 && owned != nil {
+			ok, err := owned(k)
+			if err != nil {
+				return 0, 0, err
+			}
+			if !ok {
+				anomalies++
+			}
+		}
+	}
+	return anomalies, multi, nil
+}
+
 // FirstOpen: every caller records an open of the same email; exactly one
 // of them may believe it recorded the first open. Anomalies: for each
 // email, |callers that believed they were first − 1|.
@@ -71,18 +99,8 @@ func FirstOpen(fn OpenFunc) Scenario {
 				return err
 			},
 			Count: func(ctx context.Context) (int, string, error) {
-				anomalies, multi := 0, 0
-				for k := range keys {
-					if c.called[k].Load() == 0 {
-						continue
-					}
-					w := int(c.won[k].Load())
-					anomalies += absInt(w - 1)
-					if w > 1 {
-						multi++
-					}
-				}
-				return anomalies, fmt.Sprintf("%d of %d emails had several callers recording the first open", multi, iters), nil
+				anomalies, multi, err := c.winners(nil)
+				return anomalies, fmt.Sprintf("%d of %d emails had several callers recording the first open", multi, iters), err
 			},
 		}, nil
 	}
@@ -113,27 +131,12 @@ func ClaimLead(fn ClaimFunc) Scenario {
 				return err
 			},
 			Count: func(ctx context.Context) (int, string, error) {
-				anomalies, multi := 0, 0
-				for k, id := range leads {
-					if c.called[k].Load() == 0 {
-						continue
-					}
-					w := int(c.won[k].Load())
-					anomalies += absInt(w - 1)
-					if w > 1 {
-						multi++
-					}
-					if w == 1 {
-						var owner sql.NullInt64
-						if err := db.QueryRowContext(ctx, rb(db, `SELECT owner_id FROM leads WHERE id = $1`), id).Scan(&owner); err != nil {
-							return 0, "", err
-						}
-						if owner.Int64 != winner[k].Load() {
-							anomalies++
-						}
-					}
-				}
-				return anomalies, fmt.Sprintf("%d of %d leads had several winners", multi, iters), nil
+				anomalies, multi, err := c.winners(func(k int) (bool, error) {
+					var owner sql.NullInt64
+					err := db.QueryRowContext(ctx, rb(db, `SELECT owner_id FROM leads WHERE id = $1`), leads[k]).Scan(&owner)
+					return owner.Int64 == winner[k].Load(), err
+				})
+				return anomalies, fmt.Sprintf("%d of %d leads had several winners", multi, iters), err
 			},
 		}, nil
 	}
