@@ -30,25 +30,59 @@ type store interface {
 	EnsureContact(ctx ctxT, email string, pause func()) (int64, bool, error)
 }
 
-// libs is the order of the libraries in reports; pkgDir names each
-// library's scenario package under scenarios/.
-var libs = []string{"database/sql", "sqlx", "pgx", "GORM", "bun", "squirrel"}
+// The databases, in the order of reports.
+const (
+	postgresDB = "PostgreSQL"
+	mariaDB    = "MariaDB"
+	redisDB    = "Redis"
+)
 
-var pkgDir = map[string]string{
-	"database/sql": "sqlproof",
-	"sqlx":         "sqlxproof",
-	"pgx":          "pgxproof",
-	"GORM":         "gormproof",
-	"bun":          "bunproof",
-	"squirrel":     "sqproof",
-	redisLib:       "redisproof",  // redis_test.go
-	xormLib:        "xormmyproof", // xorm_test.go, on MariaDB
+// suite is one scenario package: the library it is written with and the
+// database it runs on.
+type suite struct{ db, lib, dir string }
+
+// suites lists every scenario package under scenarios/, in the order of
+// reports.
+var suites = []suite{
+	{postgresDB, "database/sql", "sqlproof"},
+	{postgresDB, "sqlx", "sqlxproof"},
+	{postgresDB, "pgx", "pgxproof"},
+	{postgresDB, "GORM", "gormproof"},
+	{postgresDB, "bun", "bunproof"},
+	{postgresDB, "squirrel", "sqproof"},
+	{mariaDB, "database/sql", "sqlmyproof"},
+	{mariaDB, "sqlx", "sqlxmyproof"},
+	{mariaDB, "GORM", "gormmyproof"},
+	{mariaDB, xormLib, "xormmyproof"}, // xorm_test.go
+	{redisDB, redisLib, "redisproof"}, // redis_test.go
+}
+
+// dirOf names the scenario package of lib on db.
+func dirOf(db, lib string) string {
+	for _, s := range suites {
+		if s.db == db && s.lib == lib {
+			return s.dir
+		}
+	}
+	panic("no scenario package for " + lib + " on " + db)
+}
+
+// dbIndex orders the databases in reports.
+func dbIndex(db string) int {
+	for i, s := range suites {
+		if s.db == db {
+			return i
+		}
+	}
+	return len(suites)
 }
 
 // proofCase is one function under test.
 type proofCase struct {
 	scenario string // e.g. "first open"
+	db       string // postgresDB, mariaDB or redisDB
 	lib      string
+	dir      string // the scenario package, dirOf(db, lib)
 	fn       string // method name in the library's scenario package
 	rule     string // the rule racelint must report; "" for an atomic twin
 	sc       harness.Scenario
@@ -70,11 +104,16 @@ func (c proofCase) races() bool { return c.racy() || c.miss != "" }
 var scenarioOrder = []string{
 	"record first open", "claim a lead", "process a queue item", "record a unique event",
 	"counter increment", "balance withdrawal", "withdrawal in a transaction", "find-or-create",
+	// Redis only (redis_test.go).
+	"take a lock", "lock release", "start a job", "hash field counter",
 }
 
-func casesFor(lib string, s store) []proofCase {
+// casesFor lists the cases of the store of lib on db (s may be a nil
+// store: racelint's verdicts need only the names).
+func casesFor(db, lib string, s store) []proofCase {
+	dir := dirOf(db, lib)
 	c := func(scenario, fn, rule string, sc harness.Scenario) proofCase {
-		return proofCase{scenario: scenario, lib: lib, fn: fn, rule: rule, sc: sc}
+		return proofCase{scenario: scenario, db: db, lib: lib, dir: dir, fn: fn, rule: rule, sc: sc}
 	}
 	cs := []proofCase{
 		c("record first open", "RecordOpenRacy", "RL001", harness.FirstOpen(s.RecordOpenRacy)),
@@ -110,19 +149,41 @@ func casesFor(lib string, s store) []proofCase {
 	return cs
 }
 
-// allCases lists every case, library by library; with no database the
-// stores are nil and the cases still name every function (for the
-// analyzer test).
+// allCases lists every PostgreSQL case, library by library; with no
+// database the stores are nil and the cases still name every function
+// (for the analyzer test).
 func allCases() []proofCase {
 	var out []proofCase
-	for _, lib := range libs {
-		var s store
-		if env != nil {
-			s = env.stores[lib]
-		} else {
-			s = nilStores[lib]
+	for _, su := range suites {
+		if su.db != postgresDB {
+			continue
 		}
-		out = append(out, casesFor(lib, s)...)
+		s := nilStores[su.dir]
+		if env != nil {
+			s = env.stores[su.lib]
+		}
+		out = append(out, casesFor(postgresDB, su.lib, s)...)
 	}
 	return out
+}
+
+// everyCase lists the cases of every database and library, with nil
+// stores: the names racelint's verdicts and the results table need.
+func everyCase() []proofCase {
+	out := allCases()
+	if env != nil { // allCases with stores: take the names only
+		out = nil
+		for _, su := range suites {
+			if su.db == postgresDB {
+				out = append(out, casesFor(postgresDB, su.lib, nilStores[su.dir])...)
+			}
+		}
+	}
+	for _, su := range suites {
+		if su.db == mariaDB && su.lib != xormLib {
+			out = append(out, casesFor(mariaDB, su.lib, nilStores[su.dir])...)
+		}
+	}
+	out = append(out, xormCases(nil)...)
+	return append(out, redisCases(nil)...)
 }

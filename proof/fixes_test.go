@@ -70,7 +70,7 @@ func TestFixesRemoveTheRace(t *testing.T) {
 	}
 	var racyFixed []string
 	for _, c := range allCases() {
-		if c.racy() && changed[pkgDir[c.lib]+"."+c.fn] {
+		if c.racy() && changed[key(c)] {
 			racyFixed = append(racyFixed, key(c))
 		}
 	}
@@ -86,8 +86,8 @@ func TestFixesRemoveTheRace(t *testing.T) {
 	}
 	// Not vacuous: each fixed function ran against the database.
 	for _, k := range racyFixed {
-		lib, fn, _ := strings.Cut(k, ".")
-		if !strings.Contains(out, "--- PASS: TestForcedInterleaving/"+short(lib)+"/"+fn+" ") {
+		dir, fn, _ := strings.Cut(k, ".")
+		if !strings.Contains(out, "--- PASS: TestForcedInterleaving/"+dir+"/"+fn+" ") {
 			t.Errorf("%s did not run in the fixed copy:\n%s", k, out)
 		}
 	}

@@ -71,7 +71,7 @@ func TestMariaDBForcedInterleaving(t *testing.T) {
 	db.SetMaxOpenConns(poolSize)
 	db.SetMaxIdleConns(poolSize)
 	xdb := sqlx.NewDb(db, "mysql")
-	cases := append(casesFor("database/sql", sqlmyproof.New(db)), casesFor("sqlx", sqlxmyproof.New(xdb))...)
+	cases := append(casesFor(mariaDB, "database/sql", sqlmyproof.New(db)), casesFor(mariaDB, "sqlx", sqlxmyproof.New(xdb))...)
 	gdb, err := gorm.Open(mysql.Open(srv.DSN), &gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
 	if err != nil {
 		t.Fatal(err)
@@ -86,7 +86,7 @@ func TestMariaDBForcedInterleaving(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases = append(cases, casesFor("GORM", gs)...)
+	cases = append(cases, casesFor(mariaDB, "GORM", gs)...)
 	engine, err := xorm.NewEngine("mysql", srv.DSN)
 	if err != nil {
 		t.Fatal(err)
@@ -95,11 +95,12 @@ func TestMariaDBForcedInterleaving(t *testing.T) {
 	engine.SetMaxOpenConns(poolSize)
 	cases = append(cases, xormCases(xormmyproof.New(engine))...)
 	for _, c := range cases {
-		t.Run("MariaDB/"+short(c.lib)+"/"+c.fn, func(t *testing.T) {
+		t.Run("MariaDB/"+c.dir+"/"+c.fn, func(t *testing.T) {
 			res, err := harness.Forced(context.Background(), admin, c.sc, forcedCallers, barrierTimeout)
 			if err != nil {
 				t.Fatal(err)
 			}
+			record(results.forced, c, res)
 			t.Logf("MariaDB, %s, %s %s: %v", c.scenario, c.lib, c.fn, res)
 			if len(res.Errors) > 0 {
 				t.Fatalf("unexpected errors: %v", res.Errors)
@@ -109,6 +110,24 @@ func TestMariaDBForcedInterleaving(t *testing.T) {
 			}
 			if !c.races() && res.Anomalies != 0 {
 				t.Errorf("atomic %s showed %d anomalies on MariaDB under the forced interleaving: %v", c.fn, res.Anomalies, res)
+			}
+		})
+	}
+	// The same cases unforced: no atomic twin may show an anomaly; the
+	// racy counts are recorded for the table.
+	for _, c := range cases {
+		t.Run("MariaDB-unforced/"+c.dir+"/"+c.fn, func(t *testing.T) {
+			res, err := harness.Stress(context.Background(), admin, c.sc, stressCallers, stressIters, stressMaxDur)
+			if err != nil {
+				t.Fatal(err)
+			}
+			record(results.stress, c, res)
+			t.Logf("MariaDB, %s, %s %s: %v", c.scenario, c.lib, c.fn, res)
+			if len(res.Errors) > 0 {
+				t.Fatalf("unexpected errors: %v", res.Errors)
+			}
+			if !c.races() && res.Anomalies != 0 {
+				t.Errorf("atomic %s showed %d anomalies on MariaDB under %d×%d concurrent calls: %v", c.fn, res.Anomalies, stressCallers, stressIters, res)
 			}
 		})
 	}

@@ -2,9 +2,7 @@ package proof_test
 
 import (
 	"context"
-	"fmt"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -14,8 +12,7 @@ import (
 	"github.com/racelint/racelint/proof/scenarios/redisproof"
 )
 
-// redisLib is the library name of the Redis cases (pkgDir maps it to
-// scenarios/redisproof for TestRacelintVerdicts).
+// redisLib is the library name of the Redis cases (scenarios/redisproof).
 const redisLib = "go-redis"
 
 // forcedOnly names the Redis scenarios that need the forced run's roles
@@ -26,7 +23,7 @@ var forcedOnly = map[string]bool{"lock release": true}
 // need only the names).
 func redisCases(s *redisproof.Store) []proofCase {
 	c := func(scenario, fn, rule string, sc harness.RedisScenario) proofCase {
-		return proofCase{scenario: scenario, lib: redisLib, fn: fn, rule: rule, rsc: sc}
+		return proofCase{scenario: scenario, db: redisDB, lib: redisLib, dir: dirOf(redisDB, redisLib), fn: fn, rule: rule, rsc: sc}
 	}
 	cs := []proofCase{
 		c("take a lock", "LockRacy", "RL002", harness.RedisLock(s.LockRacy)),
@@ -73,14 +70,7 @@ var redisKnownMisses = map[string]string{
 		"(missing retry) for go-redis (docs/rules/RL007.md: the code must run the transaction again)",
 }
 
-// checkRedisVerdicts compares racelint's findings (lib.func -> rules)
-// with the Redis case table.
-func checkRedisVerdicts(t *testing.T, got map[string][]string) {
-	t.Helper()
-	checkVerdicts(t, got, redisCases(nil))
-}
-
-// checkVerdicts compares racelint's findings (lib.func -> rules) with a
+// checkVerdicts compares racelint's findings (dir.func -> rules) with a
 // case table that may list known misses: a racy case must be reported
 // with exactly its rule, a known miss is logged as a gap while racelint
 // stays silent on it (and fails the test once racelint reports it, so the
@@ -92,14 +82,14 @@ func checkVerdicts(t *testing.T, got map[string][]string, cs []proofCase) {
 		switch {
 		case c.racy():
 			if len(rules) != 1 || rules[0] != c.rule {
-				t.Errorf("%s %s (%s): racelint reported %v, want [%s]", c.lib, c.fn, c.scenario, rules, c.rule)
+				t.Errorf("%s %s on %s (%s): racelint reported %v, want [%s]", c.lib, c.fn, c.db, c.scenario, rules, c.rule)
 			}
 		case c.miss != "" && len(rules) == 0:
 			t.Logf("KNOWN GAP: %s %s (%s) races but racelint is silent: %s", c.lib, c.fn, c.scenario, c.miss)
 		case c.miss != "":
 			t.Errorf("%s %s (%s): listed as a known miss but racelint now reports %v: move it to the reported cases", c.lib, c.fn, c.scenario, rules)
 		case len(rules) > 0:
-			t.Errorf("%s %s (%s): racelint reported %v on the atomic twin, want nothing", c.lib, c.fn, c.scenario, rules)
+			t.Errorf("%s %s on %s (%s): racelint reported %v on the atomic twin, want nothing", c.lib, c.fn, c.db, c.scenario, rules)
 		}
 	}
 }
@@ -154,27 +144,18 @@ func startRedis(t *testing.T) (*harness.Redis, *redis.Client) {
 func TestRedis(t *testing.T) {
 	srv, rdb := startRedis(t)
 	s := redisproof.New(rdb)
-	var table strings.Builder
-	fmt.Fprintf(&table, "| scenario | function | expected | anomalies, forced (%d callers) | anomalies / calls, %d×%d unforced |\n|---|---|---|---|---|\n", forcedCallers, stressCallers, stressIters)
 	for _, c := range redisCases(s) {
-		want := "silent"
-		switch {
-		case c.racy():
-			want = c.rule
-		case c.miss != "":
-			want = "silent (known miss)"
+		want := c.rule
+		if want == "" {
+			want = "silent"
 		}
-		forced, stress := "—", "—"
 		t.Run("forced/"+c.fn, func(t *testing.T) {
 			res, err := harness.ForcedRedis(context.Background(), rdb, c.rsc, forcedCallers, barrierTimeout)
 			if err != nil {
 				t.Fatalf("%v\n%s", err, srv.Log())
 			}
 			t.Logf("Redis, %s, %s: %v", c.scenario, c.fn, res)
-			forced = fmt.Sprint(res.Anomalies)
-			if res.TimedOut {
-				forced += " (serialised)"
-			}
+			record(results.forced, c, res)
 			if len(res.Errors) > 0 {
 				t.Fatalf("unexpected errors: %v", res.Errors)
 			}
@@ -197,7 +178,7 @@ func TestRedis(t *testing.T) {
 					t.Fatalf("%v\n%s", err, srv.Log())
 				}
 				t.Logf("Redis, %s, %s: %v", c.scenario, c.fn, res)
-				stress = fmt.Sprintf("%d / %d", res.Anomalies, res.Calls)
+				record(results.stress, c, res)
 				if len(res.Errors) > 0 {
 					t.Fatalf("unexpected errors: %v", res.Errors)
 				}
@@ -205,13 +186,6 @@ func TestRedis(t *testing.T) {
 					t.Errorf("atomic %s showed %d anomalies under %d×%d concurrent calls: %v", c.fn, res.Anomalies, stressCallers, stressIters, res)
 				}
 			})
-		}
-		fmt.Fprintf(&table, "| %s | `%s` | %s | %s | %s |\n", c.scenario, c.fn, want, forced, stress)
-	}
-	t.Logf("Redis results:\n%s", table.String())
-	if path := os.Getenv("PROOF_REDIS_TABLE"); path != "" {
-		if err := os.WriteFile(path, []byte(table.String()), 0o644); err != nil {
-			t.Error(err)
 		}
 	}
 }

@@ -5,8 +5,7 @@ import (
 	"github.com/racelint/racelint/proof/scenarios/xormmyproof"
 )
 
-// xormLib is the library name of the xorm cases (pkgDir maps it to
-// scenarios/xormmyproof). They run on MariaDB only
+// xormLib is the library name of the xorm cases (scenarios/xormmyproof). They run on MariaDB only
 // (TestMariaDBForcedInterleaving); TestRacelintVerdicts checks them
 // function by function.
 const xormLib = "xorm"
@@ -16,7 +15,7 @@ const xormLib = "xorm"
 // (racelint's verdicts need only the names).
 func xormCases(s *xormmyproof.Store) []proofCase {
 	c := func(scenario, fn, rule string, sc harness.Scenario) proofCase {
-		return proofCase{scenario: scenario, lib: xormLib, fn: fn, rule: rule, sc: sc, miss: xormKnownMisses[fn]}
+		return proofCase{scenario: scenario, db: mariaDB, lib: xormLib, dir: dirOf(mariaDB, xormLib), fn: fn, rule: rule, sc: sc, miss: xormKnownMisses[fn]}
 	}
 	return []proofCase{
 		c("record first open", "RecordOpenRacy", "RL001", harness.FirstOpen(s.RecordOpenRacy)),
