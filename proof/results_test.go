@@ -92,7 +92,7 @@ func resultRows() (rows []row, missing int) {
 			if !c.races() {
 				unforcedClass = zeroOrMore(res.Anomalies)
 			}
-		} else if !(c.db == redisDB && forcedOnly[c.scenario]) {
+		} else if hasUnforcedRun(c) {
 			missing++
 		} else {
 			unforcedClass = "—"
