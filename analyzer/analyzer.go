@@ -18,6 +18,7 @@ import (
 	"github.com/racelint/racelint/analyzer/internal/checks"
 	"github.com/racelint/racelint/analyzer/internal/facts"
 	"github.com/racelint/racelint/analyzer/internal/isolate"
+	"github.com/racelint/racelint/analyzer/internal/retries"
 	"github.com/racelint/racelint/analyzer/internal/schema"
 	"github.com/racelint/racelint/analyzer/internal/scope"
 )
@@ -75,7 +76,7 @@ type Rule = catalog.Rule
 func Rules() []Rule { return catalog.All() }
 
 func newAnalyzer(cfg *Config) *analysis.Analyzer {
-	return newAnalyzerWith(cfg, facts.New(facts.Options{UserFuncs: cfg.userFuncs}))
+	return newAnalyzerWith(cfg, facts.New(facts.Options{UserFuncs: cfg.userFuncs}), nil)
 }
 
 // userFuncs converts the configured functions for the engine; it runs when
@@ -93,7 +94,10 @@ func (c *Config) userFuncs() []apimodel.UserFunc {
 }
 
 // newAnalyzerWith builds the rules analyzer on top of a facts analyzer.
-func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.Analyzer {
+// retried, when not nil, indexes the retried calls of every package the
+// driver loaded (the whole-program driver); otherwise each package's own
+// are indexed as it is analysed.
+func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer, retried *retries.Callees) *analysis.Analyzer {
 	sqlFiles := schema.NewSQLFiles() // each module's *.sql files, read once per analyzer
 	return &analysis.Analyzer{
 		Name:     "racelint",
@@ -113,6 +117,8 @@ func newAnalyzerWith(cfg *Config, factsAnalyzer *analysis.Analyzer) *analysis.An
 				SQLFiles:         sqlFiles,
 				Scope:            scope.New(cfg.SkipPaths, cfg.Migrations),
 				Predicates:       res.Predicates,
+				Retried:          retried,
+				CallersKnown:     retried != nil,
 			}
 			var pos token.Pos
 			if len(pass.Files) > 0 {

@@ -8,8 +8,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/racelint/racelint/analyzer/internal/apimodel"
 	"github.com/racelint/racelint/analyzer/internal/facts"
 	"github.com/racelint/racelint/analyzer/internal/implorder"
+	"github.com/racelint/racelint/analyzer/internal/retries"
 )
 
 // Program is racelint set up for a driver that loads the whole program
@@ -45,7 +47,14 @@ func NewForProgram(cfg Config, pkgs []*packages.Package) (*Program, error) {
 	user := c.userFuncs()
 	graph := implorder.Graph(pkgs, func(p *types.Package) bool { return facts.MayTouchDatabase(p, user) })
 	summaries := facts.New(facts.Options{UserFuncs: c.userFuncs})
-	a := newAnalyzerWith(&c, summaries)
+	// Retry loops are indexed before any package is analysed: the loop
+	// that retries a driver's transaction is in its caller, which is
+	// analysed after it.
+	retried := retries.New()
+	for _, p := range pkgs {
+		retried.Add(p.Syntax, p.TypesInfo, apimodel.SerializationFailureCodes)
+	}
+	a := newAnalyzerWith(&c, summaries, retried)
 	forget := newForgetter(pkgs, graph)
 	forget.after(summaries, true)
 	forget.after(a, false)

@@ -2,6 +2,8 @@ package analyzer_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -60,5 +62,65 @@ func TestProgramForgets(t *testing.T) {
 	}
 	if second := run(); !slices.Equal(first, second) {
 		t.Errorf("two runs disagree:\n%q\n%q", first, second)
+	}
+}
+
+// TestProgramRetryCallers checks that the whole-program analyzer takes a
+// Serializable transaction as retried exactly when some loaded caller
+// retries it, also through an interface implemented in a package the
+// caller does not import; a per-package driver cannot see that caller,
+// and keeps the package-wide guess that a package classifying
+// serialization failures retries all of its transactions.
+func TestProgramRetryCallers(t *testing.T) {
+	testdata, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &packages.Config{Mode: loadMode, Dir: filepath.Join(testdata, "src"),
+		Env: append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOWORK=off", "GOFLAGS=", "GOPROXY=off")}
+	load := func() []*packages.Package {
+		pkgs, err := packages.Load(cfg, "retrycallers/...")
+		if err != nil || packages.PrintErrors(pkgs) > 0 {
+			t.Fatalf("loading retrycallers: %v", err)
+		}
+		return pkgs
+	}
+	findings := func(a *analysis.Analyzer, pkgs []*packages.Package) []string {
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for act := range graph.All() {
+			if act.Err != nil {
+				t.Fatalf("%s: %v", act, act.Err)
+			}
+			if !act.IsRoot || act.Analyzer != a {
+				continue
+			}
+			for _, d := range act.Diagnostics {
+				p := act.Package.Fset.Position(d.Pos)
+				got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, d.Message[:5]))
+			}
+		}
+		slices.Sort(got)
+		return got
+	}
+
+	pkgs := load()
+	p, err := analyzer.NewForProgram(analyzer.Defaults(), pkgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := findings(p.Analyzer, p.Packages), []string{"pgdrv.go:32: RL007"}; !slices.Equal(got, want) {
+		t.Errorf("whole program: got %q, want %q (Mutate only: store retries Apply)", got, want)
+	}
+
+	perPackage, err := analyzer.New(analyzer.Defaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := findings(perPackage, load()); len(got) != 0 {
+		t.Errorf("per package: got %q, want none (IsRetryable stands for callers it cannot see)", got)
 	}
 }

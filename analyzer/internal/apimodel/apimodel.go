@@ -300,6 +300,45 @@ func IsolationOf(value string) Isolation {
 // transaction option types.
 var IsolationFields = map[string]bool{"Isolation": true, "IsoLevel": true}
 
+// TxModeFields are the fields of transaction option types that make a
+// transaction read-only or deferrable, with the constant that does so:
+// database/sql's ReadOnly: true, pgx's AccessMode: pgx.ReadOnly and
+// DeferrableMode: pgx.Deferrable.
+var TxModeFields = map[string]TxModeField{
+	"ReadOnly":       {Value: "true"},
+	"AccessMode":     {Value: "read only"},
+	"DeferrableMode": {Value: "deferrable", Deferrable: true},
+}
+
+// TxModeField is one entry of TxModeFields: the constant that sets the
+// mode, and which mode it sets (deferrable, else read-only).
+type TxModeField struct {
+	Value      string
+	Deferrable bool
+}
+
+// TxMode is what a transaction's access modes say about how it can fail.
+type TxMode struct {
+	ReadOnly   bool
+	Deferrable bool
+}
+
+// AbortsAt reports whether a transaction begun at isolation level iso in
+// mode m can fail with a serialization failure (SQLSTATE 40001) that
+// calls for a retry. In PostgreSQL a read-only Repeatable Read
+// transaction never does (only writes conflict), nor does a read-only
+// deferrable Serializable one (it waits for a safe snapshot instead); a
+// read-only Serializable one that is not deferrable still can.
+func (m TxMode) AbortsAt(iso Isolation) bool {
+	switch {
+	case iso < IsolationRepeatableRead:
+		return false
+	case m.ReadOnly && (iso == IsolationRepeatableRead || m.Deferrable):
+		return false
+	}
+	return true
+}
+
 // DuplicateKeyCodes are error codes that mean a unique constraint fired:
 // PostgreSQL SQLSTATE 23505, MySQL 1062, SQLite's extended code 2067.
 var DuplicateKeyCodes = []string{"23505", "1062", "2067", "unique_violation"}

@@ -6,6 +6,7 @@ package checks
 
 import (
 	"fmt"
+	"github.com/racelint/racelint/analyzer/internal/retries"
 	"go/types"
 	"path/filepath"
 
@@ -34,6 +35,13 @@ type Options struct {
 	// Predicates gives the fields functions of other packages read of a
 	// parameter (facts), for checks written as their calls.
 	Predicates func(fn *types.Func, i int) ([]string, bool)
+	// Retried says which functions some caller retries (RL007). When
+	// CallersKnown, it covers every caller in the program; otherwise only
+	// the package's own code, and a package that classifies serialization
+	// failures anywhere is taken to retry its transactions from callers
+	// racelint cannot see.
+	Retried      *retries.Callees
+	CallersKnown bool
 }
 
 // Run decides the rules for the operations the facts analyzer found in
@@ -52,6 +60,11 @@ func Run(pass *analysis.Pass, pkg *ops.Package, ssaPkg *ssa.Package, opts Option
 	}
 	migrations := opts.Scope.Migrations(packageFuncs(pkg, ssaPkg))
 	r := report.New(pass, opts.Enabled, opts.SkipTables, opts.RelatedInMessage)
+	retried := opts.Retried
+	if retried == nil {
+		retried = retries.New()
+		retried.Add(pass.Files, pass.TypesInfo, apimodel.SerializationFailureCodes)
+	}
 	ix := schema.FromFiles(pass.Files, names)
 	if len(pass.Files) > 0 && opts.SQLFiles != nil {
 		// Schema dumps and migrations on disk, anywhere in the module.
@@ -62,7 +75,7 @@ func Run(pass *analysis.Pass, pkg *ops.Package, ssaPkg *ssa.Package, opts Option
 		if inMigration(f.Fn, migrations) || opts.Scope.File(pass.Fset.Position(f.Fn.Pos()).Filename) {
 			continue
 		}
-		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix, predicates: opts.Predicates}
+		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix, predicates: opts.Predicates, retried: retried, callersKnown: opts.CallersKnown}
 		before := r.Added()
 		if failure := isolate.Do(isolate.Check, pass.Pkg.Path(), f.Fn.String(), f.Fn.Pos(), c.run); failure != nil {
 			r.DropAfter(before)
@@ -119,10 +132,14 @@ var names = schema.Normalizer{Table: ops.Table, Column: ops.NormalizeColumn}
 type funcChecker struct {
 	schema     *schema.Index
 	predicates func(fn *types.Func, i int) ([]string, bool)
-	pkg        *ops.Package
-	f          *ops.Func
-	r          *report.Reporter
-	checks     []check
+	// retried and callersKnown are Options.Retried (or the package's own
+	// index) and Options.CallersKnown.
+	retried      *retries.Callees
+	callersKnown bool
+	pkg          *ops.Package
+	f            *ops.Func
+	r            *report.Reporter
+	checks       []check
 	// inspected holds the writes whose affected-row count decides a
 	// branch or leaves the function.
 	inspected map[*ops.Op]bool

@@ -37,9 +37,11 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 			continue
 		}
 		u, key := c.constraint(r, w)
-		if w.ConflictSafe && u == uniqueAbsent && w.Stmt != nil {
-			// ON CONFLICT fires only on a unique constraint, and the
-			// table's CREATE TABLE has none on the key: both rows stay.
+		if w.ConflictSafe && u == uniqueAbsent && w.Stmt != nil && !w.ConflictNamed {
+			// ON CONFLICT DO NOTHING fires only on a unique constraint,
+			// and the table's CREATE TABLE has none on the key: both rows
+			// stay. A named target is different: the database rejects the
+			// statement unless a unique key matches it.
 			out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Short:   fmt.Sprintf("%s inserts into %s with ON CONFLICT but no unique key on %s", c.r.ShortCallName(w), w.Name, key),
 				Message: fmt.Sprintf("%s inserts into %s when %s found no row%s; its ON CONFLICT clause never fires, because the CREATE TABLE of %s declares no unique constraint on %s, so two requests can both insert: add one", c.r.CallName(w), w.Name, c.r.CallName(r), c.testQuote(g), w.Name, key)})
@@ -220,6 +222,8 @@ func (c *funcChecker) constraint(r, w *ops.Op) (u uniqueness, name string) {
 	switch {
 	case c.schema.Unique(w.Table, col, model, names):
 		return uniqueDeclared, name
+	case c.schema.InCompositeKey(w.Table, col):
+		return uniqueUnknown, name // whether the loser conflicts depends on the other columns
 	case c.schema.Declared(w.Table):
 		return uniqueAbsent, name
 	}

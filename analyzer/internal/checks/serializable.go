@@ -4,6 +4,7 @@ package checks
 
 import (
 	"fmt"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -22,22 +23,29 @@ func (c *funcChecker) serializable(b *ops.Op) []report.Finding {
 	if b.Watch {
 		return out // Redis WATCH and MongoDB WithTransaction retry by design
 	}
-	if b.Isolation < apimodel.IsolationRepeatableRead || c.retries(b) {
+	if !b.TxMode.AbortsAt(b.Isolation) || c.retries(b) {
 		return out
 	}
 	level := "Serializable"
 	if b.Isolation == apimodel.IsolationRepeatableRead {
 		level = "Repeatable Read"
 	}
+	msg := fmt.Sprintf("%s begins a %s transaction but nothing retries it; under contention it fails with SQLSTATE 40001", c.r.CallName(b), level)
+	if b.TxMode.ReadOnly {
+		// The one read-only case that can still abort; DEFERRABLE waits
+		// for a snapshot that cannot, which is cheaper than a retry loop.
+		msg += "; being read-only, it can also be made DEFERRABLE, which cannot fail"
+	}
 	out = append(out, report.Finding{Rule: catalog.SerializableWithoutRetry, Write: b,
 		Short:   fmt.Sprintf("%s begins a %s tx that nothing retries", c.r.ShortCallName(b), level),
-		Message: fmt.Sprintf("%s begins a %s transaction but nothing retries it; under contention it fails with SQLSTATE 40001", c.r.CallName(b), level)})
+		Message: msg})
 	return out
 }
 
 // retries reports whether a serialization failure of the transaction b
 // begins is retried: b runs in a loop, inside a function literal passed to
-// a retry helper, or the code around it looks at SQLSTATE 40001.
+// a retry helper, the code around it looks at SQLSTATE 40001, or a caller
+// retries the function (see package retries).
 func (c *funcChecker) retries(b *ops.Op) bool {
 	if flow.InLoop(b.Block()) {
 		return true
@@ -47,6 +55,9 @@ func (c *funcChecker) retries(b *ops.Op) bool {
 			return true
 		}
 		if fn.Parent() == nil {
+			if obj, ok := fn.Object().(*types.Func); ok && c.retried.Retried(obj) {
+				return true
+			}
 			break
 		}
 		if site := closureSite(fn); site != nil {
@@ -58,9 +69,13 @@ func (c *funcChecker) retries(b *ops.Op) bool {
 	if b.TxFunc != nil && mentionsSerializationFailure(b.TxFunc) {
 		return true
 	}
+	if c.callersKnown {
+		return false
+	}
 	// A package that tests for serialization failures anywhere (a
 	// Retryable(err) helper next to the transaction) retries somewhere:
-	// the loop may be in a caller racelint cannot see.
+	// the loop may be in a caller in a package this driver does not show
+	// us.
 	for _, fn := range c.pkg.Funcs {
 		if isRetryPredicate(fn) {
 			return true

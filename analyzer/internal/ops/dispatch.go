@@ -88,7 +88,8 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 	}
 	switch m.Role {
 	case apimodel.RoleBegin, apimodel.RoleTxFunc:
-		op := &Op{Kind: Begin, Call: c, Method: m, Isolation: isolation(arg(c, m, m.Opts))}
+		iso, mode := txOptions(arg(c, m, m.Opts))
+		op := &Op{Kind: Begin, Call: c, Method: m, Isolation: iso, TxMode: mode}
 		if m.Role == apimodel.RoleTxFunc {
 			if mc, ok := arg(c, m, m.Func).(*ssa.MakeClosure); ok {
 				op.TxFunc, _ = mc.Fn.(*ssa.Function)
@@ -154,16 +155,18 @@ func (f *Func) gormCallOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	return f.gormOp(c, m)
 }
 
-// isolation reads the isolation level out of a transaction options value
-// (*sql.TxOptions or pgx.TxOptions, built as a composite literal).
-func isolation(v ssa.Value) apimodel.Isolation {
+// txOptions reads the isolation level and the access modes out of a
+// transaction options value (*sql.TxOptions or pgx.TxOptions, built as a
+// composite literal, possibly outside the closure that begins the
+// transaction).
+func txOptions(v ssa.Value) (iso apimodel.Isolation, mode apimodel.TxMode) {
 	if v == nil {
-		return apimodel.IsolationDefault
+		return iso, mode
 	}
 	if elems, ok := flow.VariadicArgs(v); ok {
 		// GORM's Begin/Transaction take ...*sql.TxOptions.
 		if len(elems) == 0 {
-			return apimodel.IsolationDefault
+			return iso, mode
 		}
 		v = elems[0]
 	}
@@ -185,26 +188,42 @@ func isolation(v ssa.Value) apimodel.Isolation {
 	}
 	alloc, ok := v.(*ssa.Alloc)
 	if !ok {
-		return apimodel.IsolationDefault
+		return iso, mode
 	}
 	for _, ref := range *alloc.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || !apimodel.IsolationFields[flow.FieldName(alloc.Type(), fa.Field)] {
+		if !ok {
+			continue
+		}
+		name := flow.FieldName(alloc.Type(), fa.Field)
+		field, isMode := apimodel.TxModeFields[name]
+		if !apimodel.IsolationFields[name] && !isMode {
 			continue
 		}
 		for _, r := range *fa.Referrers() {
-			if st, ok := r.(*ssa.Store); ok {
-				if c, ok := flow.Strip(st.Val).(*ssa.Const); ok && c.Value != nil {
-					val := c.Value.ExactString()
-					if c.Value.Kind() == constant.String {
-						val = constant.StringVal(c.Value)
-					}
-					return apimodel.IsolationOf(val)
-				}
+			st, ok := r.(*ssa.Store)
+			if !ok {
+				continue
+			}
+			c, ok := flow.Strip(st.Val).(*ssa.Const)
+			if !ok || c.Value == nil {
+				continue
+			}
+			val := c.Value.ExactString()
+			if c.Value.Kind() == constant.String {
+				val = constant.StringVal(c.Value)
+			}
+			switch {
+			case apimodel.IsolationFields[name]:
+				iso = apimodel.IsolationOf(val)
+			case val == field.Value && field.Deferrable:
+				mode.Deferrable = true
+			case val == field.Value:
+				mode.ReadOnly = true
 			}
 		}
 	}
-	return apimodel.IsolationDefault
+	return iso, mode
 }
 
 // isTimeNow reports whether v is a call of time.Now (possibly followed by

@@ -58,10 +58,21 @@ func (f *Func) handle(v ssa.Value) Handle {
 			}
 		}
 	}
-	if !h.Tx && apimodel.IsTxType(root.Type()) {
+	if !h.Tx && isTxValue(root) {
 		h.Tx = true
 	}
 	return h
+}
+
+// isTxValue reports whether a handle root is a transaction by its type:
+// a *sql.Tx, or the call of the application's own BeginTx (a lock
+// wrapper, a tracing helper) whose result is one even though we cannot
+// see the Begin that made it.
+func isTxValue(root ssa.Value) bool {
+	if c, ok := root.(*ssa.Call); ok && returnsTx(c) {
+		return true
+	}
+	return apimodel.IsTxType(root.Type())
 }
 
 // handleRoot follows a handle back to where it was made: through GORM
@@ -340,9 +351,13 @@ func (f *Func) carriedHandle(c *ssa.Call) ssa.Value {
 	var handle, ctx ssa.Value
 	handles, contexts := 0, 0
 	for _, a := range com.Args {
+		// gen.New(tx) boxes tx into the generated DBTX interface: the
+		// handle is what was boxed.
 		switch t := a.Type(); {
 		case f.model.IsHandle(t):
 			handle, handles = a, handles+1
+		case f.model.IsHandle(flow.Strip(a).Type()):
+			handle, handles = flow.Strip(a), handles+1
 		case isContext(t):
 			ctx, contexts = a, contexts+1
 		}

@@ -92,8 +92,13 @@ type Flags struct {
 	Imprecise    bool // the WHERE has an OR, or the SQL is only partly understood
 	Locking      bool // FOR UPDATE / FOR SHARE / clause.Locking
 	ConflictSafe bool // ON CONFLICT, INSERT IGNORE, clause.OnConflict
-	Returning    bool // the write returns rows (its count is observed through them)
-	Inspected    bool // the affected-row count decides a branch in the function
+	// ConflictNamed: the conflict clause names its target (ON CONFLICT
+	// (a, b), ON CONFLICT ON CONSTRAINT c), which the database requires to
+	// be a unique constraint or index: the statement fails otherwise, so
+	// the constraint exists wherever it was declared.
+	ConflictNamed bool
+	Returning     bool // the write returns rows (its count is observed through them)
+	Inspected     bool // the affected-row count decides a branch in the function
 }
 
 // Op is one database operation in a function.
@@ -141,6 +146,7 @@ type Op struct {
 
 	Handle    Handle             // the connection or transaction it runs on
 	Isolation apimodel.Isolation // for Begin: the requested isolation
+	TxMode    apimodel.TxMode    // for Begin: the requested access modes (read-only, deferrable)
 	TxFunc    *ssa.Function      // for Begin: the callback run inside the transaction
 	Watch     bool               // for Begin: Redis WATCH, an optimistic transaction that never needs RL007's retry check
 }

@@ -111,7 +111,7 @@ func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string
 	switch st.Verb {
 	case sqltext.Select:
 		op.Kind = Read
-		if isLockStatement(text) {
+		if st.LocksWriters {
 			op.Kind = Lock
 		}
 	case sqltext.Insert:
@@ -122,7 +122,7 @@ func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string
 		op.Kind = Delete
 		op.WritesAll = true
 	default:
-		if !isLockStatement(text) {
+		if !st.LocksWriters {
 			return nil
 		}
 		op.Kind = Lock
@@ -164,6 +164,7 @@ func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string
 	}
 	op.Locking = st.Lock != sqltext.NoLock
 	op.ConflictSafe = st.Conflict != sqltext.NoConflictClause
+	op.ConflictNamed = len(st.ConflictTarget) > 0 || st.ConflictConstraint != ""
 	op.Returning = st.Returning
 	return op
 }
@@ -236,19 +237,6 @@ func sqlxInCall(v ssa.Value) *ssa.Call {
 		return nil
 	}
 	return c
-}
-
-// isLockStatement reports whether sql takes a lock that serialises the
-// writers that follow on the same connection: SQLite's BEGIN IMMEDIATE or
-// EXCLUSIVE, LOCK TABLE, PostgreSQL advisory locks, MySQL GET_LOCK.
-func isLockStatement(sql string) bool {
-	s := strings.ToLower(strings.Join(strings.Fields(sql), " "))
-	for _, p := range []string{"begin immediate", "begin exclusive", "lock table", "lock tables"} {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return strings.Contains(s, "pg_advisory_lock") || strings.Contains(s, "pg_advisory_xact_lock") || strings.Contains(s, "get_lock(")
 }
 
 // literalText is what a SET operand writes when the SQL spells it out:

@@ -34,6 +34,7 @@ type Summary struct {
 type TxCallback struct {
 	Param     int
 	Isolation apimodel.Isolation
+	Mode      apimodel.TxMode
 	Retries   bool // the transaction is retried on serialization failure
 }
 
@@ -632,7 +633,7 @@ func (f *Func) txCallbacks() []TxCallback {
 		}
 		for i, q := range f.Fn.Params {
 			if q == p && !slices.ContainsFunc(out, func(t TxCallback) bool { return t.Param == i }) {
-				out = append(out, TxCallback{Param: i, Isolation: begin.Isolation, Retries: begin.Watch})
+				out = append(out, TxCallback{Param: i, Isolation: begin.Isolation, Mode: begin.TxMode, Retries: begin.Watch})
 			}
 		}
 	}
@@ -767,7 +768,7 @@ func (f *Func) bindTxCallbacks(args []ssa.Value, c ssa.CallInstruction, s *Summa
 		if fn == nil {
 			continue
 		}
-		f.Ops = append(f.Ops, &Op{fn: f, Kind: Begin, Call: c, TxFunc: fn, Isolation: cb.Isolation, Watch: cb.Retries,
+		f.Ops = append(f.Ops, &Op{fn: f, Kind: Begin, Call: c, TxFunc: fn, Isolation: cb.Isolation, TxMode: cb.Mode, Watch: cb.Retries,
 			Summarized: true, Method: apimodel.Method{Name: calleeName(c), Role: apimodel.RoleTxFunc, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: cb.Param}})
 	}
 }
@@ -854,7 +855,7 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 		}
 		if v := bind(os.Handle); v != nil {
 			op.Handle = f.handle(v)
-			if !os.Tx && !apimodel.IsTxType(v.Type()) && op.Handle.Begin == nil {
+			if !os.Tx && !apimodel.IsTxType(v.Type()) && op.Handle.Begin == nil && (op.Handle.Value == nil || !isTxValue(op.Handle.Value)) {
 				op.Handle.Tx = false
 			}
 		}

@@ -30,6 +30,13 @@ import (
 type Index struct {
 	unique map[string]map[string]bool // normalized table -> normalized column
 	tables map[string]bool            // normalized tables whose CREATE TABLE was read
+	// composite holds, per normalized table, the columns that are part of
+	// a unique key of several columns (UNIQUE (step_id, user_id)).
+	composite map[string]map[string]bool
+}
+
+func newIndex() *Index {
+	return &Index{unique: map[string]map[string]bool{}, tables: map[string]bool{}, composite: map[string]map[string]bool{}}
 }
 
 // Normalizer maps table and column names to the engine's comparable form.
@@ -51,7 +58,7 @@ var (
 
 // FromFiles reads the DDL in the string literals of files.
 func FromFiles(files []*ast.File, n Normalizer) *Index {
-	ix := &Index{unique: map[string]map[string]bool{}, tables: map[string]bool{}}
+	ix := newIndex()
 	for _, f := range files {
 		ast.Inspect(f, func(node ast.Node) bool {
 			lit, ok := node.(*ast.BasicLit)
@@ -80,20 +87,43 @@ func (ix *Index) add(table, column string, n Normalizer) {
 	ix.unique[t][c] = true
 }
 
+// addKey records a unique key on cols of table: a single column is unique
+// by itself, each of several is part of a composite key.
+func (ix *Index) addKey(table string, cols []string, n Normalizer) {
+	if len(cols) == 1 {
+		ix.add(table, cols[0], n)
+		return
+	}
+	t := n.Table(unquote(table))
+	if t == "" {
+		return
+	}
+	for _, col := range cols {
+		if c := n.Column(unquote(col)); c != "" {
+			if ix.composite[t] == nil {
+				ix.composite[t] = map[string]bool{}
+			}
+			ix.composite[t][c] = true
+		}
+	}
+}
+
+// InCompositeKey reports whether column of table is part of a unique key
+// of several columns: a second insert of the same column value may or may
+// not conflict, depending on the other columns.
+func (ix *Index) InCompositeKey(table, column string) bool {
+	return ix != nil && ix.composite[table][column]
+}
+
 // unquote strips SQL identifier quotes ("x", `x`) and blanks.
 func unquote(name string) string { return strings.Trim(strings.TrimSpace(name), "\"`") }
 
 func (ix *Index) addDDL(sql string, n Normalizer) {
 	for _, m := range alterUniqueRE.FindAllStringSubmatch(sql, -1) {
-		if cols := strings.Split(m[2], ","); len(cols) == 1 {
-			ix.add(m[1], cols[0], n)
-		}
+		ix.addKey(m[1], strings.Split(m[2], ","), n)
 	}
 	for _, m := range uniqueIndexRE.FindAllStringSubmatch(sql, -1) {
-		cols := strings.Split(m[2], ",")
-		if len(cols) == 1 { // a single-column constraint decides a one-column lookup
-			ix.add(m[1], cols[0], n)
-		}
+		ix.addKey(m[1], strings.Split(m[2], ","), n)
 	}
 	for _, stmt := range strings.Split(sql, ";") {
 		m := createTableRE.FindStringSubmatch(stmt)
@@ -108,9 +138,7 @@ func (ix *Index) addDDL(sql string, n Normalizer) {
 			if strings.HasPrefix(d, "unique") || strings.HasPrefix(d, "primary") || strings.HasPrefix(d, "constraint") {
 				// A table constraint: UNIQUE (email), PRIMARY KEY (id).
 				if u := tableUniqueRE.FindStringSubmatch(def); u != nil {
-					if cols := strings.Split(u[1], ","); len(cols) == 1 {
-						ix.add(m[1], cols[0], n)
-					}
+					ix.addKey(m[1], strings.Split(u[1], ","), n)
 				}
 				continue
 			}
@@ -237,7 +265,7 @@ func (s *SQLFiles) Of(dir string, n Normalizer) *Index {
 	if ix, ok := s.byRoot[root]; ok {
 		return ix
 	}
-	ix := &Index{unique: map[string]map[string]bool{}, tables: map[string]bool{}}
+	ix := newIndex()
 	files, total := 0, int64(0)
 	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -292,5 +320,13 @@ func (ix *Index) Merge(other *Index) {
 	}
 	for t := range other.tables {
 		ix.tables[t] = true
+	}
+	for t, cols := range other.composite {
+		if ix.composite[t] == nil {
+			ix.composite[t] = map[string]bool{}
+		}
+		for c := range cols {
+			ix.composite[t][c] = true
+		}
 	}
 }

@@ -719,6 +719,15 @@ func (p *parser) insertStmt(st *Statement, s, hi int) {
 		return p.kw(k, hi, "ON") && (p.kw(k+1, hi, "CONFLICT") || p.kw(k+1, hi, "DUPLICATE"))
 	})
 	if on >= 0 && p.kw(on+1, hi, "CONFLICT") {
+		switch {
+		case p.punct(on+2, hi, "("):
+			for _, it := range p.splitTop(on+3, p.groupEnd(on+2, hi)) {
+				c, _ := p.colRef(it[0], it[1])
+				st.ConflictTarget = append(st.ConflictTarget, c)
+			}
+		case p.kw(on+2, hi, "ON") && p.kw(on+3, hi, "CONSTRAINT") && p.isName(on+4, hi):
+			st.ConflictConstraint = Normalize(p.t[on+4].text)
+		}
 		if do := p.find(on+2, hi, p.anyKw(hi, "DO")); do >= 0 {
 			switch {
 			case p.kw(do+1, hi, "NOTHING"):

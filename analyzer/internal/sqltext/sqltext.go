@@ -113,10 +113,21 @@ type Statement struct {
 	NoWait        bool
 	Conflict      Conflict
 	ConflictSet   []Assignment
-	Returning     bool
-	Params        int      // number of positional arguments the SQL needs
-	Named         []string // named params in order of first appearance
-	WithCTE       bool
+	// ConflictTarget are the columns of ON CONFLICT (a, b), normalized;
+	// ConflictConstraint the name in ON CONFLICT ON CONSTRAINT name.
+	ConflictTarget     []string
+	ConflictConstraint string
+	Returning          bool
+	Params             int      // number of positional arguments the SQL needs
+	Named              []string // named params in order of first appearance
+	WithCTE            bool
+	// LocksWriters: some statement of the string takes a lock that
+	// serialises the writers that follow on the same connection: SQLite's
+	// BEGIN IMMEDIATE/EXCLUSIVE, LOCK [TABLE], MySQL LOCK TABLES and
+	// GET_LOCK, PostgreSQL's blocking advisory locks. Decided on tokens, so
+	// comments (sqlc's "-- name: X :exec" header) and string literals that
+	// merely mention a lock do not count.
+	LocksWriters bool
 }
 
 // maxInput bounds the work done on one string; real queries are far
@@ -136,6 +147,12 @@ func Parse(sql string) Statement {
 	}
 	p := newParser(stmts[0])
 	p.statement(&st)
+	for _, s := range stmts {
+		if locksWriters(s) {
+			st.LocksWriters = true
+			break
+		}
+	}
 	// "BEGIN; UPDATE ...; COMMIT" or "SELECT ...; DELETE ..." would be
 	// misread if only the first statement counted.
 	for _, s := range stmts[1:] {
@@ -193,6 +210,28 @@ func Normalize(ident string) string {
 		}
 	}
 	return lower(unquoteIdent(trimSpace(s[last:])))
+}
+
+// writerLockFuncs are the functions whose call blocks until the caller holds
+// a lock that other writers must also take; the try_ variants return at once
+// and serialise nothing unless their result is tested, so they are left out.
+var writerLockFuncs = map[string]bool{"pg_advisory_lock": true, "pg_advisory_xact_lock": true, "get_lock": true}
+
+// locksWriters reports whether one statement takes a writer-serialising
+// lock: it starts BEGIN IMMEDIATE/EXCLUSIVE or LOCK, or calls one of
+// writerLockFuncs.
+func locksWriters(s []token) bool {
+	p := newParser(s)
+	hi := len(s)
+	if p.kw(0, hi, "LOCK") || p.kw(0, hi, "BEGIN") && (p.kw(1, hi, "IMMEDIATE") || p.kw(1, hi, "EXCLUSIVE")) {
+		return true
+	}
+	for i, t := range s {
+		if t.kind == tWord && writerLockFuncs[lower(t.text)] && p.punct(i+1, hi, "(") {
+			return true
+		}
+	}
+	return false
 }
 
 func splitStatements(toks []token) [][]token {

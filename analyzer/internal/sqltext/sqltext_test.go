@@ -55,7 +55,7 @@ var parseTests = []struct {
 	{
 		"INSERT INTO t (a,b) VALUES ($1,$2) ON CONFLICT (a) DO NOTHING RETURNING id",
 		Statement{Verb: Insert, Table: "t", Params: 2, InsertColumns: []string{"a", "b"},
-			InsertValues: []Operand{prm(0), prm(1)}, Conflict: DoNothing, Returning: true},
+			InsertValues: []Operand{prm(0), prm(1)}, Conflict: DoNothing, ConflictTarget: []string{"a"}, Returning: true},
 	},
 	{
 		"INSERT INTO counters (k, n) VALUES (?, 1) ON DUPLICATE KEY UPDATE n = n + 1",
@@ -140,7 +140,7 @@ var parseTests = []struct {
 	{
 		"INSERT INTO t AS x (a, b) VALUES ($1, $2) ON CONFLICT (a) DO UPDATE SET b = EXCLUDED.b, n = x.n + 1 WHERE x.b <> EXCLUDED.b",
 		Statement{Verb: Insert, Table: "t", Params: 2, InsertColumns: []string{"a", "b"},
-			InsertValues: []Operand{prm(0), prm(1)}, Conflict: DoUpdate,
+			InsertValues: []Operand{prm(0), prm(1)}, Conflict: DoUpdate, ConflictTarget: []string{"a"},
 			ConflictSet: []Assignment{{Column: "b", Value: col}, {Column: "n", Value: unk, SelfRef: true, Atomic: true}}},
 	},
 	{
@@ -373,6 +373,27 @@ var fieldTests = []struct {
 		return len(s.Where) == 1 && s.Where[0].Column == ""
 	}},
 	{"SELECT x" + strings.Repeat(" ", maxInput), func(s Statement) bool { return s.Verb == Unknown }},
+	// Writer-serialising locks are found on tokens: a leading comment does
+	// not hide one, a string or a try_ lock does not make one.
+	{"-- name: LockJobs :exec\nLOCK TABLE jobs IN ACCESS EXCLUSIVE MODE", func(s Statement) bool { return s.LocksWriters }},
+	{"/* x */ LOCK jobs IN EXCLUSIVE MODE", func(s Statement) bool { return s.LocksWriters }},
+	{"LOCK TABLES jobs WRITE", func(s Statement) bool { return s.LocksWriters }},
+	{"begin immediate", func(s Statement) bool { return s.LocksWriters }},
+	{"-- name: Lock :exec\nSELECT pg_advisory_xact_lock($1)", func(s Statement) bool { return s.LocksWriters && s.Verb == Select }},
+	{"SELECT GET_LOCK('k', 10)", func(s Statement) bool { return s.LocksWriters }},
+	{"SELECT pg_try_advisory_xact_lock($1)", func(s Statement) bool { return !s.LocksWriters }},
+	{"SELECT 'lock table' AS note, pg_advisory_lock FROM t", func(s Statement) bool { return !s.LocksWriters }},
+	{"BEGIN", func(s Statement) bool { return !s.LocksWriters }},
+	{"UPDATE t SET n = 1; LOCK TABLE t", func(s Statement) bool { return s.LocksWriters }},
+	{"INSERT INTO u (a, b, n) VALUES ($1, $2, $3) ON CONFLICT (a, \"B\") DO UPDATE SET n = $3", func(s Statement) bool {
+		return s.Conflict == DoUpdate && len(s.ConflictTarget) == 2 && s.ConflictTarget[0] == "a" && s.ConflictTarget[1] == "b"
+	}},
+	{"INSERT INTO u (a) VALUES ($1) ON CONFLICT ON CONSTRAINT u_a_key DO NOTHING", func(s Statement) bool {
+		return s.Conflict == DoNothing && s.ConflictConstraint == "u_a_key" && s.ConflictTarget == nil
+	}},
+	{"INSERT INTO u (a) VALUES ($1) ON CONFLICT DO NOTHING", func(s Statement) bool {
+		return s.Conflict == DoNothing && s.ConflictTarget == nil && s.ConflictConstraint == ""
+	}},
 }
 
 func TestParseFields(t *testing.T) {

@@ -69,3 +69,49 @@ func (s *Service) ReadCommitted(ctx context.Context) error {
 	}
 	return tx.Commit(ctx)
 }
+
+// silent: a read-only Repeatable Read snapshot never conflicts; only
+// writes fail with 40001 there.
+func (s *Service) ReadOnlySnapshot(ctx context.Context) error {
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	return tx.Commit(ctx)
+}
+
+// silent: read-only deferrable Serializable waits for a safe snapshot
+// and then cannot fail (pg_dump's mode).
+func (s *Service) SafeSnapshot(ctx context.Context) error {
+	tx, err := s.conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable, AccessMode: pgx.ReadOnly, DeferrableMode: pgx.Deferrable})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	return tx.Commit(ctx)
+}
+
+// racy: read-only Serializable that is not deferrable can still be the
+// transaction PostgreSQL aborts.
+func (s *Service) ReadOnlySerializable(ctx context.Context) error {
+	tx, err := s.conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable, AccessMode: pgx.ReadOnly}) // want "RL007"
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	return tx.Commit(ctx)
+}
+
+// racy: deferrable alone does nothing for a transaction that writes.
+func (s *Service) DeferrableWriter(ctx context.Context) error {
+	tx, err := s.conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable, DeferrableMode: pgx.Deferrable}) // want "RL007"
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `UPDATE counters SET n = n + 1 WHERE id = 1`); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
