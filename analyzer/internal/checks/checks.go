@@ -72,7 +72,8 @@ func Run(pass *analysis.Pass, pkg *ops.Package, ssaPkg *ssa.Package, opts Option
 	}
 	var failures []*isolate.Failure
 	for _, f := range pkg.Funcs {
-		if inMigration(f.Fn, migrations) || opts.Scope.File(pass.Fset.Position(f.Fn.Pos()).Filename) {
+		file := pass.Fset.Position(f.Fn.Pos()).Filename
+		if inMigration(f.Fn, migrations) || scope.IsTestFile(file) || opts.Scope.File(file) {
 			continue
 		}
 		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix, predicates: opts.Predicates, retried: retried, callersKnown: opts.CallersKnown}

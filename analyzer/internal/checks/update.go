@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -56,7 +57,8 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		}
 		derived, isDerived := c.derivedWrite(r, w)
 		g := c.guard(r, w, func(ch check) bool {
-			return overlaps(w, ch.column) && !c.writtenBackUnchanged(w, ch.column) && !c.writesComparedValue(ch, w) && !c.convergent(ch, w)
+			return overlaps(w, ch.column) && !c.writtenBackUnchanged(w, ch.column) && !c.writesComparedValue(ch, w) && !c.convergent(ch, w) &&
+				!(w.Kind == ops.Delete && w.Method.Store() == apimodel.StoreSQL && c.selectsRow(ch, r))
 		}, ops.Data)
 		implicit := ""
 		if g == nil && !isDerived && c.keyReadFrom(r, w) {
@@ -88,7 +90,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 			want = []string{implicit}
 		}
 		if rechecks(w, want) {
-			if !c.inspected[w] {
+			if !c.inspected[w] && !c.retentionDelete(w, want) {
 				out = append(out, report.Finding{Rule: catalog.UncheckedConditionalWrite, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 					Short:   fmt.Sprintf("%s re-checks %s in SQL but ignores the count", c.r.ShortCallName(w), strings.Join(displayNames(w, w.State), ", ")),
 					Message: fmt.Sprintf("%s re-checks %s in its WHERE but ignores the affected-row count, so every caller proceeds as the winner", c.r.CallName(w), strings.Join(displayNames(w, w.State), ", "))})
@@ -122,6 +124,55 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		return out
 	}
 	return out
+}
+
+// retentionDelete reports whether w is a clean-up of rows past a cutoff
+// (DELETE ... WHERE endpoint_id = $1 AND ts < $2 after the code checked
+// the age of the oldest row) that nothing after it builds on: running it
+// twice leaves the rows it deleted once, and with no write after it in the
+// function no caller acts as the winner, so its count decides nothing.
+// A claim (DELETE ... WHERE id = $1 AND used = false, then grant) tests a
+// state by equality and stays RL004.
+func (c *funcChecker) retentionDelete(w *ops.Op, want []string) bool {
+	if w.Kind != ops.Delete || len(want) == 0 {
+		return false
+	}
+	for _, col := range want {
+		if col == "" || !slices.Contains(w.Cutoffs, col) {
+			return false
+		}
+	}
+	for _, op := range c.f.Ops {
+		if op != w && op.Kind.IsWrite() && c.f.ReachesInstr(w.Call, op.Call) {
+			return false
+		}
+	}
+	return true
+}
+
+// selectsRow reports whether a check only picks which of the rows r read
+// the code acts on, by comparing a field of the row with a value from
+// elsewhere (`for _, k := range keys { if k.Value == req.Key { Delete(k) }
+// }`, `if l.UserID != me { return 403 }`): before a delete of that row,
+// both callers that pass it delete the same row once, whatever order they
+// run in. Not for key-value stores, whose keys are taken again (GET,
+// compare with my token, DEL deletes the next holder's lock). A
+// comparison with a constant tests a state the row moves through
+// (`if d.State == "draft"`), and one on a version or status column is an
+// optimistic check in Go; both stay checks.
+func (c *funcChecker) selectsRow(ch check, r *ops.Op) bool {
+	cmp, ok := ch.cond.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) || isVersion(ch.column) || ch.column == "status" || ch.column == "state" {
+		return false
+	}
+	fromRead := func(v ssa.Value) bool { return c.derivedFrom(v, r, "") }
+	picked := func(row, other ssa.Value) bool {
+		if _, isConst := flow.Strip(other).(*ssa.Const); isConst {
+			return false
+		}
+		return fromRead(row) && !fromRead(other)
+	}
+	return picked(cmp.X, cmp.Y) || picked(cmp.Y, cmp.X)
 }
 
 // writtenBackUnchanged reports whether w writes a whole record back

@@ -115,6 +115,10 @@ type Op struct {
 	Writes    []Assign  // columns written (nil with WritesAll for Save of an unknown object)
 	WritesAll bool      // the write touches every column (Delete, Save of a whole object)
 	State     []string  // normalized columns the WHERE tests beyond the key (status = 'x', owner IS NULL)
+	// Cutoffs are the State columns the WHERE compares with <, <=, >, >=
+	// or BETWEEN: a cutoff (older than, expired before) rather than one
+	// state a caller could be first to change. Known for SQL text only.
+	Cutoffs []string
 	Flags
 
 	SQLParam    int     // Deferred: the parameter that holds the SQL

@@ -166,7 +166,7 @@ func (w *walker) value(v ssa.Value, col string) {
 			return
 		}
 		for _, a := range x.Call.Args {
-			w.value(a, "")
+			w.argument(a, x)
 		}
 		if x.Call.IsInvoke() {
 			w.value(x.Call.Value, "")
@@ -628,11 +628,23 @@ func (w *walker) summarized(rs []boundResult, index int, col string) {
 // filled: a store to exactly the loaded address that runs after every
 // read that filled it and dominates the load.
 func (f *Func) killingStore(load *ssa.UnOp) *ssa.Store {
-	root, path := flow.Root(load.X)
+	return f.killingStoreAt(load.X, load)
+}
+
+// killingStoreAt is killingStore for the memory at addr as instruction at
+// uses it (a load of it, a call it is passed to); nil for a value that
+// is not an address.
+func (f *Func) killingStoreAt(addr ssa.Value, at ssa.Instruction) *ssa.Store {
+	switch addr.(type) {
+	case *ssa.Alloc, *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Global, *ssa.FreeVar, *ssa.Parameter, *ssa.UnOp:
+	default:
+		return nil
+	}
+	root, path := flow.Root(addr)
 	var kill *ssa.Store
 	for _, st := range f.store[root] {
 		_, spath := flow.Root(st.Addr)
-		if !equalPaths(spath, path) || !dominates(st, load) {
+		if !equalPaths(spath, path) || !dominates(st, at) {
 			continue
 		}
 		if kill == nil || dominates(kill, st) {
@@ -645,11 +657,11 @@ func (f *Func) killingStore(load *ssa.UnOp) *ssa.Store {
 	for _, fl := range f.fills[root] {
 		// t := Article{} then rows.Scan(&t.ID, ...): the scan after the
 		// store fills it again, so the store does not decide the load.
-		at := fl.at
-		if at == nil {
-			at = fl.op.Call
+		filled := fl.at
+		if filled == nil {
+			filled = fl.op.Call
 		}
-		if compatible(fl.path, path) && !dominates(at, kill) {
+		if compatible(fl.path, path) && !dominates(filled, kill) {
 			return nil
 		}
 	}
@@ -701,13 +713,24 @@ func (w *walker) computedCall(c *ssa.Call) {
 		return
 	}
 	if fn.Signature.Recv() != nil && len(com.Args) > 0 {
-		w.value(com.Args[0], "")
+		w.argument(com.Args[0], c)
 	}
 	if fn.Pkg != nil && (pureArgs[fn.Pkg.Pkg.Path()] || fn.Pkg == w.f.Fn.Pkg) {
 		for _, a := range com.Args {
-			w.value(a, "")
+			w.argument(a, c)
 		}
 	}
+}
+
+// argument follows an argument of call: what it holds, or, for the
+// address of memory that a store replaced after the read filled it
+// (s = SMTP{}; decode(&s); s.Validate()), what was stored.
+func (w *walker) argument(a ssa.Value, call ssa.Instruction) {
+	if st := w.f.killingStoreAt(a, call); st != nil {
+		w.value(st.Val, "")
+		return
+	}
+	w.value(a, "")
 }
 
 // errorLike reports whether t is error or a type that implements it (a

@@ -139,6 +139,7 @@ func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string
 		return nil
 	}
 	op.Keys, op.State = wherePredicates(st.Where, bind)
+	op.Cutoffs = cutoffColumns(st.Where)
 	if len(st.Named) > 0 && len(args) == 1 {
 		// sqlx NamedExec(query, e): the struct names the row.
 		op.Object, _ = flow.Root(flow.Strip(args[0]))
@@ -203,6 +204,21 @@ func wherePredicates(preds []sqltext.Predicate, bind func(sqltext.Operand) ssa.V
 		}
 	}
 	return keys, state
+}
+
+// cutoffColumns returns the columns preds compare by order (ts < $1,
+// expires_at <= now(), n BETWEEN $1 AND $2).
+func cutoffColumns(preds []sqltext.Predicate) []string {
+	var out []string
+	for _, p := range preds {
+		switch p.Op {
+		case "<", "<=", ">", ">=", "BETWEEN":
+			if col := normalizeColumn(p.Column); col != "" {
+				out = append(out, col)
+			}
+		}
+	}
+	return out
 }
 
 // stateColumn reports whether an equality on col tests the row's state

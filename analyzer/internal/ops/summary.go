@@ -55,6 +55,7 @@ type OpSummary struct {
 	Writes    []WriteSummary
 	WritesAll bool
 	State     []string
+	Cutoffs   []string
 	Object    Param // the parameter holding the model object, if any
 	Fills     []Param
 	Flags
@@ -333,7 +334,7 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 		}
 		os := OpSummary{
 			Kind: op.Kind, Table: op.Table, Name: op.Name, WritesAll: op.WritesAll,
-			State: op.State, Flags: op.Flags,
+			State: op.State, Cutoffs: op.Cutoffs, Flags: op.Flags,
 			Object: Param{Index: -1}, Handle: Param{Index: -1}, Isolation: op.Handle.Isolation,
 			SQLParam: -1, ArgsParam: -1, Store: op.Store(),
 		}
@@ -818,7 +819,7 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 		op := &Op{
 			fn:   f,
 			Kind: os.Kind, Call: c, Table: tbl, Name: name, WritesAll: os.WritesAll,
-			State: os.State, Flags: flags, CountHandedBack: os.CountReturned, LockIf: lockIf, LockIfValue: os.LockIfValue,
+			State: os.State, Cutoffs: os.Cutoffs, Flags: flags, CountHandedBack: os.CountReturned, LockIf: lockIf, LockIfValue: os.LockIfValue,
 			Summarized: true, Where: where(s, os), via: os.Store,
 			Method: apimodel.Method{Name: calleeName(c), SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1},
 		}

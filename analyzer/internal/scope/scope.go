@@ -1,7 +1,7 @@
 // Package scope decides which code racelint reports on: not the code that
 // cannot run concurrently with itself by construction (database
-// migrations, run once and in order by a migration framework), and not
-// the paths a project excludes with skip-paths.
+// migrations, run once and in order by a migration framework; tests), and
+// not the paths a project excludes with skip-paths.
 package scope
 
 import (
@@ -53,6 +53,13 @@ func (s *Scope) Package(pkgPath string) (why string, out bool) {
 	}
 	return "", false
 }
+
+// IsTestFile reports whether file is a _test.go file. Test code is left out
+// like migrations: it runs under go test, which seeds fixtures, reads them
+// back and asserts, one step after another, and never serves two requests
+// at once. The races it could show are in the functions it calls, which
+// are analysed in their own files.
+func IsTestFile(file string) bool { return strings.HasSuffix(file, "_test.go") }
 
 // File reports whether file (an absolute path) matches skip-paths. A
 // pattern is a path relative to the module root: a directory excludes

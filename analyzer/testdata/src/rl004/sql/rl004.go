@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"log"
 	"time"
 )
 
@@ -97,4 +98,74 @@ func (s *Service) Archive(ctx context.Context, id int64) error {
 func (s *Service) SetTitle(ctx context.Context, id int64, title string) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE posts SET title = $1 WHERE id = $2`, title, id)
 	return err
+}
+
+// oldestSample returns the timestamp of the endpoint's oldest sample.
+func oldestSample(ctx context.Context, tx *sql.Tx, endpointID int64) (int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT ts FROM samples WHERE endpoint_id = $1 ORDER BY ts LIMIT 1`, endpointID)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var ts int64
+	found := false
+	for rows.Next() {
+		_ = rows.Scan(&ts)
+		found = true
+	}
+	if !found {
+		return 0, sql.ErrNoRows
+	}
+	return ts, nil
+}
+
+func deleteSamplesBefore(ctx context.Context, tx *sql.Tx, endpointID, cutoff int64) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM samples WHERE endpoint_id = $1 AND ts < $2`, endpointID, cutoff)
+	return err
+}
+
+// silent: retention clean-up inside the transaction that records a
+// result (gatus' uptimes). Two runs delete the same old rows once, and
+// nothing after the delete acts as the winner.
+func (s *Service) Record(ctx context.Context, endpointID, threshold, cutoff int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO results (endpoint_id) VALUES ($1)`, endpointID); err != nil {
+		return err
+	}
+	oldest, err := oldestSample(ctx, tx, endpointID)
+	if err != nil {
+		log.Printf("oldest: %v", err)
+	} else if oldest < threshold {
+		if err = deleteSamplesBefore(ctx, tx, endpointID, cutoff); err != nil {
+			log.Printf("prune: %v", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// racy twin: the pruning run then credits itself, as if it had removed
+// the rows: two callers both add the credit.
+func (s *Service) RecordAndCredit(ctx context.Context, endpointID, threshold, cutoff int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	oldest, err := oldestSample(ctx, tx, endpointID)
+	if err != nil {
+		return err
+	}
+	if oldest < threshold {
+		if err = deleteSamplesBefore(ctx, tx, endpointID, cutoff); err != nil { // want "RL004"
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE endpoints SET pruned = pruned + 1 WHERE id = $1`, endpointID); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
 }
