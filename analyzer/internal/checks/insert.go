@@ -179,15 +179,30 @@ func isDuplicateMarker(m *apimodel.Model, v ssa.Value) bool {
 // firstOrCreate decides RL006 for GORM FirstOrCreate.
 // A call of a function that wraps FirstOrCreate is not reported: the
 // wrapper's own call is, once, instead of at every caller up the chain.
+// A pass-through adapter is the other way round: when the model it hands
+// to FirstOrCreate is its caller's (func (d *Db) FirstOrCreate(out any,
+// where ...any)), what races is decided by each caller, so each call of
+// the adapter is reported and the adapter itself is not.
 func (c *funcChecker) firstOrCreate(w *ops.Op) []report.Finding {
 	var out []report.Finding
-	if w.Summarized || w.ConflictSafe || (w.Handle.Tx && w.Handle.Isolation == apimodel.IsolationSerializable) {
+	if w.ConflictSafe || (w.Handle.Tx && w.Handle.Isolation == apimodel.IsolationSerializable) {
+		return out
+	}
+	passedIn := w.Object != nil && isParameter(w.Object)
+	if w.Summarized && w.Object == nil || !w.Summarized && passedIn {
 		return out
 	}
 	out = append(out, report.Finding{Rule: catalog.RacyHelper, Write: w, Table: w.Name,
 		Short:   fmt.Sprintf("%s is a SELECT, then an INSERT", c.r.ShortCallName(w)),
 		Message: fmt.Sprintf("%s is a SELECT then an INSERT, not one statement; two requests can both miss the %s row and both create it", c.r.CallName(w), w.Name)})
 	return out
+}
+
+// isParameter reports whether v is a parameter of its function, seen
+// through boxing (out any given a *User).
+func isParameter(v ssa.Value) bool {
+	_, ok := flow.Strip(v).(*ssa.Parameter)
+	return ok
 }
 
 // isDuplicateCheck reports whether call is a driver's duplicate-key

@@ -237,6 +237,12 @@ func (r *Reporter) Flush() {
 	sup := suppress.Parse(r.pass.Fset, r.pass.Files)
 	var diags []analysis.Diagnostic
 	seen := map[string]bool{}
+	// A race is one read, one check and one rule; when it reaches several
+	// writes (an insert on each branch of the check), the first in the
+	// source is reported and the others are positions of it, with their
+	// fixes joined into its fix.
+	race := map[raceKey]int{} // index in diags
+	r.sortFindings()
 	for _, f := range r.findings {
 		rule, ok := catalog.ByID(f.Rule)
 		if !ok || !r.enabled(f.Rule) || r.skipped(f.Table) {
@@ -256,6 +262,11 @@ func (r *Reporter) Flush() {
 		}
 		seen[key] = true
 		if sup.Suppressed(pos, f.Rule) || (at.Pos() != pos && sup.Suppressed(at.Pos(), f.Rule)) {
+			continue
+		}
+		rk := raceKey{read: f.Read, check: f.Check, rule: f.Rule}
+		if i, ok := race[rk]; ok && f.Read != nil && f.Check.IsValid() {
+			r.joinRace(&diags[i], f, pos, end)
 			continue
 		}
 		advice := rule.AdviceFor(storeOf(f.Write))
@@ -293,10 +304,15 @@ func (r *Reporter) Flush() {
 		if f.Write.Kind.IsWrite() {
 			d.Related = append(d.Related, r.inside(f.Write, "writes")...)
 		}
-		if r.relatedInMessage {
-			d.Message, d.Related = withRelated(r.pass.Fset, d.Message, d.Related), nil
+		if f.Read != nil && f.Check.IsValid() {
+			race[rk] = len(diags)
 		}
 		diags = append(diags, d)
+	}
+	if r.relatedInMessage {
+		for i := range diags {
+			diags[i].Message, diags[i].Related = withRelated(r.pass.Fset, diags[i].Message, diags[i].Related), nil
+		}
 	}
 	for _, p := range sup.Problems(r.enabled) {
 		diags = append(diags, analysis.Diagnostic{
@@ -325,6 +341,49 @@ func (r *Reporter) Flush() {
 	})
 	for _, d := range diags {
 		r.pass.Report(d)
+	}
+}
+
+// raceKey identifies one race among the findings of a package.
+type raceKey struct {
+	read  *ops.Op
+	check token.Pos
+	rule  string
+}
+
+// sortFindings orders the findings by the position of their write, so
+// that the first write of a race is the one reported.
+func (r *Reporter) sortFindings() {
+	fset := r.pass.Fset
+	sort.SliceStable(r.findings, func(i, j int) bool {
+		pi := fset.PositionFor(r.findings[i].Write.ReportCall().Pos(), false)
+		pj := fset.PositionFor(r.findings[j].Write.ReportCall().Pos(), false)
+		if pi.Filename != pj.Filename {
+			return pi.Filename < pj.Filename
+		}
+		return pi.Offset < pj.Offset
+	})
+}
+
+// joinRace adds another write of the race d reports: its position, what
+// it writes inside a callee, and its fix's edits to d's first fix (the
+// writes are distinct calls, so their edits do not overlap).
+func (r *Reporter) joinRace(d *analysis.Diagnostic, f Finding, pos, end token.Pos) {
+	d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: fmt.Sprintf("the same race writes %s here too", orRecord(f.Write.Name))})
+	if f.Write.Kind.IsWrite() {
+		d.Related = append(d.Related, r.inside(f.Write, "writes")...)
+	}
+	if f.Fixes == nil || len(d.SuggestedFixes) == 0 {
+		return
+	}
+	var more []analysis.SuggestedFix
+	fn := f.Write.Call.Parent()
+	if failure := isolate.Do(isolate.Check, r.pass.Pkg.Path(), fn.String(), fn.Pos(), func() { more = f.Fixes() }); failure != nil {
+		r.failures = append(r.failures, failure)
+		return
+	}
+	if len(more) > 0 {
+		d.SuggestedFixes[0].TextEdits = append(d.SuggestedFixes[0].TextEdits, more[0].TextEdits...)
 	}
 }
 

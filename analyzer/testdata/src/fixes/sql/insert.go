@@ -39,3 +39,19 @@ func (s *Service) EnsureUser(ctx context.Context, login string) error {
 	}
 	return err
 }
+
+// RL002 reaching two inserts under one check: one finding, whose fix
+// makes both conflict-safe.
+func (s *Service) EnsureContactAndAlias(ctx context.Context, email, alias string) error {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM contacts WHERE email = $1`, email).Scan(&id)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO contacts (email) VALUES ($1)`, email) // want "RL002"
+	if err != nil {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO contacts (email, alias) VALUES ($1, $2)`, email, alias)
+	return err
+}

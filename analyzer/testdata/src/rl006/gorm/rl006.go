@@ -72,3 +72,29 @@ func (s *Service) SaveOther(email string, other *Contact) error {
 	other.Name = c.Name
 	return s.db.Save(other).Error
 }
+
+// Db is a pass-through adapter over GORM (statping's database layer): the
+// model and conditions are its caller's.
+type Db struct{ db *gorm.DB }
+
+// silent: what races is decided by each caller.
+func (d *Db) FirstOrCreate(out interface{}, where ...interface{}) error {
+	return d.db.FirstOrCreate(out, where...).Error
+}
+
+// racy: the caller's FirstOrCreate through the adapter.
+func (d *Db) EnsureContact(email string) (Contact, error) {
+	c := Contact{Email: email}
+	err := d.FirstOrCreate(&c, "email = ?", email) // want "RL006"
+	return c, err
+}
+
+// ensureDefault wraps FirstOrCreate of a model of its own: reported once,
+// here, and not at its callers.
+func (d *Db) ensureDefault() error {
+	c := Contact{Email: "admin@example.com"}
+	return d.db.FirstOrCreate(&c, "email = ?", c.Email).Error // want "RL006"
+}
+
+// silent: the wrapper's call is the one reported.
+func (d *Db) Boot() error { return d.ensureDefault() }
