@@ -380,6 +380,25 @@ func rechecks(w *ops.Op, cols []string) bool {
 	return false
 }
 
+// rechecksNamed is rechecks without the benefit of the doubt: some
+// predicate the WHERE names re-checks cols.
+func rechecksNamed(w *ops.Op, cols []string) bool {
+	for _, s := range w.State {
+		if s == "" {
+			continue
+		}
+		if len(cols) == 0 || isVersion(s) {
+			return true
+		}
+		for _, c := range cols {
+			if c == "" || s == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func isVersion(col string) bool {
 	switch col {
 	case "version", "lockversion", "revision", "rev", "updatedat", "etag":
