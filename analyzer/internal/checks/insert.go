@@ -4,6 +4,8 @@ package checks
 
 import (
 	"fmt"
+	"go/constant"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -32,7 +34,7 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 		if !sameTable(r, w) || r.Table == "" || r.Imprecise || !c.insertMatches(r, w) {
 			continue
 		}
-		g := c.guard(r, w, func(check) bool { return true }, ops.NotFound, ops.Data)
+		g := c.guard(r, w, func(ch check) bool { return !insertsWhatWasFound(ch, w) }, ops.NotFound, ops.Data)
 		if g == nil {
 			continue
 		}
@@ -76,6 +78,86 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 		return out
 	}
 	return out
+}
+
+// insertsWhatWasFound reports whether insert w runs on the branch of a
+// not-found test where the read did find rows: a copy loop over what was
+// read (for _, e := range entries { Create(copy of e) }), or an insert on
+// the n > 0 side of a count. That is not an insert of something missing.
+func insertsWhatWasFound(ch check, w *ops.Op) bool {
+	if ch.kind != ops.NotFound {
+		return false
+	}
+	found, ok := foundBranch(ch.cond.Cond)
+	if !ok {
+		return false
+	}
+	guarded, branch := flow.Guards(ch.cond.Block(), w.Block())
+	return guarded && branch == found
+}
+
+// foundBranch returns the successor of an `if` on cond taken when the read
+// found something, for the shapes whose meaning the shape says: a count
+// or a length compared with 0 or 1 (n == 0, len(rows) > 0, 0 < n), the
+// test of a range loop (i < len(rows)), and their negations. ok is false
+// for every other condition (err != nil, isNotFound(err), a found flag).
+func foundBranch(cond ssa.Value) (branch int, ok bool) {
+	switch x := cond.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.NOT {
+			b, ok := foundBranch(x.X)
+			return 1 - b, ok
+		}
+	case *ssa.BinOp:
+		op, v, k := x.Op, x.X, x.Y
+		if _, isConst := v.(*ssa.Const); isConst {
+			v, k = k, v
+			op = mirror(op)
+		}
+		if isLen(k) && op == token.LSS {
+			return 0, true // i < len(rows): the range loop's body runs on what was found
+		}
+		c, isConst := k.(*ssa.Const)
+		if !isConst || c.Value == nil || c.Value.Kind() != constant.Int {
+			return 0, false
+		}
+		n, exact := constant.Int64Val(c.Value)
+		if !exact {
+			return 0, false
+		}
+		switch {
+		case op == token.EQL && n == 0, op == token.LEQ && n == 0, op == token.LSS && n == 1:
+			return 1, true // n == 0: the false branch found rows
+		case op == token.NEQ && n == 0, op == token.GTR && n == 0, op == token.GEQ && n == 1:
+			return 0, true
+		}
+	}
+	return 0, false
+}
+
+// mirror returns the operator of a comparison with its operands swapped.
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.GTR:
+		return token.LSS
+	case token.LEQ:
+		return token.GEQ
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// isLen reports whether v is a call of the builtin len.
+func isLen(v ssa.Value) bool {
+	c, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	b, ok := c.Call.Value.(*ssa.Builtin)
+	return ok && b.Name() == "len"
 }
 
 // insertMatches reports whether insert w writes the key r looked up.
