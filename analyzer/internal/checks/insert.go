@@ -112,7 +112,7 @@ func foundBranch(cond ssa.Value) (branch int, ok bool) {
 		op, v, k := x.Op, x.X, x.Y
 		if _, isConst := v.(*ssa.Const); isConst {
 			v, k = k, v
-			op = mirror(op)
+			op = flow.Mirror(op)
 		}
 		if isLen(k) && op == token.LSS {
 			return 0, true // i < len(rows): the range loop's body runs on what was found
@@ -133,21 +133,6 @@ func foundBranch(cond ssa.Value) (branch int, ok bool) {
 		}
 	}
 	return 0, false
-}
-
-// mirror returns the operator of a comparison with its operands swapped.
-func mirror(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.GTR:
-		return token.LSS
-	case token.LEQ:
-		return token.GEQ
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
 }
 
 // isLen reports whether v is a call of the builtin len.
@@ -270,7 +255,7 @@ func (c *funcChecker) firstOrCreate(w *ops.Op) []report.Finding {
 	if w.ConflictSafe || (w.Handle.Tx && w.Handle.Isolation == apimodel.IsolationSerializable) {
 		return out
 	}
-	passedIn := w.Object != nil && isParameter(w.Object)
+	passedIn := w.Object != nil && isCallersObject(w.Object)
 	if w.Summarized && w.Object == nil || !w.Summarized && passedIn {
 		return out
 	}
@@ -280,11 +265,19 @@ func (c *funcChecker) firstOrCreate(w *ops.Op) []report.Finding {
 	return out
 }
 
-// isParameter reports whether v is a parameter of its function, seen
-// through boxing (out any given a *User).
-func isParameter(v ssa.Value) bool {
-	_, ok := flow.Strip(v).(*ssa.Parameter)
-	return ok
+// isCallersObject reports whether v is memory the caller owns: a pointer
+// or interface parameter, seen through boxing (out any given a *User). A
+// struct passed by value is the callee's own copy.
+func isCallersObject(v ssa.Value) bool {
+	p, ok := flow.Strip(v).(*ssa.Parameter)
+	if !ok {
+		return false
+	}
+	switch p.Type().Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+		return true
+	}
+	return false
 }
 
 // isDuplicateCheck reports whether call is a driver's duplicate-key

@@ -483,7 +483,7 @@ func (e env) comparison(r *ops.Op, column string, pos token.Pos) (pred, bind str
 		switch {
 		case e.isReadValue(r, column, bin.X, cond.X) && !e.dependsOn(r, column, bin.Y):
 		case e.isReadValue(r, column, bin.Y, cond.Y) && !e.dependsOn(r, column, bin.X):
-			op, x = mirror(op), cond.X
+			op, x = flow.Mirror(op), cond.X
 		default:
 			continue
 		}
@@ -521,21 +521,6 @@ func negate(op token.Token) token.Token {
 		return token.EQL
 	}
 	return token.ILLEGAL
-}
-
-// mirror returns op with its operands swapped: x < y is y > x.
-func mirror(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.LEQ:
-		return token.GEQ
-	case token.GTR:
-		return token.LSS
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
 }
 
 // nullness returns the predicate the write can re-check when the check

@@ -767,3 +767,19 @@ func SoleStore(addr ssa.Value) ssa.Value {
 	}
 	return val
 }
+
+// Mirror returns the operator of a comparison with its operands swapped:
+// x < y is y > x.
+func Mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}

@@ -123,6 +123,19 @@ type Summaries interface {
 	NotFoundVar(v *types.Var) bool
 }
 
+// callersMemory reports whether p names memory the caller owns: a
+// pointer or interface parameter, or a field path below one.
+func callersMemory(fn *ssa.Function, p Param) bool {
+	if p.Index < 0 || p.Index >= len(fn.Params) {
+		return false
+	}
+	switch fn.Params[p.Index].Type().Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+		return true
+	}
+	return false
+}
+
 // paramOf binds v to a parameter of fn: the parameter itself, or a
 // parameter seen through boxing and field selection (req.ID binds req).
 func paramOf(fn *ssa.Function, v ssa.Value) Param {
@@ -367,6 +380,12 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 			os.Object = paramOf(f.Fn, op.Object)
 			if os.Object.Index < 0 {
 				os.Object = convertedParam(f.Fn, op.Object)
+			}
+			if op.Kind == FirstOrCreate && !callersMemory(f.Fn, os.Object) {
+				// FirstOrCreate(&t) on a struct parameter passed by value
+				// works on the callee's copy: the callee's race, not the
+				// caller's (RL006 reports pass-through adapters at callers).
+				os.Object = Param{Index: -1}
 			}
 		}
 		for root, fills := range f.fills {
