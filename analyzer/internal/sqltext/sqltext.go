@@ -189,10 +189,12 @@ func ParseCondition(cond string) (preds []Predicate, hasOr bool) {
 }
 
 // Normalize lower-cases an identifier, strips quoting ("x", `x`, [x]) and any
-// qualifier ("public.emails" -> "emails", e."OpenedAt" -> "openedat").
+// qualifier ("public.emails" -> "emails", e."OpenedAt" -> "openedat"). A
+// dot inside parentheses is not a qualifier: count(t.id) and exists(...)
+// stay whole.
 func Normalize(ident string) string {
 	s := trimSpace(ident)
-	last := 0
+	last, depth := 0, 0
 	for i := 0; i < len(s); {
 		switch s[i] {
 		case '"', '`':
@@ -202,8 +204,16 @@ func Normalize(ident string) string {
 			for i < len(s) && s[i] != ']' {
 				i++
 			}
+		case '(':
+			depth++
+			i++
+		case ')':
+			depth--
+			i++
 		case '.':
-			last = i + 1
+			if depth == 0 {
+				last = i + 1
+			}
 			i++
 		default:
 			i++

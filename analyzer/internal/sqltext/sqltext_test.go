@@ -456,6 +456,9 @@ func TestNormalize(t *testing.T) {
 		"e.*":                    "*",
 		`s."T".c`:                "c",
 		`public."Emails" e`[:15]: "emails",
+		"count(t.id)":            "count(t.id)",
+		"exists(...)":            "exists(...)",
+		"s.f(a.b)":               "f(a.b)",
 	}
 	for in, want := range tests {
 		if got := Normalize(in); got != want {
