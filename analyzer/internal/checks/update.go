@@ -307,8 +307,8 @@ func (c *funcChecker) keyReadFrom(r, w *ops.Op) bool {
 // parentLocked reports whether, in the transaction of w, a locking read
 // before r locked a row keyed by a value w also uses (SELECT ... FROM users
 // WHERE id = $1 FOR UPDATE, then a check and an insert keyed by the same
-// user): concurrent callers queue on that lock, so the later read sees
-// the committed row.
+// user, or by the key read back from the locked row): concurrent callers
+// queue on that lock, so the later read sees the committed row.
 func (c *funcChecker) parentLocked(r, w *ops.Op) bool {
 	for _, l := range c.f.Ops {
 		if l.Kind != ops.Read || !l.Locking || l == r || !runsBefore(l, r) || !ops.SameTx(l.Handle, w.Handle) {
@@ -322,8 +322,13 @@ func (c *funcChecker) parentLocked(r, w *ops.Op) bool {
 			if elems, ok := flow.VariadicArgs(lv); ok && len(elems) == 1 {
 				lv = elems[0] // In("id", []string{userID})
 			}
+			// The key value itself, or the locked row's key as read from
+			// it (step := lockStep(ctx, tx, id); insert(ctx, tx, step.ID)).
+			sameKey := func(v ssa.Value) bool {
+				return v != nil && (flow.Equivalent(lv, v) || lk.Column != "" && c.derivedFrom(v, l, lk.Column))
+			}
 			for _, wk := range w.Keys {
-				if wk.Value != nil && flow.Equivalent(lv, wk.Value) {
+				if sameKey(wk.Value) {
 					return true
 				}
 			}
@@ -338,7 +343,7 @@ func (c *funcChecker) parentLocked(r, w *ops.Op) bool {
 				}
 			}
 			for _, a := range w.Writes {
-				if a.Value != nil && flow.Equivalent(lv, a.Value) {
+				if sameKey(a.Value) {
 					return true
 				}
 			}
