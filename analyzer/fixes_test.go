@@ -132,7 +132,7 @@ func writeFixGoldens(t *testing.T) {
 // message's fix.
 var afterFix = map[string][]string{
 	"fixes/sql/counter.go":                  {"Double:RL003", "Like:RL003"},
-	"fixes/sql/insert.go":                   {"EnsureTag:RL002", "EnsureUser:RL002"},
+	"fixes/sql/insert.go":                   {"EnsureContactWithID:RL002", "EnsureTag:RL002", "EnsureUser:RL002"},
 	"fixes/sql/lockonly.go":                 {"StartConst:RL005"},
 	"fixes/sql/recheck.go":                  {"Bounce:RL001", "Publish:RL001"},
 	"fixes/sql/lock.go#Compute `qty`":       {"Claim:RL005"},

@@ -2,6 +2,7 @@ package analyzer_test
 
 import (
 	"fmt"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,22 +30,9 @@ func TestProgramForgets(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		graph, err := checker.Analyze([]*analysis.Analyzer{p.Analyzer}, p.Packages, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for act := range graph.All() {
-			if act.Err != nil {
-				t.Fatalf("%s: %v", act, act.Err)
-			}
-			if !act.IsRoot {
-				continue
-			}
-			for _, d := range act.Diagnostics {
-				got = append(got, fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message))
-			}
-		}
+		got := rootDiagnostics(t, p.Analyzer, p.Packages, func(pos token.Position, d analysis.Diagnostic) string {
+			return fmt.Sprintf("%s: %s", pos, d.Message)
+		})
 		packages.Visit(pkgs, nil, func(p *packages.Package) {
 			if p.Types == nil {
 				t.Errorf("%s: types dropped", p.ID)
@@ -86,23 +74,9 @@ func TestProgramRetryCallers(t *testing.T) {
 		return pkgs
 	}
 	findings := func(a *analysis.Analyzer, pkgs []*packages.Package) []string {
-		graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for act := range graph.All() {
-			if act.Err != nil {
-				t.Fatalf("%s: %v", act, act.Err)
-			}
-			if !act.IsRoot || act.Analyzer != a {
-				continue
-			}
-			for _, d := range act.Diagnostics {
-				p := act.Package.Fset.Position(d.Pos)
-				got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, d.Message[:5]))
-			}
-		}
+		got := rootDiagnostics(t, a, pkgs, func(pos token.Position, d analysis.Diagnostic) string {
+			return fmt.Sprintf("%s:%d: %s", filepath.Base(pos.Filename), pos.Line, d.Message[:5])
+		})
 		slices.Sort(got)
 		return got
 	}
@@ -123,4 +97,27 @@ func TestProgramRetryCallers(t *testing.T) {
 	if got := findings(perPackage, load()); len(got) != 0 {
 		t.Errorf("per package: got %q, want none (IsRetryable stands for callers it cannot see)", got)
 	}
+}
+
+// rootDiagnostics runs a on pkgs and formats the diagnostics it reports on
+// the root packages, failing the test on any analysis error.
+func rootDiagnostics(t *testing.T, a *analysis.Analyzer, pkgs []*packages.Package, format func(token.Position, analysis.Diagnostic) string) []string {
+	t.Helper()
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for act := range graph.All() {
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act, act.Err)
+		}
+		if !act.IsRoot || act.Analyzer != a {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			got = append(got, format(act.Package.Fset.Position(d.Pos), d))
+		}
+	}
+	return got
 }

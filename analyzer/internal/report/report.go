@@ -366,25 +366,43 @@ func (r *Reporter) sortFindings() {
 }
 
 // joinRace adds another write of the race d reports: its position, what
-// it writes inside a callee, and its fix's edits to d's first fix (the
-// writes are distinct calls, so their edits do not overlap).
+// it writes inside a callee, and its fix's edits to d's first fix. A fix
+// must remove the whole race, so when this write has no fix of its own,
+// or its edits overlap the ones already there (both rewrite the check),
+// the race keeps no fix at all.
 func (r *Reporter) joinRace(d *analysis.Diagnostic, f Finding, pos, end token.Pos) {
 	d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: fmt.Sprintf("the same race writes %s here too", orRecord(f.Write.Name))})
 	if f.Write.Kind.IsWrite() {
 		d.Related = append(d.Related, r.inside(f.Write, "writes")...)
 	}
-	if f.Fixes == nil || len(d.SuggestedFixes) == 0 {
+	if len(d.SuggestedFixes) == 0 {
 		return
 	}
 	var more []analysis.SuggestedFix
-	fn := f.Write.Call.Parent()
-	if failure := isolate.Do(isolate.Check, r.pass.Pkg.Path(), fn.String(), fn.Pos(), func() { more = f.Fixes() }); failure != nil {
-		r.failures = append(r.failures, failure)
+	if f.Fixes != nil {
+		fn := f.Write.Call.Parent()
+		if failure := isolate.Do(isolate.Check, r.pass.Pkg.Path(), fn.String(), fn.Pos(), func() { more = f.Fixes() }); failure != nil {
+			r.failures = append(r.failures, failure)
+		}
+	}
+	if len(more) == 0 || overlaps(d.SuggestedFixes[0].TextEdits, more[0].TextEdits) {
+		d.SuggestedFixes = nil
 		return
 	}
-	if len(more) > 0 {
-		d.SuggestedFixes[0].TextEdits = append(d.SuggestedFixes[0].TextEdits, more[0].TextEdits...)
+	d.SuggestedFixes[0].TextEdits = append(d.SuggestedFixes[0].TextEdits, more[0].TextEdits...)
+	d.SuggestedFixes = d.SuggestedFixes[:1] // the alternatives fix the first write only
+}
+
+// overlaps reports whether an edit of a touches the range of one of b.
+func overlaps(a, b []analysis.TextEdit) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Pos <= y.End && y.Pos <= x.End {
+				return true
+			}
+		}
 	}
+	return false
 }
 
 func (r *Reporter) start(op *ops.Op) token.Pos {
