@@ -40,6 +40,7 @@ var rulePackages = []string{
 	"regressions/testcode",
 	"layers/gormv1",
 	"layers/xorm",
+	"layers/beego",
 	"layers/pop",
 	"layers/uow/app",
 	"layers/values",

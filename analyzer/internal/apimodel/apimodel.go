@@ -112,6 +112,8 @@ const (
 	ClauseValues           // squirrel Insert Values(values...)
 	ClauseSuffix           // squirrel Suffix("FOR UPDATE" / "ON CONFLICT ..." / "RETURNING ...")
 	ClauseRunWith          // squirrel RunWith(db): the handle the statement runs on
+	ClauseFilter           // beego Filter("column__operator", values...)
+	ClauseArgs             // beego RawSeter SetArgs(args...): the arguments of the Raw SQL
 )
 
 // Method is one table row.
@@ -144,6 +146,9 @@ type Method struct {
 	// ReturnsRecord: a RoleRead that returns the record it read, whose
 	// fields are its columns (ent's Only, Get, First).
 	ReturnsRecord bool
+	// Locks: a RoleRead that locks the rows it reads, as SELECT ... FOR
+	// UPDATE does (beego ReadForUpdate).
+	Locks bool
 
 	Key   int // key-value and document stores: the key or filter argument; -1 if none
 	Field int // the hash field argument (HGet, HSet); -1 if none
@@ -189,6 +194,9 @@ func buildDefault() *Model {
 			if e.Recv != "" && (e.Role.RunsStatement() || e.Role == RoleBegin || e.Role == RoleTxFunc) {
 				m.handles[key{e.Pkg, e.Recv, ""}] = true
 			}
+		}
+		for _, h := range lib.Handles {
+			m.handles[key{lib.Imports[0], h, ""}] = true
 		}
 		for _, s := range lib.Sentinels {
 			m.sentinels[s.Pkg+"."+s.Name] = s.Kind

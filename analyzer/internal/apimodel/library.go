@@ -37,6 +37,10 @@ type Library struct {
 	// TxTypes are the transaction handle types, by name in Imports[0]
 	// (or a package given as "path.Name").
 	TxTypes []string
+	// Handles are the types in Imports[0] that statements run on without
+	// declaring the methods themselves: interfaces that embed the ones
+	// the Methods name (beego's Ormer embeds DQL and DML).
+	Handles []string
 	// Sentinels are the package-level error variables it returns.
 	Sentinels []SentinelVar
 	// Shape, when set, matches interface methods declared in the
@@ -67,6 +71,7 @@ const (
 	LibDbx
 	LibRedis
 	LibMongo
+	LibBeego
 	LibDrivers
 	LibMigrationTools
 )
@@ -96,6 +101,7 @@ const (
 	BuilderDbx              // pocketbase/dbx builders and queries
 	BuilderKeyValue         // go-redis commands
 	BuilderDocument         // MongoDB collections
+	BuilderBeego            // beego ORM model methods, QuerySeter and RawSeter
 )
 
 // Dialect is the SQL dialect a library implies; DialectUnknown when the
@@ -164,7 +170,7 @@ var registry = sync.OnceValue(func() *index {
 		all: []*Library{
 			&librarySQL, &librarySQLX, &libraryPGX, &libraryGORM, &libraryGORMv1, &libraryXorm,
 			&libraryPop, &libraryBun, &libraryEnt, &librarySquirrel, &libraryDbx, &libraryRedis,
-			&libraryMongo, &libraryDrivers, &libraryMigrationTools,
+			&libraryMongo, &libraryBeego, &libraryDrivers, &libraryMigrationTools,
 		},
 		byID:     map[LibraryID]*Library{},
 		byImport: map[string]*Library{},

@@ -130,6 +130,7 @@ var builders = map[apimodel.Builder]builder{
 	apimodel.BuilderDbx:      (*Func).dbxOp,
 	apimodel.BuilderKeyValue: (*Func).kvOp,
 	apimodel.BuilderDocument: (*Func).docOp,
+	apimodel.BuilderBeego:    (*Func).beegoOp,
 }
 
 // sqlCallOp builds the operations of the calls that carry SQL text.

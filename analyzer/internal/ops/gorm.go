@@ -17,7 +17,8 @@ type chain struct {
 	root       ssa.Value  // the handle the chain starts from
 	modelType  types.Type // Model(x)
 	modelObj   ssa.Value  // memory root of Model(x)
-	table      string     // Table(name)
+	table      string     // Table(name), normalized
+	tableName  string     // Table(name) as the code spells it
 	keys       []Key
 	state      []string
 	imprecise  bool
@@ -53,7 +54,7 @@ func (f *Func) gormChain(v ssa.Value) chain {
 			}
 		case apimodel.ClauseTable:
 			if s, ok := flow.ConstString(arg(c, m, 0)); ok {
-				ch.table = table(s)
+				ch.table, ch.tableName = table(s), s
 			} else if x := flow.Strip(arg(c, m, 0)); x != nil && ch.modelType == nil && modelName(x.Type()) != "" {
 				ch.modelType = x.Type() // xorm Table(bean)
 			}
@@ -130,11 +131,21 @@ func (f *Func) gormChain(v ssa.Value) chain {
 				ch.onConflict = ch.onConflict || st.Conflict != sqltext.NoConflictClause
 			}
 		case apimodel.ClauseRaw:
-			if s, ok := flow.ConstString(arg(c, m, 0)); ok {
+			if s, ok := flow.ConstString(arg(c, m, m.SQL)); ok {
 				st := sqltext.Parse(s)
 				ch.raw = &st
-				ch.rawArgs = argList(c, m, 1)
+				ch.rawArgs = argList(c, m, m.Args)
 			}
+		case apimodel.ClauseFilter:
+			expr, ok := flow.ConstString(arg(c, m, m.SQL))
+			if !ok {
+				ch.imprecise = true
+				break
+			}
+			keys, state, imprecise := beegoFilter(expr, argList(c, m, m.Args))
+			ch.keys = append(ch.keys, keys...)
+			ch.state = append(ch.state, state...)
+			ch.imprecise = ch.imprecise || imprecise
 		}
 		v = receiver(c)
 	}
