@@ -149,6 +149,9 @@ type Method struct {
 	// Locks: a RoleRead that locks the rows it reads, as SELECT ... FOR
 	// UPDATE does (beego ReadForUpdate).
 	Locks bool
+	// LockedForm is the method that reads what this RoleRead reads and
+	// locks it (beego Read: ReadForUpdate), which a fix calls instead.
+	LockedForm string
 
 	Key   int // key-value and document stores: the key or filter argument; -1 if none
 	Field int // the hash field argument (HGet, HSet); -1 if none

@@ -11,6 +11,7 @@ var libraryBeego = Library{
 	Store:  StoreSQL, Builder: BuilderBeego, Methods: beego,
 	TxTypes:   []string{"TxOrmer"},
 	Handles:   []string{"Ormer", "TxOrmer", "QueryExecutor"},
+	LockChain: "ForUpdate",
 	Sentinels: []SentinelVar{{PkgBeego, "ErrNoRows", NotFound}},
 }
 
@@ -40,6 +41,9 @@ var beego = func() []Method {
 		}
 		ctx := x
 		ctx.Name += "WithCtx"
+		if x.LockedForm != "" {
+			ctx.LockedForm += "WithCtx"
+		}
 		ctx.SQL, ctx.Args, ctx.Dest, ctx.Opts, ctx.Func, ctx.Key, ctx.Value = shift(x.SQL), shift(x.Args), shift(x.Dest), shift(x.Opts), shift(x.Func), shift(x.Key), shift(x.Value)
 		t = append(t, ctx)
 	}
@@ -52,7 +56,9 @@ var beego = func() []Method {
 	}
 
 	// DQL and DML: statements on a model object.
-	both(model("DQL", "Read", RoleRead, 1))
+	read := model("DQL", "Read", RoleRead, 1)
+	read.LockedForm = "ReadForUpdate"
+	both(read)
 	readForUpdate := model("DQL", "ReadForUpdate", RoleRead, 1)
 	readForUpdate.Locks = true
 	both(readForUpdate)

@@ -12,8 +12,8 @@ import (
 
 // GobEncode encodes m compactly.
 func (m Method) GobEncode() ([]byte, error) {
-	b := make([]byte, 0, len(m.Pkg)+len(m.Recv)+len(m.Name)+len(m.Verb)+24)
-	for _, s := range []string{m.Pkg, m.Recv, m.Name, m.Verb} {
+	b := make([]byte, 0, len(m.Pkg)+len(m.Recv)+len(m.Name)+len(m.Verb)+len(m.LockedForm)+24)
+	for _, s := range []string{m.Pkg, m.Recv, m.Name, m.Verb, m.LockedForm} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
@@ -33,7 +33,7 @@ var errMethodEncoding = errors.New("apimodel: malformed Method encoding")
 
 // GobDecode decodes what GobEncode wrote.
 func (m *Method) GobDecode(b []byte) error {
-	var strs [4]string
+	var strs [5]string
 	for i := range strs {
 		n, k := binary.Uvarint(b)
 		if k <= 0 || uint64(len(b)-k) < n {
@@ -54,7 +54,7 @@ func (m *Method) GobDecode(b []byte) error {
 		return errMethodEncoding
 	}
 	*m = Method{
-		Pkg: strs[0], Recv: strs[1], Name: strs[2], Verb: strs[3],
+		Pkg: strs[0], Recv: strs[1], Name: strs[2], Verb: strs[3], LockedForm: strs[4],
 		Role: Role(ints[0]), Clause: Clause(ints[1]), Lib: LibraryID(ints[2]),
 		SQL: ints[3], Args: ints[4], Dest: ints[5], Opts: ints[6], Func: ints[7], Key: ints[8], Field: ints[9], Value: ints[10],
 		Or: flags&1 != 0, InPlace: flags&2 != 0, Retries: flags&4 != 0, Positional: flags&8 != 0, KeyIsID: flags&16 != 0, ReturnsRecord: flags&32 != 0,

@@ -37,6 +37,10 @@ type Library struct {
 	// TxTypes are the transaction handle types, by name in Imports[0]
 	// (or a package given as "path.Name").
 	TxTypes []string
+	// LockChain is a chain method without arguments that makes the
+	// finisher after it lock the rows it reads (beego's ForUpdate()),
+	// which a fix inserts before the finisher.
+	LockChain string
 	// Handles are the types in Imports[0] that statements run on without
 	// declaring the methods themselves: interfaces that embed the ones
 	// the Methods name (beego's Ormer embeds DQL and DML).

@@ -243,21 +243,28 @@ func isDuplicateMarker(m *apimodel.Model, v ssa.Value) bool {
 	return false
 }
 
-// firstOrCreate decides RL006 for GORM FirstOrCreate.
+// firstOrCreate decides RL006 for GORM FirstOrCreate and its kin (beego
+// ReadOrCreate), once per race: where the model's type is known.
 // A call of a function that wraps FirstOrCreate is not reported: the
-// wrapper's own call is, once, instead of at every caller up the chain.
-// A pass-through adapter is the other way round: when the model it hands
-// to FirstOrCreate is its caller's (func (d *Db) FirstOrCreate(out any,
-// where ...any)), what races is decided by each caller, so each call of
-// the adapter is reported and the adapter itself is not.
+// wrapper's own call is, once, instead of at every caller up the chain,
+// also when the wrapper takes the model as a typed parameter (func (d
+// *dao) ReadOrCreate(ctx, g *UserGroup)): it is about that table. A
+// pass-through adapter is the other way round: when the model it hands
+// to FirstOrCreate is an interface parameter (func (d *Db)
+// FirstOrCreate(out any, where ...any)), what races is decided by each
+// caller, so the first caller that gives it a typed model is reported and
+// the adapter itself is not. A duplicate-key error looked at after the
+// call means the loser of the race is handled.
 func (c *funcChecker) firstOrCreate(w *ops.Op) []report.Finding {
 	var out []report.Finding
-	if w.ConflictSafe || (w.Handle.Tx && w.Handle.Isolation == apimodel.IsolationSerializable) {
+	if w.ConflictSafe || (w.Handle.Tx && w.Handle.Isolation == apimodel.IsolationSerializable) || c.duplicateHandled(w) {
 		return out
 	}
-	passedIn := w.Object != nil && isCallersObject(w.Object)
-	if w.Summarized && w.Object == nil || !w.Summarized && passedIn {
+	if w.Object == nil && w.Summarized || w.Object != nil && isAdapterModel(w.Object) {
 		return out
+	}
+	if w.Summarized && !passedAsInterface(w) {
+		return out // the callee, which knows the model's type, reports it
 	}
 	out = append(out, report.Finding{Rule: catalog.RacyHelper, Write: w, Table: w.Name,
 		Short:   fmt.Sprintf("%s is a SELECT, then an INSERT", c.r.ShortCallName(w)),
@@ -265,17 +272,30 @@ func (c *funcChecker) firstOrCreate(w *ops.Op) []report.Finding {
 	return out
 }
 
-// isCallersObject reports whether v is memory the caller owns: a pointer
-// or interface parameter, seen through boxing (out any given a *User). A
-// struct passed by value is the callee's own copy.
-func isCallersObject(v ssa.Value) bool {
+// isAdapterModel reports whether v is an interface parameter, seen
+// through boxing: a model whose type only the caller knows.
+func isAdapterModel(v ssa.Value) bool {
 	p, ok := flow.Strip(v).(*ssa.Parameter)
-	if !ok {
-		return false
+	return ok && types.IsInterface(p.Type())
+}
+
+// passedAsInterface reports whether the summarised FirstOrCreate w gets
+// its model through an interface parameter of the function called: the
+// callee is a pass-through adapter and did not report it.
+func passedAsInterface(w *ops.Op) bool {
+	com := w.Call.Common()
+	params := com.Signature().Params()
+	args := com.Args
+	if off := len(args) - params.Len(); off > 0 {
+		args = args[off:] // a static method call passes its receiver first
 	}
-	switch p.Type().Underlying().(type) {
-	case *types.Pointer, *types.Interface:
-		return true
+	for i, a := range args {
+		if i >= params.Len() {
+			break
+		}
+		if root, _ := flow.Root(flow.Strip(a)); root == w.Object {
+			return types.IsInterface(params.At(i).Type())
+		}
 	}
 	return false
 }

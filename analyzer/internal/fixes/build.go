@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,9 @@ func (e env) lock(r *ops.Op) *analysis.SuggestedFix {
 	}
 	if r.Method.Lib == apimodel.LibGORM {
 		return e.lockGORM(r, call)
+	}
+	if lib := r.Method.Library(); lib != nil && r.Stmt == nil && (r.Method.LockedForm != "" || lib.LockChain != "") {
+		return lockMethod(r, call, lib)
 	}
 	if r.Stmt == nil || r.Stmt.Verb != sqltext.Select || r.Stmt.Lock != sqltext.NoLock || r.Stmt.WithCTE {
 		return nil
@@ -78,6 +82,33 @@ func lockable(toks []tok) bool {
 		}
 	}
 	return true
+}
+
+// lockMethod locks the row r reads through the library's own API: the
+// locking form of the read method (beego Read: ReadForUpdate), or the
+// locking chain method inserted before a finisher of a chain that has one
+// (beego QuerySeter One: ForUpdate().One). Counts are left alone: FOR
+// UPDATE is not allowed with aggregates.
+func lockMethod(r *ops.Op, call *ast.CallExpr, lib *apimodel.Library) *analysis.SuggestedFix {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || r.Existence {
+		return nil
+	}
+	if form := r.Method.LockedForm; form != "" {
+		return &analysis.SuggestedFix{
+			Message:   fmt.Sprintf("Lock the %s row when reading it: call %s instead of %s", orRow(r.Name), form, r.Method.Name),
+			TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(form)}},
+		}
+	}
+	if !slices.ContainsFunc(lib.Methods, func(m apimodel.Method) bool {
+		return m.Recv == r.Method.Recv && m.Name == lib.LockChain && m.Clause == apimodel.ClauseLock
+	}) || chainHas(sel.X, lib.LockChain) {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Lock the %s row when reading it: add %s() before %s", orRow(r.Name), lib.LockChain, r.Method.Name),
+		TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.Pos(), NewText: []byte(lib.LockChain + "().")}},
+	}
 }
 
 // gormFinishers are the GORM reads that may take a row lock.

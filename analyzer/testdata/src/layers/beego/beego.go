@@ -389,3 +389,47 @@ func (s *Service) SerializableRetried(id int64) error {
 	}
 	return err
 }
+
+// ---- RL006 through layers ----
+
+type Group struct {
+	Id   int64
+	Name string `orm:"unique"`
+}
+
+type groupDAO struct{ o orm.Ormer }
+
+// racy: a DAO method about one model type is the race's one place; its
+// callers, which pass the model on, are not reported again.
+func (d *groupDAO) ReadOrCreate(g *Group, col string) (bool, int64, error) {
+	return d.o.ReadOrCreate(g, col) // want "RL006"
+}
+
+type groupManager struct{ dao *groupDAO }
+
+func (m *groupManager) Onboard(g *Group) error {
+	_, _, err := m.dao.ReadOrCreate(g, "Name")
+	return err
+}
+
+func (m *groupManager) Populate(names []string) error {
+	for _, n := range names {
+		g := Group{Name: n}
+		if err := m.Onboard(&g); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// safe: the loser's duplicate-key error is looked at.
+func (s *Service) EnsureGroup(name string) error {
+	g := Group{Name: name}
+	_, _, err := s.o.ReadOrCreate(&g, "Name")
+	if err != nil && !isDuplicateKeyError(err) {
+		return err
+	}
+	return nil
+}
+
+func isDuplicateKeyError(err error) bool { return err != nil && err.Error() == "duplicate key" }

@@ -39,6 +39,7 @@ type DQL interface {
 	Read(md interface{}, cols ...string) error
 	ReadWithCtx(ctx context.Context, md interface{}, cols ...string) error
 	ReadForUpdate(md interface{}, cols ...string) error
+	ReadForUpdateWithCtx(ctx context.Context, md interface{}, cols ...string) error
 	ReadOrCreate(md interface{}, col1 string, cols ...string) (bool, int64, error)
 	QueryTable(ptrStructOrTableName interface{}) QuerySeter
 }
