@@ -5,7 +5,8 @@ const PkgBeego = "github.com/beego/beego/v2/client/orm"
 
 var libraryBeego = Library{
 	ID: LibBeego, Name: "beego ORM v2", Imports: []string{PkgBeego},
-	// beego v1's orm has the same API without the WithCtx variants and DoTx.
+	// beego v1's orm has the same API on one Ormer interface, without
+	// the WithCtx variants and DoTx.
 	Forks:  map[string]string{"github.com/astaxie/beego/orm": PkgBeego},
 	Opaque: []string{"github.com/beego/", "github.com/astaxie/beego"},
 	Store:  StoreSQL, Builder: BuilderBeego, Methods: beego,
@@ -76,6 +77,20 @@ var beego = func() []Method {
 	raw := m("DML", "Raw", RoleChain)
 	raw.Clause, raw.SQL, raw.Args = ClauseRaw, 0, 1
 	both(raw)
+
+	// beego v1 (github.com/astaxie/beego/orm) declares the same model
+	// methods on Ormer itself, and Begin makes the Ormer the transaction.
+	v1 := []Method{read, readForUpdate, model("", "ReadOrCreate", RoleReadOrCreate, 1), model("", "Insert", RoleInsert, -1),
+		model("", "InsertOrUpdate", RoleUpsert, 1), insertMulti, model("", "Update", RoleUpdates, 1), model("", "Delete", RoleDelete, 1), queryTable, raw}
+	begin := m("Ormer", "Begin", RoleBegin)
+	begin.InPlace = true
+	beginTx := m("Ormer", "BeginTx", RoleBegin)
+	beginTx.InPlace, beginTx.Opts = true, 1
+	for _, x := range v1 {
+		x.Recv = "Ormer"
+		t = append(t, x)
+	}
+	t = append(t, begin, beginTx, m("Ormer", "Commit", RoleCommit), m("Ormer", "Rollback", RoleCommit))
 
 	// TxBeginner and the transaction's txEnder.
 	t = append(t,

@@ -320,8 +320,8 @@ func LibraryIDOf(pkg *types.Package) LibraryID {
 
 // TagColumn returns the column a struct field's tag names, in the tag
 // conventions of the supported libraries: db:"col" (database/sql
-// scanners, sqlx, pop), bun:"col", and gorm:"column:col"; "" when the tag
-// names none.
+// scanners, sqlx, pop), bun:"col", gorm:"column:col" and beego's
+// orm:"column(col)"; "" when the tag names none.
 func TagColumn(tag string) string {
 	st := reflect.StructTag(tag)
 	if db := strings.Split(st.Get("db"), ",")[0]; db != "" && db != "-" {
@@ -333,6 +333,12 @@ func TagColumn(tag string) string {
 	for _, part := range strings.Split(st.Get("gorm"), ";") {
 		if k, v, ok := strings.Cut(part, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "column") {
 			return strings.TrimSpace(v)
+		}
+	}
+	for _, part := range strings.Split(st.Get("orm"), ";") { // beego: orm:"column(email);unique"
+		part = strings.TrimSpace(part)
+		if rest, ok := strings.CutPrefix(part, "column("); ok && strings.HasSuffix(rest, ")") {
+			return strings.TrimSuffix(rest, ")")
 		}
 	}
 	return ""

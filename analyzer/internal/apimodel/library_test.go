@@ -11,6 +11,8 @@ func TestTagColumn(t *testing.T) {
 		{`bun:"table:emails,alias:e"`, ""},
 		{`gorm:"column:opened_at;not null"`, "opened_at"},
 		{`gorm:"not null; Column: opened_at "`, "opened_at"},
+		{`orm:"size(100);unique;column(account)"`, "account"},
+		{`orm:"pk;auto"`, ""},
 		{`json:"openedAt"`, ""},
 		{``, ""},
 	} {

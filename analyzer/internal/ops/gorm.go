@@ -57,6 +57,8 @@ func (f *Func) gormChain(v ssa.Value) chain {
 				ch.table, ch.tableName = table(s), s
 			} else if x := flow.Strip(arg(c, m, 0)); x != nil && ch.modelType == nil && modelName(x.Type()) != "" {
 				ch.modelType = x.Type() // xorm Table(bean)
+			} else if t := tableMethodModel(x); t != nil && ch.modelType == nil {
+				ch.modelType = t // QueryTable(m.TableName()): the model's own table
 			}
 		case apimodel.ClauseID:
 			if x := flow.Strip(arg(c, m, 0)); x != nil {
@@ -185,6 +187,24 @@ func (f *Func) gormConditions(conds []ssa.Value) (keys []Key, state []string, im
 		return []Key{{Column: "id", Value: first}}, nil, false
 	}
 	return nil, nil, true
+}
+
+// tableMethodModel returns the model type whose method computes the
+// table name v (m.TableName(), p.TableNameWithPrefix()): a name a model
+// gives itself is its own table's. nil for other values.
+func tableMethodModel(v ssa.Value) types.Type {
+	c, ok := v.(*ssa.Call)
+	if !ok || c.Call.IsInvoke() || !isString(c.Type()) {
+		return nil
+	}
+	fn := c.Call.StaticCallee()
+	if fn == nil || fn.Signature.Recv() == nil || len(c.Call.Args) != 1 {
+		return nil
+	}
+	if t := fn.Signature.Recv().Type(); modelName(t) != "" {
+		return t
+	}
+	return nil
 }
 
 func isString(t types.Type) bool {

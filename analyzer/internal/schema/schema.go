@@ -174,8 +174,8 @@ func splitTop(body string) []string {
 func (ix *Index) Declared(table string) bool { return ix != nil && ix.tables[table] }
 
 // Unique reports whether the code declares column of table unique, in the
-// DDL it has seen or in the struct tags of model (a GORM, xorm or bun
-// model type; nil when the write has none).
+// DDL it has seen or in the struct tags of model (a GORM, xorm, bun or
+// beego model type; nil when the write has none).
 func (ix *Index) Unique(table, column string, model types.Type, n Normalizer) bool {
 	if ix != nil && ix.unique[table][column] {
 		return true
@@ -212,7 +212,7 @@ func structOf(t types.Type) *types.Struct {
 }
 
 // uniqueTag reports whether a struct tag declares the field unique or the
-// primary key, in GORM, xorm or bun syntax.
+// primary key, in GORM, xorm, bun or beego syntax.
 func uniqueTag(tag string) bool {
 	st := reflect.StructTag(tag)
 	for _, part := range strings.Split(st.Get("gorm"), ";") {
@@ -227,6 +227,11 @@ func uniqueTag(tag string) bool {
 		}
 	}
 	for _, opt := range strings.Split(st.Get("bun"), ",")[1:] {
+		if o := strings.ToLower(strings.TrimSpace(opt)); o == "unique" || o == "pk" {
+			return true
+		}
+	}
+	for _, opt := range strings.Split(st.Get("orm"), ";") { // beego: orm:"column(email);unique"
 		if o := strings.ToLower(strings.TrimSpace(opt)); o == "unique" || o == "pk" {
 			return true
 		}

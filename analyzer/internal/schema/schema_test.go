@@ -46,11 +46,12 @@ func TestTags(t *testing.T) {
 	field := func(name, tag string) *types.Var {
 		return types.NewField(token.NoPos, nil, name, types.Typ[types.String], false)
 	}
-	fields := []*types.Var{field("Email", ""), field("Slug", ""), field("Code", ""), field("Nick", ""), field("Name", "")}
-	tags := []string{`gorm:"uniqueIndex"`, `xorm:"varchar(64) unique"`, `bun:"code,unique"`, `db:"nick" gorm:"column:nick;unique"`, `gorm:"index"`}
+	fields := []*types.Var{field("Email", ""), field("Slug", ""), field("Code", ""), field("Nick", ""), field("Name", ""), field("Login", ""), field("Label", "")}
+	tags := []string{`gorm:"uniqueIndex"`, `xorm:"varchar(64) unique"`, `bun:"code,unique"`, `db:"nick" gorm:"column:nick;unique"`, `gorm:"index"`,
+		`orm:"size(100);unique;column(account)"`, `orm:"column(label_name);size(50)"`}
 	model := types.NewPointer(types.NewStruct(fields, tags))
 	var ix *Index
-	for col, want := range map[string]bool{"email": true, "slug": true, "code": true, "nick": true, "name": false} {
+	for col, want := range map[string]bool{"email": true, "slug": true, "code": true, "nick": true, "name": false, "account": true, "labelname": false} {
 		if got := ix.Unique("users", col, model, lower); got != want {
 			t.Errorf("Unique(users, %s) from tags = %v, want %v", col, got, want)
 		}

@@ -433,3 +433,30 @@ func (s *Service) EnsureGroup(name string) error {
 }
 
 func isDuplicateKeyError(err error) bool { return err != nil && err.Error() == "duplicate key" }
+
+// ---- tables named by the model's own method ----
+
+type Option struct {
+	Id    int64
+	Name  string `orm:"column(option_name);unique"`
+	Value string
+}
+
+func (o *Option) TableName() string { return "options" }
+
+// racy: QueryTable(p.TableName()) is the Option table; the key is the
+// field of the object then inserted.
+func (p *Option) Save(o orm.Ormer) error {
+	if p.Id > 0 || o.QueryTable(p.TableName()).Filter("option_name", p.Name).Exist() {
+		_, err := o.Update(p)
+		return err
+	}
+	_, err := o.Insert(p) // want `RL002 check-then-insert: o.Insert inserts into Option after o…Exist found none; unique option_name fails the loser`
+	return err
+}
+
+// safe: one upsert on the unique column.
+func (p *Option) SaveUpsert(o orm.Ormer) error {
+	_, err := o.InsertOrUpdate(p, "option_name")
+	return err
+}
