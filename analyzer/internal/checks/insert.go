@@ -74,10 +74,33 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 		// makes the second insert conflict: without one, no fix.
 		fixable := g.kind == ops.NotFound && u == uniqueDeclared
 		out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name, Short: short, Message: msg,
-			Fixes: func() []analysis.SuggestedFix { return fixes.CheckThenInsert(c.r, c.f, r, w, fixable) }})
+			Fixes: func() []analysis.SuggestedFix { return fixes.CheckThenInsert(c.r, c.f, r, w, fixable) }, Seeds: c.seedsFixedRow(r)})
 		return out
 	}
 	return out
+}
+
+// seedsFixedRow reports whether read r looks up a row by constants only,
+// in a function that takes nothing from its caller (no parameters besides
+// the receiver, no captured variables): every run looks up the same
+// default row, as start-up and install code seeding defaults does.
+func (c *funcChecker) seedsFixedRow(r *ops.Op) bool {
+	if r.Summarized || len(c.f.Fn.FreeVars) > 0 {
+		return false
+	}
+	params := c.f.Fn.Params
+	if c.f.Fn.Signature.Recv() != nil {
+		params = params[1:]
+	}
+	if len(params) > 0 {
+		return false
+	}
+	for _, k := range r.Keys {
+		if _, isConst := flow.Strip(k.Value).(*ssa.Const); k.Value != nil && !isConst || k.Value == nil && k.Literal == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // insertsWhatWasFound reports whether insert w runs on the branch of a

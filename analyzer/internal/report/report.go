@@ -39,6 +39,10 @@ type Finding struct {
 	// that is reported (enabled, not skipped, generated or suppressed):
 	// building a fix walks SSA and source again.
 	Fixes func() []analysis.SuggestedFix
+	// Seeds: the read looked up a fixed row (its keys are constants) in
+	// a function that takes nothing from its caller: default rows seeded
+	// at start-up or install. The seeds of one function are one finding.
+	Seeds bool
 }
 
 // Reporter collects the findings of one package.
@@ -265,7 +269,10 @@ func (r *Reporter) Flush() {
 			continue
 		}
 		rk := raceKey{read: f.Read, check: f.Check, rule: f.Rule}
-		if i, ok := race[rk]; ok && f.Read != nil && f.Check.IsValid() {
+		if f.Seeds {
+			rk = raceKey{seeder: f.Write.Call.Parent(), rule: f.Rule}
+		}
+		if i, ok := race[rk]; ok && (f.Seeds || f.Read != nil && f.Check.IsValid()) {
 			r.joinRace(&diags[i], f, pos, end)
 			continue
 		}
@@ -304,7 +311,7 @@ func (r *Reporter) Flush() {
 		if f.Write.Kind.IsWrite() {
 			d.Related = append(d.Related, r.inside(f.Write, "writes")...)
 		}
-		if f.Read != nil && f.Check.IsValid() {
+		if f.Seeds || f.Read != nil && f.Check.IsValid() {
 			race[rk] = len(diags)
 		}
 		diags = append(diags, d)
@@ -349,6 +356,9 @@ type raceKey struct {
 	read  *ops.Op
 	check token.Pos
 	rule  string
+	// seeder is the function of Finding.Seeds findings, which are one
+	// finding per function and rule.
+	seeder *ssa.Function
 }
 
 // sortFindings orders the findings by the position of their write, so
@@ -371,7 +381,11 @@ func (r *Reporter) sortFindings() {
 // or its edits overlap the ones already there (both rewrite the check),
 // the race keeps no fix at all.
 func (r *Reporter) joinRace(d *analysis.Diagnostic, f Finding, pos, end token.Pos) {
-	d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: fmt.Sprintf("the same race writes %s here too", orRecord(f.Write.Name))})
+	msg := fmt.Sprintf("the same race writes %s here too", orRecord(f.Write.Name))
+	if f.Seeds {
+		msg = fmt.Sprintf("another fixed %s row is seeded the same way here", orRecord(f.Write.Name))
+	}
+	d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: msg})
 	if f.Write.Kind.IsWrite() {
 		d.Related = append(d.Related, r.inside(f.Write, "writes")...)
 	}
