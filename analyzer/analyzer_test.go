@@ -41,6 +41,7 @@ var rulePackages = []string{
 	"layers/gormv1",
 	"layers/xorm",
 	"layers/beego",
+	"layers/goqu",
 	"layers/pop",
 	"layers/uow/app",
 	"layers/values",

@@ -37,6 +37,9 @@ var stubbedPackages = []string{
 	"github.com/gobuffalo/pop/v6",
 	"github.com/pressly/goose/v3",
 	"github.com/beego/beego/v2/client/orm",
+	"github.com/doug-martin/goqu/v9",
+	"github.com/doug-martin/goqu/v9/exp",
+	"github.com/doug-martin/goqu/v9/exec",
 }
 
 // TestStubsMatchRealModules checks that the stub packages in

@@ -6,6 +6,7 @@ require (
 	entgo.io/ent v0.14.5
 	github.com/Masterminds/squirrel v1.5.4
 	github.com/beego/beego/v2 v2.3.10
+	github.com/doug-martin/goqu/v9 v9.19.0
 	github.com/go-redis/redis/v8 v8.11.5
 	github.com/gobuffalo/pop/v6 v6.4.1
 	github.com/jackc/pgx/v4 v4.18.2

@@ -69,6 +69,8 @@ const (
 	RoleTable      // returns a handle on one table or collection, named by Key (Database.Collection)
 	RoleAtomicExpr // gorm.Expr, squirrel.Expr: the value is computed by the database
 	RoleIsNotFound // gorm.IsRecordNotFoundError(err): a not-found test of its argument
+	RoleColumn     // goqu.C("col"): names the column Key gives, for a RoleCondition
+	RoleCondition  // goqu's C("col").Eq(v), And, Or: a WHERE predicate whose operator is Verb, on Value
 
 	// RoleUser is a function the configuration declares (see UserFunc).
 	RoleUser

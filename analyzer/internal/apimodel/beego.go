@@ -82,15 +82,15 @@ var beego = func() []Method {
 	// methods on Ormer itself, and Begin makes the Ormer the transaction.
 	v1 := []Method{read, readForUpdate, model("", "ReadOrCreate", RoleReadOrCreate, 1), model("", "Insert", RoleInsert, -1),
 		model("", "InsertOrUpdate", RoleUpsert, 1), insertMulti, model("", "Update", RoleUpdates, 1), model("", "Delete", RoleDelete, 1), queryTable, raw}
+	// (v1.12's BeginTx(ctx, opts) is left out: the registry is checked
+	// against v2, which has no such method on Ormer.)
 	begin := m("Ormer", "Begin", RoleBegin)
 	begin.InPlace = true
-	beginTx := m("Ormer", "BeginTx", RoleBegin)
-	beginTx.InPlace, beginTx.Opts = true, 1
 	for _, x := range v1 {
 		x.Recv = "Ormer"
 		t = append(t, x)
 	}
-	t = append(t, begin, beginTx, m("Ormer", "Commit", RoleCommit), m("Ormer", "Rollback", RoleCommit))
+	t = append(t, begin, m("Ormer", "Commit", RoleCommit), m("Ormer", "Rollback", RoleCommit))
 
 	// TxBeginner and the transaction's txEnder.
 	t = append(t,

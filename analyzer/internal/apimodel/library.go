@@ -76,6 +76,7 @@ const (
 	LibRedis
 	LibMongo
 	LibBeego
+	LibGoqu
 	LibDrivers
 	LibMigrationTools
 )
@@ -106,6 +107,7 @@ const (
 	BuilderKeyValue         // go-redis commands
 	BuilderDocument         // MongoDB collections
 	BuilderBeego            // beego ORM model methods, QuerySeter and RawSeter
+	BuilderGoqu             // goqu datasets and their executors
 )
 
 // Dialect is the SQL dialect a library implies; DialectUnknown when the
@@ -174,7 +176,7 @@ var registry = sync.OnceValue(func() *index {
 		all: []*Library{
 			&librarySQL, &librarySQLX, &libraryPGX, &libraryGORM, &libraryGORMv1, &libraryXorm,
 			&libraryPop, &libraryBun, &libraryEnt, &librarySquirrel, &libraryDbx, &libraryRedis,
-			&libraryMongo, &libraryBeego, &libraryDrivers, &libraryMigrationTools,
+			&libraryMongo, &libraryBeego, &libraryGoqu, &libraryDrivers, &libraryMigrationTools,
 		},
 		byID:     map[LibraryID]*Library{},
 		byImport: map[string]*Library{},
@@ -302,7 +304,7 @@ var libraryDrivers = Library{
 	Name: "drivers and unmodelled libraries",
 	Opaque: []string{
 		"github.com/lib/pq", "github.com/go-sql-driver/", "github.com/mattn/go-sqlite3", "modernc.org/sqlite", "github.com/glebarez/",
-		"github.com/doug-martin/goqu", "github.com/gobuffalo/fizz",
+		"github.com/gobuffalo/fizz",
 	},
 }
 

@@ -217,36 +217,47 @@ func beegoFilter(expr string, values []ssa.Value) (keys []Key, state []string, i
 	case len(parts) > 1:
 		return nil, nil, true
 	}
-	var cond string
-	switch op {
-	case "IS":
+	if op == "IS" { // isnull: true or false
 		null, ok := constBool(values)
 		if !ok {
 			return nil, nil, true
 		}
-		cond = column + " IS NOT NULL"
+		op = "IS NOT NULL"
 		if null {
-			cond = column + " IS NULL"
+			op = "IS NULL"
 		}
-		values = nil
-	case "IN":
-		if len(values) != 1 {
-			return nil, []string{normalizeColumn(column)}, true
-		}
-		cond = column + " IN (?)"
+	}
+	if op == "IN" && len(values) != 1 {
+		return nil, []string{normalizeColumn(column)}, true
+	}
+	keys, state = comparison(column, op, values)
+	return keys, state, false
+}
+
+// comparison reads `column op values` (a Filter, a goqu C("col").Eq(v)) as
+// the WHERE predicate it is: keys and state tests, as wherePredicates
+// splits them.
+func comparison(column, op string, values []ssa.Value) (keys []Key, state []string) {
+	var cond string
+	switch op {
+	case "IS NULL", "IS NOT NULL", "IS TRUE", "IS FALSE":
+		cond, values = column+" "+op, nil
+	case "IS", "IS NOT":
+		return nil, []string{normalizeColumn(column)} // goqu Is(v): a state test
+	case "IN", "NOT IN":
+		cond = column + " " + op + " (?)"
 	case "BETWEEN":
 		cond = column + " BETWEEN ? AND ?"
 	default:
 		cond = column + " " + op + " ?"
 	}
 	preds, _ := sqltext.ParseCondition(cond)
-	keys, state = wherePredicates(preds, func(o sqltext.Operand) ssa.Value {
+	return wherePredicates(preds, func(o sqltext.Operand) ssa.Value {
 		if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(values) {
 			return values[o.Param]
 		}
 		return nil
 	})
-	return keys, state, false
 }
 
 // constBool returns the value of a single boolean constant argument.

@@ -131,6 +131,7 @@ var builders = map[apimodel.Builder]builder{
 	apimodel.BuilderKeyValue: (*Func).kvOp,
 	apimodel.BuilderDocument: (*Func).docOp,
 	apimodel.BuilderBeego:    (*Func).beegoOp,
+	apimodel.BuilderGoqu:     (*Func).goquOp,
 }
 
 // sqlCallOp builds the operations of the calls that carry SQL text.
