@@ -28,11 +28,16 @@ var goqu = func() []Method {
 	}
 	var t []Method
 	for _, db := range []string{"Database", "TxDatabase"} {
+		// Key: the table argument; Select(cols...) names its table in a
+		// From after it.
 		for verb, name := range map[string]string{"SELECT": "From", "UPDATE": "Update", "INSERT": "Insert", "DELETE": "Delete"} {
 			x := m(pkgGoqu, db, name, RoleChain)
-			x.Clause, x.Verb = ClauseStart, verb
+			x.Clause, x.Verb, x.Key = ClauseStart, verb, 0
 			t = append(t, x)
 		}
+		sel := m(pkgGoqu, db, "Select", RoleChain)
+		sel.Clause, sel.Verb = ClauseStart, "SELECT"
+		t = append(t, sel)
 		// SQL text run through the database, as database/sql runs it.
 		sqlText := func(name string, r Role, sql, dest int) Method {
 			x := m(pkgGoqu, db, name, r)
@@ -74,7 +79,8 @@ var goqu = func() []Method {
 		t = append(t, chain("SelectDataset", lock, ClauseLock))
 	}
 	// Joins and a second FROM bring other tables' rows into the WHERE.
-	for _, join := range []string{"Join", "InnerJoin", "LeftJoin", "RightJoin", "FullJoin", "LeftOuterJoin", "RightOuterJoin", "FullOuterJoin", "NaturalJoin", "CrossJoin", "From"} {
+	t = append(t, chain("SelectDataset", "From", ClauseTable))
+	for _, join := range []string{"Join", "InnerJoin", "LeftJoin", "RightJoin", "FullJoin", "LeftOuterJoin", "RightOuterJoin", "FullOuterJoin", "NaturalJoin", "CrossJoin"} {
 		x := chain("SelectDataset", join, ClauseWhere)
 		x.Or = true
 		t = append(t, x)
@@ -115,6 +121,9 @@ var goqu = func() []Method {
 		x.Key = 0
 		t = append(t, x)
 	}
+	col := m(pkgGoquExp, "IdentifierExpression", "Col", RoleColumn) // goqu.T("users").Col("id")
+	col.Key = 0
+	t = append(t, col)
 	tableName := m(pkgGoqu, "", "T", RoleTable) // From(goqu.T("users"))
 	tableName.Key = 0
 	t = append(t, tableName)

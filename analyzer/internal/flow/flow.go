@@ -233,6 +233,41 @@ func globalInit(g *ssa.Global, depth int) (string, bool) {
 	return val, found == 1
 }
 
+// GlobalValue returns, for a load of a package variable, the value the
+// package initializer stores into it when that is its only store there
+// (var UsersTable = goqu.T("users")), seen through conversions; other
+// values are returned unchanged. A variable of a package whose function
+// bodies were not built is returned unchanged too.
+func GlobalValue(v ssa.Value) ssa.Value {
+	l, ok := v.(*ssa.UnOp)
+	if !ok || l.Op != token.MUL {
+		return v
+	}
+	g, ok := l.X.(*ssa.Global)
+	if !ok || g.Pkg == nil {
+		return v
+	}
+	init := g.Pkg.Func("init")
+	if init == nil {
+		return v
+	}
+	var val ssa.Value
+	for _, b := range init.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok && st.Addr == g {
+				if val != nil {
+					return v
+				}
+				val = Strip(st.Val)
+			}
+		}
+	}
+	if val == nil {
+		return v
+	}
+	return val
+}
+
 // Root returns the memory object an address points into and the field
 // path from it: &e.OpenedAt.Time has root e and path [OpenedAt Time].
 // Indexing contributes "[]" to the path.

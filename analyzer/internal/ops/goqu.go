@@ -92,10 +92,16 @@ func (f *Func) goquChain(v ssa.Value) goquStatement {
 		switch m.Clause {
 		case apimodel.ClauseStart:
 			st.verb, st.root = m.Verb, receiver(call)
-			if names := argList(call, m, 0); len(names) == 1 {
+			if names := argList(call, m, m.Key); m.Key >= 0 && st.table == "" && len(names) == 1 {
 				st.table = f.goquTable(names[0])
 			}
 			return st
+		case apimodel.ClauseTable: // db.Select(cols...).From("users")
+			if names := argList(call, m, 0); len(names) == 1 {
+				st.table = f.goquTable(names[0])
+			} else {
+				st.imprecise = true
+			}
 		case apimodel.ClauseWhere:
 			if m.Or {
 				st.imprecise = true // a join or a second FROM
@@ -121,12 +127,13 @@ func (f *Func) goquChain(v ssa.Value) goquStatement {
 	return goquStatement{}
 }
 
-// goquTable reads the table a dataset starts on: "users" or goqu.T("users").
+// goquTable reads the table a dataset starts on: "users" or
+// goqu.T("users"), also held in a package variable (schema.UsersTable).
 func (f *Func) goquTable(v ssa.Value) string {
 	if s, ok := flow.ConstString(v); ok {
 		return s
 	}
-	if c, ok := flow.Strip(v).(*ssa.Call); ok {
+	if c, ok := flow.GlobalValue(flow.Strip(v)).(*ssa.Call); ok {
 		if m, ok := f.model.Lookup(callee(c)); ok && m.Role == apimodel.RoleTable {
 			s, _ := flow.ConstString(arg(c, m, m.Key))
 			return s
@@ -198,9 +205,11 @@ func (f *Func) goquPredicate(e ssa.Value, st *goquStatement) {
 	}
 }
 
-// goquColumn returns the column goqu.C("col") or goqu.I("col") names.
+// goquColumn returns the column goqu.C("col"), goqu.I("col") or
+// goqu.T("t").Col("col") names, also held in a package variable
+// (schema.UsersEmailCol = UsersTable.Col("email")).
 func (f *Func) goquColumn(v ssa.Value) string {
-	c, ok := flow.Strip(v).(*ssa.Call)
+	c, ok := flow.GlobalValue(flow.Strip(v)).(*ssa.Call)
 	if !ok {
 		return ""
 	}

@@ -269,3 +269,36 @@ func (s *Service) SerializableOnce(ctx context.Context, id int64) error {
 	}
 	return tx.Commit()
 }
+
+// ---- tables and columns held in package variables ----
+
+var (
+	jobsTable     = goqu.T("jobs")
+	jobsIDCol     = jobsTable.Col("id")
+	jobsStatusCol = jobsTable.Col("status")
+)
+
+// racy: Select(cols).From(table), columns named by package variables.
+func (s *Service) StartSchema(id int64) error {
+	var j Job
+	if _, err := s.db.Select(jobsIDCol, jobsStatusCol).From(jobsTable).Where(jobsIDCol.Eq(id)).ScanStruct(&j); err != nil {
+		return err
+	}
+	if j.Status != "pending" {
+		return errTaken
+	}
+	_, err := s.db.Update(jobsTable).Set(goqu.Record{"status": "running"}).Where(jobsIDCol.Eq(id)).Executor().Exec() // want "RL001"
+	return err
+}
+
+// safe: the state test in the UPDATE's WHERE, the count read.
+func (s *Service) StartSchemaCond(id int64) error {
+	res, err := s.db.Update(jobsTable).Set(goqu.Record{"status": "running"}).Where(jobsIDCol.Eq(id), jobsStatusCol.Eq("pending")).Executor().Exec()
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return errTaken
+	}
+	return nil
+}

@@ -60,6 +60,8 @@ func (d *Database) WithTx(fn func(*TxDatabase) error) error { return fn(&TxDatab
 
 func (d *Database) From(from ...interface{}) *SelectDataset { return &SelectDataset{} }
 
+func (d *Database) Select(cols ...interface{}) *SelectDataset { return &SelectDataset{} }
+
 func (d *Database) Update(table interface{}) *UpdateDataset { return &UpdateDataset{} }
 
 func (d *Database) Insert(table interface{}) *InsertDataset { return &InsertDataset{} }
@@ -83,6 +85,8 @@ func (td *TxDatabase) Insert(table interface{}) *InsertDataset { return &InsertD
 func (td *TxDatabase) Commit() error { return nil }
 
 func (td *TxDatabase) Rollback() error { return nil }
+
+func (sd *SelectDataset) From(from ...interface{}) *SelectDataset { return sd }
 
 func (sd *SelectDataset) Where(expressions ...exp.Expression) *SelectDataset { return sd }
 

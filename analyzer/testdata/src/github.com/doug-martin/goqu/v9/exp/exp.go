@@ -32,6 +32,7 @@ type (
 		Comparable
 		Inable
 		Isable
+		Col(interface{}) IdentifierExpression
 	}
 	LiteralExpression interface {
 		Expression
