@@ -188,8 +188,12 @@ func entLookup(fn *types.Func, sig *types.Signature) (Method, bool) {
 		switch name {
 		case "Where":
 			return chain(ClauseWhere)
-		case "ForUpdate", "ForShare":
+		case "ForUpdate":
 			return chain(ClauseLock)
+		case "ForShare":
+			x, ok := chain(ClauseLock)
+			x.Verb = "SHARE" // a share lock, which two readers both get
+			return x, ok
 		case "First", "FirstX", "Only", "OnlyX", "All", "AllX", "FirstID", "FirstIDX", "OnlyID", "OnlyIDX", "IDs", "IDsX":
 			m.Role, m.ReturnsRecord = RoleRead, true
 			return m, true

@@ -76,7 +76,11 @@ var goqu = func() []Method {
 		t = append(t, chain(ds, "Where", ClauseWhere))
 	}
 	for _, lock := range []string{"ForUpdate", "ForNoKeyUpdate", "ForShare", "ForKeyShare"} {
-		t = append(t, chain("SelectDataset", lock, ClauseLock))
+		x := chain("SelectDataset", lock, ClauseLock)
+		if strings.HasSuffix(lock, "Share") {
+			x.Verb = "SHARE" // a share lock, which two readers both get
+		}
+		t = append(t, x)
 	}
 	// Joins and a second FROM bring other tables' rows into the WHERE.
 	t = append(t, chain("SelectDataset", "From", ClauseTable))

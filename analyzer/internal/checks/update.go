@@ -49,7 +49,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 			continue
 		}
 		sameTx := ops.SameTx(r.Handle, w.Handle)
-		if sameTx && (r.Locking || r.Handle.Isolation >= apimodel.IsolationRepeatableRead) {
+		if sameTx && (r.Locking && !r.ShareLock || r.Handle.Isolation >= apimodel.IsolationRepeatableRead) {
 			continue // a row lock or the isolation level serialises the two requests
 		}
 		if c.lockedBefore(r, w) || c.parentLocked(r, w) {
@@ -107,6 +107,13 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 			checkText = columnName(w.DisplayName(derived.Column)) + " is computed in Go from the value read"
 		}
 		switch {
+		case sameTx && r.ShareLock:
+			out = append(out, report.Finding{Rule: catalog.TxWithoutLock, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Short:   fmt.Sprintf("%s writes %s after %s, read FOR SHARE in this tx", c.r.ShortCallName(w), w.Name, c.shortCheck(g, r, implicit)),
+				Message: fmt.Sprintf("%s writes the %s row that %s read FOR SHARE in the same transaction (%s); a share lock does not keep others from reading: two transactions both take it and both pass the check, then each write waits for the other's share lock and the database aborts one as a deadlock (PostgreSQL 40P01, MySQL 1213)", c.r.CallName(w), w.Name, c.r.CallName(r), checkText),
+				Fixes: func() []analysis.SuggestedFix {
+					return fixes.TxWithoutLock(c.r, c.f, r, w, derived.Column, want[0], checkPos(g))
+				}})
 		case sameTx:
 			out = append(out, report.Finding{Rule: catalog.TxWithoutLock, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Short:   fmt.Sprintf("%s writes %s after %s, read in this tx unlocked", c.r.ShortCallName(w), w.Name, c.shortCheck(g, r, implicit)),

@@ -32,6 +32,9 @@ var plainColumn = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // lock locks the row r reads: FOR UPDATE appended to its SQL literal, or
 // clause.Locking inserted into its GORM chain.
 func (e env) lock(r *ops.Op) *analysis.SuggestedFix {
+	if r != nil && r.Kind == ops.Read && r.ShareLock {
+		return e.exclusiveLock(r)
+	}
 	if r == nil || r.Kind != ops.Read || r.Locking {
 		return nil
 	}
@@ -60,6 +63,43 @@ func (e env) lock(r *ops.Op) *analysis.SuggestedFix {
 		Message:   fmt.Sprintf("Lock the %s row when reading it: append FOR UPDATE to the SELECT", orRow(r.Name)),
 		TextEdits: []analysis.TextEdit{lit.insert(lit.contentEnd(), " FOR UPDATE")},
 	}
+}
+
+// exclusiveLock turns the share lock of r's SQL literal into FOR UPDATE:
+// FOR SHARE and FOR KEY SHARE (PostgreSQL), LOCK IN SHARE MODE (MySQL).
+func (e env) exclusiveLock(r *ops.Op) *analysis.SuggestedFix {
+	call := e.call(r)
+	if call == nil || r.Stmt == nil {
+		return nil
+	}
+	lit := literalArg(call, r.Method.SQL)
+	if lit == nil || !lit.plain() {
+		return nil
+	}
+	toks := lexSQL(lit.sql)
+	word := func(i int, w string) bool {
+		return i < len(toks) && toks[i].kind == tWord && strings.EqualFold(toks[i].text, w)
+	}
+	for i := range toks {
+		var from, to int
+		switch {
+		case word(i, "FOR") && word(i+1, "SHARE"):
+			from, to = toks[i].start, toks[i+1].end
+		case word(i, "FOR") && word(i+1, "KEY") && word(i+2, "SHARE"):
+			from, to = toks[i].start, toks[i+2].end
+		case word(i, "LOCK") && word(i+1, "IN") && word(i+2, "SHARE") && word(i+3, "MODE"):
+			from, to = toks[i].start, toks[i+3].end
+		default:
+			continue
+		}
+		edit := lit.insert(from, "FOR UPDATE")
+		edit.End = lit.pos + token.Pos(to)
+		return &analysis.SuggestedFix{
+			Message:   fmt.Sprintf("Lock the %s row for the write when reading it: FOR UPDATE instead of %s", orRow(r.Name), lit.sql[from:to]),
+			TextEdits: []analysis.TextEdit{edit},
+		}
+	}
+	return nil
 }
 
 // lockable reports whether FOR UPDATE can be appended to the SELECT toks

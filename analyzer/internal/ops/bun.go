@@ -13,7 +13,7 @@ import (
 func (f *Func) bunOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	ch := f.gormChain(receiver(c))
 	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root),
-		Flags: Flags{Locking: ch.locking, ConflictSafe: ch.onConflict, Imprecise: ch.imprecise}}
+		Flags: Flags{Locking: ch.locking, ShareLock: ch.shareLock, ConflictSafe: ch.onConflict, Imprecise: ch.imprecise}}
 	op.Keys = append(op.Keys, ch.keys...)
 	op.State = append(op.State, ch.state...)
 	op.Object = ch.modelObj

@@ -23,6 +23,7 @@ type entChain struct {
 	sets      []Assign
 	imprecise bool
 	locking   bool
+	shareLock bool
 	conflict  bool
 }
 
@@ -45,7 +46,7 @@ func (f *Func) entOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		ch = f.entChain(recv)
 	}
 	op.Keys, op.State, op.Imprecise = ch.keys, ch.state, ch.imprecise
-	op.Locking, op.ConflictSafe = ch.locking, ch.conflict
+	op.Locking, op.ShareLock, op.ConflictSafe = ch.locking, ch.shareLock, ch.conflict
 	if ch.base != nil {
 		op.Handle = f.handle(entBase(ch.base))
 	}
@@ -126,7 +127,7 @@ func (f *Func) entChain(v ssa.Value) entChain {
 				f.entPredicate(p, &ch, 0)
 			}
 		case apimodel.ClauseLock:
-			ch.locking = true
+			ch.locking, ch.shareLock = true, m.Verb == "SHARE"
 		case apimodel.ClauseConflict:
 			ch.conflict = true
 		case apimodel.ClauseEntSet:

@@ -20,6 +20,7 @@ type goquStatement struct {
 	state      []string
 	imprecise  bool
 	locking    bool
+	shareLock  bool
 	onConflict bool
 	sets       []Assign // Set(goqu.Record{...}); nil with setsUnknown when not a literal
 	setsKnown  bool
@@ -43,7 +44,7 @@ func (f *Func) goquOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		return nil
 	}
 	op := &Op{Call: c, Method: m, Handle: f.handle(st.root), Keys: st.keys, State: st.state, Table: table(st.table), Name: st.table,
-		Flags: Flags{Imprecise: st.imprecise, Locking: st.locking, ConflictSafe: st.onConflict}}
+		Flags: Flags{Imprecise: st.imprecise, Locking: st.locking, ShareLock: st.shareLock, ConflictSafe: st.onConflict}}
 	var dest ssa.Value
 	if m.Dest >= 0 {
 		if d := arg(c, m, m.Dest); d != nil {
@@ -111,7 +112,7 @@ func (f *Func) goquChain(v ssa.Value) goquStatement {
 				f.goquPredicate(e, &st)
 			}
 		case apimodel.ClauseLock:
-			st.locking = true
+			st.locking, st.shareLock = true, m.Verb == "SHARE"
 		case apimodel.ClauseSetMap:
 			fields := f.literalFields(arg(call, m, 0))
 			st.sets, st.setsKnown = append(st.sets, fields...), st.setsKnown || fields != nil

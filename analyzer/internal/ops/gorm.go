@@ -3,6 +3,7 @@ package ops
 import (
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -23,6 +24,7 @@ type chain struct {
 	state      []string
 	imprecise  bool
 	locking    bool
+	shareLock  bool // the lock is FOR SHARE: Strength "SHARE", bun For("SHARE")
 	onConflict bool
 	raw        *sqltext.Statement
 	rawArgs    []ssa.Value
@@ -99,6 +101,11 @@ func (f *Func) gormChain(v ssa.Value) chain {
 				switch apimodel.ClauseType(e.Type()) {
 				case "Locking":
 					ch.locking = true
+					for _, fv := range f.literalFields(e) {
+						if s, ok := flow.ConstString(fv.Value); ok && fv.Column == "strength" && strings.Contains(strings.ToUpper(s), "SHARE") {
+							ch.shareLock = true
+						}
+					}
 				case "OnConflict":
 					ch.onConflict = true
 				}
@@ -115,6 +122,9 @@ func (f *Func) gormChain(v ssa.Value) chain {
 			}
 		case apimodel.ClauseLock:
 			ch.locking = true
+			if s, ok := flow.ConstString(arg(c, m, 0)); ok && strings.Contains(strings.ToUpper(s), "SHARE") {
+				ch.shareLock = true // bun For("SHARE")
+			}
 		case apimodel.ClauseConflict:
 			ch.onConflict = true
 		case apimodel.ClauseWherePK:
@@ -322,7 +332,7 @@ func modelName(t types.Type) string {
 func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	ch := f.gormChain(receiver(c))
 	op := &Op{Call: c, Method: m, Handle: f.handle(ch.root),
-		Flags: Flags{Locking: ch.locking, ConflictSafe: ch.onConflict, Imprecise: ch.imprecise}}
+		Flags: Flags{Locking: ch.locking, ShareLock: ch.shareLock, ConflictSafe: ch.onConflict, Imprecise: ch.imprecise}}
 	op.Keys = append(op.Keys, ch.keys...)
 	op.State = append(op.State, ch.state...)
 	var dest ssa.Value
@@ -487,6 +497,7 @@ func typeOf(v ssa.Value) types.Type {
 func applyRaw(op *Op, ch chain) {
 	op.Stmt = ch.raw
 	op.Locking = op.Locking || ch.raw.Lock != sqltext.NoLock
+	op.ShareLock = op.ShareLock || ch.raw.Lock == sqltext.ForShare
 	keys, state := wherePredicates(ch.raw.Where, func(o sqltext.Operand) ssa.Value {
 		if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(ch.rawArgs) {
 			return ch.rawArgs[o.Param]

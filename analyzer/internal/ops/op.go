@@ -89,8 +89,13 @@ type FieldRef struct {
 // operation and its summary share them, and a summary hands them to the
 // caller's operation unchanged.
 type Flags struct {
-	Imprecise    bool // the WHERE has an OR, or the SQL is only partly understood
-	Locking      bool // FOR UPDATE / FOR SHARE / clause.Locking
+	Imprecise bool // the WHERE has an OR, or the SQL is only partly understood
+	Locking   bool // FOR UPDATE / FOR SHARE / clause.Locking
+	// ShareLock: the lock is a share lock (FOR SHARE, FOR KEY SHARE,
+	// LOCK IN SHARE MODE), which two readers both get: it keeps others
+	// from changing the row, not from reading it, so two transactions
+	// that read it FOR SHARE and then update it deadlock.
+	ShareLock    bool
 	ConflictSafe bool // ON CONFLICT, INSERT IGNORE, clause.OnConflict
 	// ConflictNamed: the conflict clause names its target (ON CONFLICT
 	// (a, b), ON CONFLICT ON CONSTRAINT c), which the database requires to

@@ -164,6 +164,7 @@ func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string
 		}
 	}
 	op.Locking = st.Lock != sqltext.NoLock
+	op.ShareLock = st.Lock == sqltext.ForShare
 	op.ConflictSafe = st.Conflict != sqltext.NoConflictClause
 	op.ConflictNamed = len(st.ConflictTarget) > 0 || st.ConflictConstraint != ""
 	op.Returning = st.Returning

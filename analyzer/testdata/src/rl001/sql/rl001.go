@@ -262,7 +262,9 @@ func (s *Service) ShipLockedNoKey(ctx context.Context, orderID int64) error {
 	return tx.Commit()
 }
 
-// safe: MySQL LOCK IN SHARE MODE in the same transaction.
+// not RL001: MySQL LOCK IN SHARE MODE in the same transaction keeps
+// others from changing the row, but both callers read it, and their
+// updates then deadlock on each other's share lock: RL005.
 func (s *Service) ActivateShared(userID int64) error {
 	tx, err := s.db.Begin()
 	if err != nil {
@@ -276,7 +278,7 @@ func (s *Service) ActivateShared(userID int64) error {
 	if active {
 		return nil
 	}
-	if _, err := tx.Exec("UPDATE `users` SET `active` = 1 WHERE `id` = ?", userID); err != nil {
+	if _, err := tx.Exec("UPDATE `users` SET `active` = 1 WHERE `id` = ?", userID); err != nil { // want "RL005"
 		return err
 	}
 	return tx.Commit()

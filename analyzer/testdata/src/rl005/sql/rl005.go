@@ -91,7 +91,9 @@ func (s *Service) ClaimLocked(ctx context.Context, leadID, userID int64) error {
 	return tx.Commit()
 }
 
-// safe: FOR SHARE in the same tx.
+// racy: FOR SHARE in the same tx. Both transactions get the share lock
+// and pass the check; their updates then wait on each other's share lock
+// and one is aborted as a deadlock.
 func (s *Service) StartShared(ctx context.Context, jobID int64) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -100,6 +102,26 @@ func (s *Service) StartShared(ctx context.Context, jobID int64) error {
 	defer tx.Rollback()
 	var status string
 	if err := tx.QueryRowContext(ctx, `SELECT status FROM jobs WHERE id = $1 FOR SHARE`, jobID).Scan(&status); err != nil {
+		return err
+	}
+	if status != "pending" {
+		return errTaken
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE jobs SET status = 'running' WHERE id = $1`, jobID); err != nil { // want `RL005 tx-without-lock: tx.ExecContext writes jobs after .status != "pending"., read FOR SHARE in this tx`
+		return err
+	}
+	return tx.Commit()
+}
+
+// safe: FOR NO KEY UPDATE, an exclusive row lock, in the same tx.
+func (s *Service) StartNoKeyLocked(ctx context.Context, jobID int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var status string
+	if err := tx.QueryRowContext(ctx, `SELECT status FROM jobs WHERE id = $1 FOR NO KEY UPDATE`, jobID).Scan(&status); err != nil {
 		return err
 	}
 	if status != "pending" {
