@@ -216,7 +216,23 @@ func (c *funcChecker) uncheckedClaim(w *ops.Op) []report.Finding {
 		return out
 	}
 	for _, a := range w.Writes {
-		if a.Now || a.Atomic || a.Column == "" {
+		if a.Column == "" {
+			continue
+		}
+		if a.Now || a.Atomic {
+			// SET first_clicked_at = now() WHERE first_clicked_at IS
+			// NULL, SET uses = uses + 1 WHERE uses < max_uses: alone, an
+			// idempotent touch or a bounded counter; followed by another
+			// write that assumes it matched (credit the first click,
+			// grant the coupon), a claim whose loser proceeds anyway.
+			if slices.Contains(w.State, a.Column) {
+				if next := c.writeAfter(w); next != nil {
+					out = append(out, report.Finding{Rule: catalog.UncheckedConditionalWrite, Write: w, Table: w.Name,
+						Short:   fmt.Sprintf("%s writes %s only if %s still allows it but ignores the count", c.r.ShortCallName(w), columnName(w.DisplayName(a.Column)), columnName(w.DisplayName(a.Column))),
+						Message: fmt.Sprintf("%s changes %s only where its WHERE still allows it, but ignores the affected-row count, and the write at line %d (%s) then runs as if it had matched, for every caller", c.r.CallName(w), columnName(w.DisplayName(a.Column)), c.r.Pass().Fset.Position(next.ReportCall().Pos()).Line, c.r.CallName(next))})
+					return out
+				}
+			}
 			continue
 		}
 		claim := a.Value != nil && !isBoolish(a.Value)
@@ -234,6 +250,17 @@ func (c *funcChecker) uncheckedClaim(w *ops.Op) []report.Finding {
 		}
 	}
 	return out
+}
+
+// writeAfter returns a database write of this function that runs after
+// w (on another table or row: the work that depends on w's match), or nil.
+func (c *funcChecker) writeAfter(w *ops.Op) *ops.Op {
+	for _, op := range c.f.Ops {
+		if op != w && op.Kind.IsWrite() && op.Call != w.Call && w.Before(op) {
+			return op
+		}
+	}
+	return nil
 }
 
 func isBoolish(v ssa.Value) bool {
