@@ -253,14 +253,31 @@ func (c *funcChecker) uncheckedClaim(w *ops.Op) []report.Finding {
 }
 
 // writeAfter returns a database write of this function that runs after
-// w (on another table or row: the work that depends on w's match), or nil.
+// w (the work that depends on w's match), or nil. A guarded touch of its
+// own (a soft-delete cascade: SET deleted_at = now() WHERE ... AND
+// deleted_at IS NULL) does nothing for a caller that lost either, so it
+// depends on nothing.
 func (c *funcChecker) writeAfter(w *ops.Op) *ops.Op {
 	for _, op := range c.f.Ops {
-		if op != w && op.Kind.IsWrite() && op.Call != w.Call && w.Before(op) {
+		if op != w && op.Kind.IsWrite() && op.Call != w.Call && w.Before(op) && !guardedTouch(op) {
 			return op
 		}
 	}
 	return nil
+}
+
+// guardedTouch reports whether w only stamps columns its own WHERE finds
+// unset: every column it writes is now() or a literal, and tested.
+func guardedTouch(w *ops.Op) bool {
+	if w.Kind != ops.Update || len(w.Writes) == 0 {
+		return false
+	}
+	for _, a := range w.Writes {
+		if !(a.Now || a.Literal != "") || !slices.Contains(w.State, a.Column) {
+			return false
+		}
+	}
+	return true
 }
 
 func isBoolish(v ssa.Value) bool {

@@ -51,3 +51,13 @@ func (s *Service) StampFirstClick(ctx context.Context, linkID int64) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE links SET first_clicked_at = now() WHERE id = $1 AND first_clicked_at IS NULL`, linkID)
 	return err
 }
+
+// near-miss: a soft delete and its cascade are all guarded touches; a
+// caller that lost changes nothing anywhere.
+func (s *Service) SoftDeleteProject(ctx context.Context, projectID int64) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE projects SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL`, projectID); err != nil {
+		return err
+	}
+	_, err := s.db.ExecContext(ctx, `UPDATE endpoints SET deleted_at = now() WHERE project_id = $1 AND deleted_at IS NULL`, projectID)
+	return err
+}
