@@ -137,9 +137,14 @@ type Method struct {
 	// (xorm Session.Begin) instead of returning a new handle.
 	InPlace bool
 	// Retries: a RoleTxFunc that reruns Func when another client changed
-	// what it read (go-redis Watch, MongoDB WithTransaction), which is as
-	// good as a serializable transaction retried.
+	// what it read (MongoDB WithTransaction), which is as good as a
+	// serializable transaction retried.
 	Retries bool
+	// Optimistic: a RoleTxFunc whose commit fails when another client
+	// changed what Func read (go-redis Watch: EXEC fails with
+	// redis.TxFailedErr), and that does not run Func again: serializable,
+	// but only as good as the retry around it.
+	Optimistic bool
 	// Positional: a RoleRead whose Args destinations take the selected
 	// columns in order (squirrel Scan(&a, &b)).
 	Positional bool
@@ -182,6 +187,9 @@ type Sentinel int
 const (
 	NotFound Sentinel = iota + 1
 	DuplicateKey
+	// Conflict: the transaction lost to a concurrent change and can run
+	// again (go-redis's TxFailedErr), as SQLSTATE 40001 says in SQL.
+	Conflict
 )
 
 // Default returns the model of every supported library. It is built once

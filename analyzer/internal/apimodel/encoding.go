@@ -21,7 +21,7 @@ func (m Method) GobEncode() ([]byte, error) {
 		b = binary.AppendVarint(b, int64(n))
 	}
 	var flags uint64
-	for i, f := range []bool{m.Or, m.InPlace, m.Retries, m.Positional, m.KeyIsID, m.ReturnsRecord, m.Locks} {
+	for i, f := range []bool{m.Or, m.InPlace, m.Retries, m.Positional, m.KeyIsID, m.ReturnsRecord, m.Locks, m.Optimistic} {
 		if f {
 			flags |= 1 << i
 		}
@@ -58,7 +58,7 @@ func (m *Method) GobDecode(b []byte) error {
 		Role: Role(ints[0]), Clause: Clause(ints[1]), Lib: LibraryID(ints[2]),
 		SQL: ints[3], Args: ints[4], Dest: ints[5], Opts: ints[6], Func: ints[7], Key: ints[8], Field: ints[9], Value: ints[10],
 		Or: flags&1 != 0, InPlace: flags&2 != 0, Retries: flags&4 != 0, Positional: flags&8 != 0, KeyIsID: flags&16 != 0, ReturnsRecord: flags&32 != 0,
-		Locks: flags&64 != 0,
+		Locks: flags&64 != 0, Optimistic: flags&128 != 0,
 	}
 	return nil
 }

@@ -78,7 +78,7 @@ func TestMethodEncoding(t *testing.T) {
 			}
 		}
 	}
-	all := Method{Pkg: "p", LockedForm: "ReadForUpdate", Or: true, InPlace: true, Retries: true, Positional: true, KeyIsID: true, ReturnsRecord: true, Locks: true, SQL: -1, Value: 7}
+	all := Method{Pkg: "p", LockedForm: "ReadForUpdate", Or: true, InPlace: true, Retries: true, Positional: true, KeyIsID: true, ReturnsRecord: true, Locks: true, Optimistic: true, SQL: -1, Value: 7}
 	b, _ := all.GobEncode()
 	var got Method
 	if err := got.GobDecode(b); err != nil || got != all {

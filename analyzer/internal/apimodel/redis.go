@@ -69,7 +69,9 @@ var redis = func() []Method {
 			t = append(t, r)
 		}
 	}
-	t = append(t, Method{Pkg: pkgRedis, Recv: "Client", Name: "Watch", Role: RoleTxFunc, Retries: true,
+	// Watch runs the callback once: an EXEC that fails because a watched
+	// key changed returns TxFailedErr, and the caller must run it again.
+	t = append(t, Method{Pkg: pkgRedis, Recv: "Client", Name: "Watch", Role: RoleTxFunc, Optimistic: true,
 		SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: 1, Key: -1, Field: -1, Value: -1})
 	return t
 }()
@@ -81,8 +83,13 @@ func IsKeyValueTx(t types.Type) bool { return IsNamed(t, pkgRedis, "Tx") }
 // ConstSentinel classifies a typed constant compared with an error:
 // go-redis declares Nil as a constant of its internal RedisError type.
 func ConstSentinel(pkg, typeName, value string) Sentinel {
-	if Canonical(pkg) == "github.com/redis/go-redis/v9/internal/proto" && typeName == "RedisError" && value == "redis: nil" {
-		return NotFound
+	if Canonical(pkg) == "github.com/redis/go-redis/v9/internal/proto" && typeName == "RedisError" {
+		switch value {
+		case "redis: nil":
+			return NotFound
+		case "redis: transaction failed": // TxFailedErr
+			return Conflict
+		}
 	}
 	return 0
 }

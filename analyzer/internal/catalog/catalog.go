@@ -136,6 +136,7 @@ var rules = []Rule{
 		ShortFix: "treat 0 rows as losing",
 		ByStore: map[Store]Advice{
 			Document: {Fix: "read MatchedCount (ModifiedCount, DeletedCount) and treat 0 as losing the race", ShortFix: "treat MatchedCount 0 as losing"},
+			KeyValue: {Fix: "read the reply (SETNX's bool, SET NX's redis.Nil) and treat \"not set\" as losing the race", ShortFix: "read the reply"},
 		},
 		CWE:              []int{362, 252},
 		Severity:         Error,
@@ -167,9 +168,12 @@ var rules = []Rule{
 	},
 	{
 		ID: SerializableWithoutRetry, Name: "serializable-without-retry",
-		Title:            "A Serializable or Repeatable Read transaction has no retry on serialization failure",
-		Fix:              "retry the whole transaction when it fails with SQLSTATE 40001",
-		ShortFix:         "retry on SQLSTATE 40001",
+		Title:    "A Serializable or Repeatable Read transaction has no retry on serialization failure",
+		Fix:      "retry the whole transaction when it fails with SQLSTATE 40001",
+		ShortFix: "retry on SQLSTATE 40001",
+		ByStore: map[Store]Advice{
+			KeyValue: {Fix: "run the WATCH transaction again, with a fresh read, when it fails with redis.TxFailedErr (a loop with a bounded number of attempts), or make the update one command (INCRBY, a Lua script)", ShortFix: "retry on redis.TxFailedErr"},
+		},
 		CWE:              []int{362, 755},
 		Severity:         Warning,
 		Confidence:       "medium",

@@ -163,6 +163,7 @@ func (c *funcChecker) run() {
 			c.emit(c.update(w))
 		case w.Kind == ops.Insert:
 			c.emit(c.insert(w))
+			c.emit(c.ignoredReply(w))
 		case w.Kind == ops.FirstOrCreate:
 			c.emit(c.firstOrCreate(w))
 		case w.Kind == ops.Begin:

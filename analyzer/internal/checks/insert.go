@@ -80,6 +80,77 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 	return out
 }
 
+// ignoredReply decides RL004 for a key-value write that happens only when
+// the key is missing (SETNX, HSETNX) and whose reply, which says whether
+// it happened, nothing reads: `rdb.SetNX(ctx, key, token, ttl).Err()`
+// takes a lock for every caller as far as each of them can tell. A
+// command queued in a transaction (its reply comes from EXEC) and a reply
+// handed on (returned, stored, passed) are left alone.
+func (c *funcChecker) ignoredReply(w *ops.Op) []report.Finding {
+	if w.Method.Role != apimodel.RoleInsertIfAbsent || w.Summarized || w.Handle.Tx {
+		return nil
+	}
+	cmd, ok := w.Call.(ssa.Value)
+	if !ok {
+		return nil
+	}
+	var calls []ssa.CallInstruction
+	for _, ref := range *cmd.Referrers() {
+		if fa, ok := ref.(*ssa.FieldAddr); ok && flow.Embedded(fa.X.Type(), fa.Field) {
+			// cmd.Err() promoted from the embedded baseCmd.
+			for _, r := range *fa.Referrers() {
+				call, ok := r.(ssa.CallInstruction)
+				if !ok {
+					return nil
+				}
+				calls = append(calls, call)
+			}
+			continue
+		}
+		call, ok := ref.(ssa.CallInstruction)
+		if !ok || len(call.Common().Args) == 0 || call.Common().Args[0] != cmd {
+			return nil // kept, returned or passed on: read elsewhere, maybe
+		}
+		calls = append(calls, call)
+	}
+	for _, call := range calls {
+		switch name := calleeName(call); name {
+		case "Err":
+		case "Result":
+			if res, ok := call.(ssa.Value); ok && replyRead(res) {
+				return nil
+			}
+		default:
+			return nil // Val, Bool, Scan: the reply is read
+		}
+	}
+	return []report.Finding{{Rule: catalog.UncheckedConditionalWrite, Write: w, Table: w.Name,
+		Short:   fmt.Sprintf("%s sets the %s only if missing but ignores the reply", c.r.ShortCallName(w), w.Name),
+		Message: fmt.Sprintf("%s sets the %s only when it is missing, but nothing reads its reply, which says whether it did: every caller proceeds as if it had set it", c.r.CallName(w), w.Name)}}
+}
+
+// replyRead reports whether the first result of a (reply, error) tuple is
+// used.
+func replyRead(tuple ssa.Value) bool {
+	for _, ref := range *tuple.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 && len(*ex.Referrers()) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// calleeName is the name of the function or method a call invokes.
+func calleeName(call ssa.CallInstruction) string {
+	if fn := call.Common().StaticCallee(); fn != nil {
+		return fn.Name()
+	}
+	if call.Common().IsInvoke() {
+		return call.Common().Method.Name()
+	}
+	return ""
+}
+
 // seedsFixedRow reports whether read r looks up a row by constants only,
 // in a function that takes nothing from its caller (no parameters besides
 // the receiver, no captured variables): every run looks up the same

@@ -4,6 +4,7 @@ package checks
 
 import (
 	"fmt"
+	"go/constant"
 	"go/types"
 	"strings"
 
@@ -24,6 +25,20 @@ func (c *funcChecker) serializable(b *ops.Op) []report.Finding {
 		return out // Redis WATCH and MongoDB WithTransaction retry by design
 	}
 	if !b.TxMode.AbortsAt(b.Isolation) || c.retries(b) {
+		return out
+	}
+	if b.Method.Store() == apimodel.StoreKeyValue {
+		// go-redis Watch: optimistic, and run once. A caller whose EXEC
+		// fails gets redis.TxFailedErr; that loses its write when the
+		// write was computed from what it read (an increment), while a
+		// checked transition only fails the caller that would have lost
+		// the check anyway.
+		if !c.writesWhatItRead(b.TxFunc) {
+			return out
+		}
+		out = append(out, report.Finding{Rule: catalog.SerializableWithoutRetry, Write: b,
+			Short:   fmt.Sprintf("%s runs a WATCH transaction that nothing retries", c.r.ShortCallName(b)),
+			Message: fmt.Sprintf("%s runs its callback once: when another client changes a watched key before EXEC, EXEC fails with redis.TxFailedErr and nothing runs it again, so that caller's write is lost", c.r.CallName(b))})
 		return out
 	}
 	level := "Serializable"
@@ -82,6 +97,42 @@ func (c *funcChecker) retries(b *ops.Op) bool {
 		}
 	}
 	return false
+}
+
+// writesWhatItRead reports whether the transaction callback fn writes a
+// value computed from something it read (n+1 after GET n).
+func (c *funcChecker) writesWhatItRead(fn *ssa.Function) bool {
+	for _, f := range c.pkg.Funcs {
+		if f.Fn != fn {
+			continue
+		}
+		for _, w := range f.Ops {
+			if !w.Kind.IsWrite() {
+				continue
+			}
+			for _, a := range w.Writes {
+				if a.Value == nil || a.Atomic {
+					continue
+				}
+				for _, src := range f.Sources(a.Value) {
+					if src.Op != w && src.Op.Kind == ops.Read && src.Kind == ops.Data {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isConflictSentinel reports whether k is a library's typed constant that
+// says a transaction lost to a concurrent change (go-redis's TxFailedErr).
+func isConflictSentinel(k *ssa.Const) bool {
+	n, ok := types.Unalias(k.Type()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || k.Value == nil || k.Value.Kind() != constant.String {
+		return false
+	}
+	return apimodel.ConstSentinel(n.Obj().Pkg().Path(), n.Obj().Name(), constant.StringVal(k.Value)) == apimodel.Conflict
 }
 
 // isRetryPredicate reports whether fn looks like a helper that classifies
@@ -150,6 +201,9 @@ func mentionsSerializationFailure(fn *ssa.Function) bool {
 					continue
 				}
 				if k, ok := (*p).(*ssa.Const); ok {
+					if isConflictSentinel(k) {
+						return true // errors.Is(err, redis.TxFailedErr)
+					}
 					s := strings.ToLower(k.String())
 					for _, code := range apimodel.SerializationFailureCodes {
 						if strings.Contains(s, code) {

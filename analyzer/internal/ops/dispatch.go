@@ -98,8 +98,11 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 			}
 		}
 		op.Handle = f.handle(receiver(c))
-		if m.Retries {
+		switch {
+		case m.Retries:
 			op.Isolation, op.Watch = apimodel.IsolationSerializable, true
+		case m.Optimistic:
+			op.Isolation = apimodel.IsolationSerializable // retried only if the caller retries
 		}
 		return op
 	}

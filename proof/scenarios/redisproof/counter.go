@@ -71,13 +71,12 @@ func (s *Store) IncrementWatch(ctx context.Context, key string, pause func()) er
 	return ErrContention
 }
 
-// IncrementWatchOnce is IncrementWatch without the retry: its data stays
-// right, but a caller whose EXEC fails gets redis.TxFailedErr and its
-// increment is lost. go-redis's Watch does not run the callback again by
-// itself; racelint has no rule for the missing retry on Redis (RL007's
-// page: "the code must run the transaction again on redis.TxFailedErr").
+// IncrementWatchOnce is IncrementWatch without the retry (RL007): its
+// data stays right, but a caller whose EXEC fails gets redis.TxFailedErr
+// and its increment is lost. go-redis's Watch does not run the callback
+// again by itself.
 func (s *Store) IncrementWatchOnce(ctx context.Context, key string, pause func()) error {
-	err := s.rdb.Watch(ctx, func(tx *redis.Tx) error {
+	err := s.rdb.Watch(ctx, func(tx *redis.Tx) error { // want "RL007"
 		n, err := tx.Get(ctx, key).Int64()
 		pause()
 		if err != nil && !errors.Is(err, redis.Nil) {

@@ -56,13 +56,11 @@ func (s *Store) LockArgs(ctx context.Context, name, token string, pause func()) 
 	return true, nil
 }
 
-// LockNXReplyIgnored uses SETNX but ignores its reply: every caller
-// believes it took the lock. racelint does not report it (RL004's page,
-// "Not reported": Redis replies are not checked); the proof shows why the
-// page says to read the reply.
+// LockNXReplyIgnored is racy (RL004): it uses SETNX but ignores its
+// reply, so every caller believes it took the lock.
 func (s *Store) LockNXReplyIgnored(ctx context.Context, name, token string, pause func()) (bool, error) {
 	pause()
-	if err := s.rdb.SetNX(ctx, "lock:"+name, token, lockTTL).Err(); err != nil {
+	if err := s.rdb.SetNX(ctx, "lock:"+name, token, lockTTL).Err(); err != nil { // want "RL004"
 		return false, fmt.Errorf("take lock %s: %w", name, err)
 	}
 	return true, nil

@@ -2,6 +2,7 @@ package kvredis
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/redis/go-redis/v9"
@@ -139,4 +140,41 @@ func (s *Service) Touch(ctx context.Context, key, value string) error {
 		return err
 	}
 	return s.rdb.Set(ctx, key, value, 0).Err()
+}
+
+// racy (RL007): WATCH around a read-modify-write, run once. A caller
+// whose EXEC fails gets redis.TxFailedErr and its increment is lost.
+func (s *Service) IncrementWatchOnce(ctx context.Context, key string) error {
+	return s.rdb.Watch(ctx, func(tx *redis.Tx) error { // want `RL007 serializable-without-retry: s.rdb.Watch runs a WATCH transaction that nothing retries — retry on redis.TxFailedErr`
+		n, err := tx.Get(ctx, key).Int64()
+		if err != nil && !errors.Is(err, redis.Nil) {
+			return err
+		}
+		_, err = tx.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+			pipe.Set(ctx, key, n+1, 0)
+			return nil
+		})
+		return err
+	}, key)
+}
+
+// safe: the same increment, run again on redis.TxFailedErr.
+func (s *Service) IncrementWatch(ctx context.Context, key string) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		err := s.rdb.Watch(ctx, func(tx *redis.Tx) error {
+			n, err := tx.Get(ctx, key).Int64()
+			if err != nil && !errors.Is(err, redis.Nil) {
+				return err
+			}
+			_, err = tx.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+				pipe.Set(ctx, key, n+1, 0)
+				return nil
+			})
+			return err
+		}, key)
+		if !errors.Is(err, redis.TxFailedErr) {
+			return err
+		}
+	}
+	return errNotPending
 }

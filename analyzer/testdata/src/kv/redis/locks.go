@@ -123,3 +123,32 @@ func (s *Service) Unlock(ctx context.Context, name, token string) error {
 func (s *Service) UnlockEval(ctx context.Context, name, token string) error {
 	return s.rdb.Eval(ctx, `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`, []string{"lock:" + name}, token).Err()
 }
+
+// ---- RL004 unchecked-conditional-write ----
+
+// racy: SETNX with its reply ignored: every caller believes it took the
+// lock.
+func (s *Service) LockReplyIgnored(ctx context.Context, name, token string) error {
+	if err := s.rdb.SetNX(ctx, "lock:"+name, token, time.Minute).Err(); err != nil { // want `RL004 unchecked-conditional-write: s.rdb.SetNX sets the key only if missing but ignores the reply — read the reply`
+		return err
+	}
+	return nil
+}
+
+// racy: the reply is taken with Result and dropped.
+func (s *Service) LockResultDropped(ctx context.Context, name, token string) error {
+	_, err := s.rdb.SetNX(ctx, "lock:"+name, token, time.Minute).Result() // want "RL004"
+	return err
+}
+
+// safe: the reply decides.
+func (s *Service) LockChecked(ctx context.Context, name, token string) error {
+	ok, err := s.rdb.SetNX(ctx, "lock:"+name, token, time.Minute).Result()
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errTaken
+	}
+	return nil
+}

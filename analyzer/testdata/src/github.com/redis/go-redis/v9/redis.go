@@ -10,6 +10,9 @@ import (
 // Nil reply returned by Redis when a key does not exist.
 const Nil = proto.Nil
 
+// TxFailedErr transaction redis failed.
+const TxFailedErr = proto.RedisError("redis: transaction failed")
+
 // Options configures a Client (subset of the real fields).
 type Options struct {
 	Addr     string
