@@ -95,7 +95,7 @@ func (f *Func) beegoQueryOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	}
 	op.Table = ch.table
 	if op.Table == "" && ch.modelType != nil {
-		op.Table = table(modelName(ch.modelType))
+		op.Table = f.modelTable(ch.modelType)
 	}
 	op.Name = displayName(ch, dest)
 	if op.Name == "record" && ch.tableName != "" {
@@ -129,7 +129,7 @@ func (f *Func) beegoModelOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		}
 	}
 	op := &Op{Call: c, Method: m, Handle: f.handle(receiver(c)), Object: beanRoot,
-		Table: table(modelName(bean.Type())), Name: displayName(chain{}, bean)}
+		Table: f.modelTable(bean.Type()), Name: displayName(chain{}, bean)}
 	fields := f.literalFields(bean)
 	// rowKeys are the conditions the model names its row by: the columns
 	// given to Read, ReadOrCreate and Delete, else its primary key (the

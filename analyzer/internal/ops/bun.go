@@ -19,7 +19,7 @@ func (f *Func) bunOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	op.Object = ch.modelObj
 	op.Table = ch.table
 	if op.Table == "" && ch.modelType != nil {
-		op.Table = table(modelName(ch.modelType))
+		op.Table = f.modelTable(ch.modelType)
 	}
 	op.Name = displayName(ch, nil)
 	switch m.Role {

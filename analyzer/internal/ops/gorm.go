@@ -302,6 +302,59 @@ func isGormExpr(f *Func, v ssa.Value) bool {
 // says which it is: typeParamModel + the type parameter's index.
 const typeParamModel = "typeparam#"
 
+// modelTable returns the normalized table of a model type: what its
+// TableName() method returns when that is one constant (GORM, xorm, bun
+// and beego all ask the model: func (User) TableName() string { return
+// "accounts" }), else the type's name.
+func (f *Func) modelTable(t types.Type) string {
+	if name := tableNameMethod(f.Fn.Prog, t); name != "" {
+		return table(name)
+	}
+	return table(modelName(t))
+}
+
+// tableNameMethod returns the constant the TableName method of t (behind
+// pointers and slices) returns, or "" when it has none, its body is not
+// built, or it returns anything else.
+func tableNameMethod(prog *ssa.Program, t types.Type) string {
+	for i := 0; i < 4 && t != nil; i++ {
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		} else if sl, ok := types.Unalias(t).(*types.Slice); ok {
+			t = sl.Elem()
+		}
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || prog == nil {
+		return ""
+	}
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(named), true, named.Obj().Pkg(), "TableName")
+	m, ok := obj.(*types.Func)
+	if !ok {
+		return ""
+	}
+	fn := prog.FuncValue(m)
+	if fn == nil || len(fn.Blocks) == 0 {
+		return ""
+	}
+	name := ""
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if len(ret.Results) != 1 {
+			return ""
+		}
+		s, ok := flow.ConstString(ret.Results[0])
+		if !ok || name != "" && s != name {
+			return ""
+		}
+		name = s
+	}
+	return name
+}
+
 // modelName returns the model type's name behind pointers and slices.
 func modelName(t types.Type) string {
 	for i := 0; i < 4 && t != nil; i++ {
@@ -351,7 +404,7 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	}
 	name := ch.table
 	if name == "" && ch.modelType != nil {
-		name = table(modelName(ch.modelType))
+		name = f.modelTable(ch.modelType)
 	}
 	switch m.Role {
 	case apimodel.RoleRead, apimodel.RoleCount:
@@ -414,10 +467,10 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		return nil
 	}
 	if name == "" && dest != nil {
-		name = table(modelName(dest.Type()))
+		name = f.modelTable(dest.Type())
 	}
 	if name == "" && ch.modelObj != nil {
-		name = table(modelName(ch.modelObj.Type()))
+		name = f.modelTable(ch.modelObj.Type())
 	}
 	op.Table = name
 	op.Name = displayName(ch, dest)

@@ -101,7 +101,7 @@ func (f *Func) popOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		return nil
 	}
 	if op.Table == "" && model != nil {
-		op.Table = table(modelName(model.Type()))
+		op.Table = f.modelTable(model.Type())
 	}
 	if op.Name == "" {
 		op.Name = displayName(ch, model)

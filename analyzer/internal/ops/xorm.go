@@ -120,10 +120,10 @@ func (f *Func) xormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		op.Table = ch.table
 	}
 	if op.Table == "" && ch.modelType != nil {
-		op.Table = table(modelName(ch.modelType))
+		op.Table = f.modelTable(ch.modelType)
 	}
 	if op.Table == "" && bean != nil {
-		op.Table = table(modelName(bean.Type()))
+		op.Table = f.modelTable(bean.Type())
 	}
 	if op.Name == "" {
 		op.Name = displayName(ch, bean)
