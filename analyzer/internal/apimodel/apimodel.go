@@ -116,6 +116,7 @@ const (
 	ClauseRunWith          // squirrel RunWith(db): the handle the statement runs on
 	ClauseFilter           // beego Filter("column__operator", values...)
 	ClauseArgs             // beego RawSeter SetArgs(args...): the arguments of the Raw SQL
+	ClauseScopes           // GORM Scopes(funcs...): each function adds the clauses its chain does
 )
 
 // Method is one table row.

@@ -35,6 +35,7 @@ var gorm = func() []Method {
 		{Pkg: pkgGORM, Recv: "DB", Name: "Not", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseWhere, Or: true, Key: -1, Field: -1, Value: -1},
 		{Pkg: pkgGORM, Recv: "DB", Name: "Or", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseWhere, Or: true, Key: -1, Field: -1, Value: -1},
 		chain("Clauses", ClauseClauses),
+		chain("Scopes", ClauseScopes),
 		{Pkg: pkgGORM, Recv: "DB", Name: "Raw", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseRaw, Key: -1, Field: -1, Value: -1},
 		{Pkg: pkgGORM, Recv: "DB", Name: "Exec", Role: RoleExec, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
 		conds(fin("First", RoleRead, 0)),
@@ -64,7 +65,7 @@ var gorm = func() []Method {
 		{Pkg: pkgGORM, Name: "Expr", Role: RoleAtomicExpr, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
 	}
 	// Chain calls that change neither the rows touched nor the handle.
-	for _, name := range []string{"Session", "WithContext", "Debug", "Unscoped", "Select", "Omit", "Order", "Limit", "Offset", "Group", "Having", "Joins", "InnerJoins", "Preload", "Distinct", "Attrs", "Assign", "Set", "InstanceSet", "Scopes"} {
+	for _, name := range []string{"Session", "WithContext", "Debug", "Unscoped", "Select", "Omit", "Order", "Limit", "Offset", "Group", "Having", "Joins", "InnerJoins", "Preload", "Distinct", "Attrs", "Assign", "Set", "InstanceSet"} {
 		t = append(t, chain(name, ClauseKeep))
 	}
 	return t

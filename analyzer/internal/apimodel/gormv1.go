@@ -62,6 +62,7 @@ var gormV1 = func() []Method {
 	t := []Method{
 		chain("Model", ClauseModel),
 		chain("Table", ClauseTable),
+		chain("Scopes", ClauseScopes),
 		where("Where", false),
 		where("Not", true),
 		where("Or", true),
@@ -98,7 +99,7 @@ var gormV1 = func() []Method {
 		expr,
 		isNotFound,
 	}
-	for _, name := range []string{"New", "Debug", "LogMode", "Unscoped", "Select", "Omit", "Order", "Limit", "Offset", "Group", "Having", "Joins", "Preload", "Attrs", "Assign", "Scopes", "BlockGlobalUpdate"} {
+	for _, name := range []string{"New", "Debug", "LogMode", "Unscoped", "Select", "Omit", "Order", "Limit", "Offset", "Group", "Having", "Joins", "Preload", "Attrs", "Assign", "BlockGlobalUpdate"} {
 		t = append(t, chain(name, ClauseKeep))
 	}
 	return t

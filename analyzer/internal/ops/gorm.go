@@ -148,6 +148,22 @@ func (f *Func) gormChain(v ssa.Value) chain {
 				ch.raw = &st
 				ch.rawArgs = argList(c, m, m.Args)
 			}
+		case apimodel.ClauseScopes:
+			for _, scope := range argList(c, m, 0) {
+				sub, ok := f.scopeChain(scope, 0)
+				if !ok {
+					ch.state = append(ch.state, "") // a scope racelint cannot see into
+					continue
+				}
+				// Its keys are bound to the scope's own variables; what
+				// it tests is what matters here.
+				ch.state = append(ch.state, sub.state...)
+				for _, k := range sub.keys {
+					ch.state = append(ch.state, k.Column)
+				}
+				ch.imprecise = ch.imprecise || sub.imprecise
+				ch.locking = ch.locking || sub.locking
+			}
 		case apimodel.ClauseFilter:
 			expr, ok := flow.ConstString(arg(c, m, m.SQL))
 			if !ok {
@@ -163,6 +179,47 @@ func (f *Func) gormChain(v ssa.Value) chain {
 	}
 	ch.root = v
 	return ch
+}
+
+// scopeChain reads the chain a GORM scope adds: the function given to
+// Scopes (a function, a function literal, or the literal a constructor
+// such as Due(now) returns), walked back from what it returns.
+func (f *Func) scopeChain(v ssa.Value, depth int) (chain, bool) {
+	var fn *ssa.Function
+	switch x := flow.Strip(v).(type) {
+	case *ssa.Function:
+		fn = x
+	case *ssa.MakeClosure:
+		fn, _ = x.Fn.(*ssa.Function)
+	case *ssa.Call:
+		// Due(now) returns the scope: follow what the constructor returns.
+		callee := x.Call.StaticCallee()
+		if callee == nil || depth > 2 {
+			return chain{}, false
+		}
+		for _, b := range callee.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+				return f.scopeChain(ret.Results[0], depth+1)
+			}
+		}
+		return chain{}, false
+	}
+	if fn == nil || len(fn.Blocks) == 0 {
+		return chain{}, false
+	}
+	var out chain
+	found := false
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != 1 {
+			continue
+		}
+		sub := f.gormChain(ret.Results[0])
+		out.keys, out.state = append(out.keys, sub.keys...), append(out.state, sub.state...)
+		out.imprecise, out.locking = out.imprecise || sub.imprecise, out.locking || sub.locking
+		found = true
+	}
+	return out, found
 }
 
 // gormConditions interprets the arguments of Where or of a finisher's
