@@ -226,6 +226,14 @@ func (c *funcChecker) uncheckedClaim(w *ops.Op) []report.Finding {
 			// write that assumes it matched (credit the first click,
 			// grant the coupon), a claim whose loser proceeds anyway.
 			if slices.Contains(w.State, a.Column) {
+				if a.Atomic && w.Method.Store() == apimodel.StoreSQL && !slices.Contains(w.Cutoffs, a.Column) {
+					// SET version = version + 1 WHERE ... AND version = $2:
+					// an optimistic lock, whose only job is the count.
+					out = append(out, report.Finding{Rule: catalog.UncheckedConditionalWrite, Write: w, Table: w.Name,
+						Short:   fmt.Sprintf("%s updates only if %s is unchanged but ignores the count", c.r.ShortCallName(w), columnName(w.DisplayName(a.Column))),
+						Message: fmt.Sprintf("%s updates only where %s still has the value the caller read (an optimistic lock), but ignores the affected-row count, so a caller that lost to a concurrent update reports success while its change is dropped", c.r.CallName(w), columnName(w.DisplayName(a.Column)))})
+					return out
+				}
 				if next := c.writeAfter(w); next != nil {
 					out = append(out, report.Finding{Rule: catalog.UncheckedConditionalWrite, Write: w, Table: w.Name,
 						Short:   fmt.Sprintf("%s writes %s only if %s still allows it but ignores the count", c.r.ShortCallName(w), columnName(w.DisplayName(a.Column)), columnName(w.DisplayName(a.Column))),

@@ -22,6 +22,7 @@ type chain struct {
 	tableName  string     // Table(name) as the code spells it
 	keys       []Key
 	state      []string
+	cutoffs    []string // the state columns a Where compares with <, <=, >, >=
 	imprecise  bool
 	locking    bool
 	shareLock  bool // the lock is FOR SHARE: Strength "SHARE", bun For("SHARE")
@@ -92,6 +93,10 @@ func (f *Func) gormChain(v ssa.Value) chain {
 			if m.Or {
 				ch.imprecise = true
 				break
+			}
+			if text, ok := flow.ConstString(conds[0]); ok {
+				preds, _ := sqltext.ParseCondition(text)
+				ch.cutoffs = append(ch.cutoffs, cutoffColumns(preds)...)
 			}
 			ch.keys = append(ch.keys, keys...)
 			ch.state = append(ch.state, state...)
@@ -445,6 +450,7 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		Flags: Flags{Locking: ch.locking, ShareLock: ch.shareLock, ConflictSafe: ch.onConflict, Imprecise: ch.imprecise}}
 	op.Keys = append(op.Keys, ch.keys...)
 	op.State = append(op.State, ch.state...)
+	op.Cutoffs = append(op.Cutoffs, ch.cutoffs...)
 	var dest ssa.Value
 	if m.Dest >= 0 {
 		dest = arg(c, m, m.Dest)

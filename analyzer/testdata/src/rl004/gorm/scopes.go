@@ -43,3 +43,28 @@ func (s *Service) StartScopedChecked(id int64) error {
 func (s *Service) StartWith(id int64, scope func(*gorm.DB) *gorm.DB) error {
 	return s.db.Model(&Job{}).Scopes(scope).Where("id = ?", id).Update("status", "running").Error
 }
+
+type Doc struct {
+	ID      int64
+	Body    string
+	Version int64
+}
+
+// racy: a version guard in a string Where, a map Updates with
+// gorm.Expr("version + 1"), and only .Error looked at.
+func (s *Service) SaveDoc(d *Doc, body string) error {
+	changes := map[string]interface{}{"body": body, "version": gorm.Expr("version + 1")}
+	return s.db.Model(&Doc{}).Where("id = ? AND version = ?", d.ID, d.Version).Updates(changes).Error // want "RL004"
+}
+
+// safe: RowsAffected decides.
+func (s *Service) SaveDocChecked(d *Doc, body string) error {
+	res := s.db.Model(&Doc{}).Where("id = ? AND version = ?", d.ID, d.Version).Updates(map[string]interface{}{"body": body, "version": gorm.Expr("version + 1")})
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return errors.New("modified by someone else")
+	}
+	return nil
+}

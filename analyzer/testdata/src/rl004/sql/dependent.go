@@ -61,3 +61,22 @@ func (s *Service) SoftDeleteProject(ctx context.Context, projectID int64) error 
 	_, err := s.db.ExecContext(ctx, `UPDATE endpoints SET deleted_at = now() WHERE project_id = $1 AND deleted_at IS NULL`, projectID)
 	return err
 }
+
+// racy: an optimistic lock whose count is ignored: the loser's edit is
+// dropped and the caller reports success.
+func (s *Service) SaveDoc(ctx context.Context, id, version int64, body string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE docs SET body = $1, version = version + 1 WHERE id = $2 AND version = $3`, body, id, version) // want `RL004 unchecked-conditional-write: s.db.ExecContext updates only if version is unchanged but ignores the count`
+	return err
+}
+
+// safe: the optimistic lock's count decides.
+func (s *Service) SaveDocChecked(ctx context.Context, id, version int64, body string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE docs SET body = $1, version = version + 1 WHERE id = $2 AND version = $3`, body, id, version)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return errCouponUsed
+	}
+	return nil
+}
