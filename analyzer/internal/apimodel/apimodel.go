@@ -51,6 +51,7 @@ const (
 	RoleReadOrCreate   // reads, and inserts when nothing was found: a racy helper (FirstOrCreate)
 	RoleReadOrInit     // reads, or fills Dest with defaults (FirstOrInit)
 	RoleReadModify     // reads and writes in one atomic statement (FindOneAndUpdate)
+	RoleIncrement      // changes a number by a delta in one command (INCR, INCRBY, HINCRBY): atomic
 
 	// Observation: the receiver (or Arg 0 for functions) carries a read; the
 	// call's results and pointer arguments receive what was read.
@@ -84,7 +85,7 @@ func (r Role) CarriesSQL() bool { return r >= RoleQuery && r <= RoleStmt }
 // so that the library's builder makes an operation of it. Chains,
 // observers and transactions are read by the dataflow instead.
 func (r Role) RunsStatement() bool {
-	return r >= RoleQuery && r <= RoleReadModify && r != RolePrepare && r != RolePassSQL
+	return r >= RoleQuery && r <= RoleIncrement && r != RolePrepare && r != RolePassSQL
 }
 
 // Clause says which part of a query a chain method adds.

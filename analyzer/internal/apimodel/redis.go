@@ -56,6 +56,11 @@ var redis = func() []Method {
 			kv(recv, "SetNX", RoleInsertIfAbsent, 1, -1, 2),
 			kv(recv, "HSetNX", RoleInsertIfAbsent, 1, 2, 3),
 			func() Method { m := kv(recv, "SetArgs", RoleUpsert, 1, -1, 2); m.Opts = 3; return m }(), // Opts: SetArgs{Mode: "NX"}
+			kv(recv, "Incr", RoleIncrement, 1, -1, -1),
+			kv(recv, "IncrBy", RoleIncrement, 1, -1, 2),
+			kv(recv, "Decr", RoleIncrement, 1, -1, -1),
+			kv(recv, "DecrBy", RoleIncrement, 1, -1, 2),
+			kv(recv, "HIncrBy", RoleIncrement, 1, 2, 3),
 			kv(recv, "Del", RoleDelete, 1, -1, -1),
 			kv(recv, "HDel", RoleDelete, 1, 2, -1),
 		)

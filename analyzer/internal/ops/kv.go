@@ -74,6 +74,11 @@ func (f *Func) kvOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 			op.Kind = Insert
 			op.ConflictSafe = true
 		}
+	case apimodel.RoleIncrement:
+		// Atomic on its own; after a Go check of the number (count <
+		// limit), the check is what races.
+		op.Kind = Update
+		op.Writes = []Assign{{Column: column, Atomic: true}}
 	case apimodel.RoleInsertIfAbsent:
 		op.Kind = Insert
 		op.ConflictSafe = true

@@ -145,3 +145,30 @@ func (s *Service) Replace(ctx context.Context, key, value string) (string, error
 	}
 	return old, s.rdb.Set(ctx, key, value, 0).Err()
 }
+
+// racy: the limit is checked on a GET, then the counter is increased: two
+// requests both see room and both take it (INCR is atomic, the check is
+// not).
+func (s *Service) AllowChecked(ctx context.Context, client string, limit int64) error {
+	key := "rl:" + client
+	n, err := s.rdb.Get(ctx, key).Int64()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return err
+	}
+	if n >= limit {
+		return errLimited
+	}
+	return s.rdb.Incr(ctx, key).Err() // want "RL001"
+}
+
+// racy: the same with a hash field and HINCRBY.
+func (s *Service) ReserveSeat(ctx context.Context, show string, seats int64) error {
+	taken, err := s.rdb.HGet(ctx, "show:"+show, "taken").Int64()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return err
+	}
+	if taken >= seats {
+		return errLimited
+	}
+	return s.rdb.HIncrBy(ctx, "show:"+show, "taken", 1).Err() // want "RL001"
+}
