@@ -118,6 +118,7 @@ const (
 	ClauseFilter           // beego Filter("column__operator", values...)
 	ClauseArgs             // beego RawSeter SetArgs(args...): the arguments of the Raw SQL
 	ClauseScopes           // GORM Scopes(funcs...): each function adds the clauses its chain does
+	ClauseAssociation      // GORM Association(name): the rows the model is linked to through name
 )
 
 // Method is one table row.

@@ -36,6 +36,7 @@ var gorm = func() []Method {
 		{Pkg: pkgGORM, Recv: "DB", Name: "Or", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseWhere, Or: true, Key: -1, Field: -1, Value: -1},
 		chain("Clauses", ClauseClauses),
 		chain("Scopes", ClauseScopes),
+		chain("Association", ClauseAssociation),
 		{Pkg: pkgGORM, Recv: "DB", Name: "Raw", Role: RoleChain, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Clause: ClauseRaw, Key: -1, Field: -1, Value: -1},
 		{Pkg: pkgGORM, Recv: "DB", Name: "Exec", Role: RoleExec, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
 		conds(fin("First", RoleRead, 0)),
@@ -64,6 +65,23 @@ var gorm = func() []Method {
 		{Pkg: pkgGORM, Recv: "DB", Name: "Rollback", Role: RoleCommit, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
 		{Pkg: pkgGORM, Name: "Expr", Role: RoleAtomicExpr, SQL: 0, Args: 1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1},
 	}
+	// Association mode: Model(&user).Association("Roles") is a handle on
+	// the rows user is linked to through Roles (a join table or a foreign
+	// key): Count reads them, Append and Replace add to them.
+	assoc := func(name string, r Role, dest int) Method {
+		x := fin(name, r, dest)
+		x.Recv = "Association"
+		return x
+	}
+	t = append(t,
+		assoc("Count", RoleCount, -1),
+		assoc("Find", RoleRead, 0),
+		assoc("Append", RoleInsert, 0),
+		assoc("Replace", RoleInsert, 0),
+		assoc("Delete", RoleDelete, 0),
+		assoc("Clear", RoleDelete, -1),
+		func() Method { x := chain("Unscoped", ClauseKeep); x.Recv = "Association"; return x }(),
+	)
 	// Chain calls that change neither the rows touched nor the handle.
 	for _, name := range []string{"Session", "WithContext", "Debug", "Unscoped", "Select", "Omit", "Order", "Limit", "Offset", "Group", "Having", "Joins", "InnerJoins", "Preload", "Distinct", "Attrs", "Assign", "Set", "InstanceSet"} {
 		t = append(t, chain(name, ClauseKeep))

@@ -20,6 +20,7 @@ type chain struct {
 	modelObj   ssa.Value  // memory root of Model(x)
 	table      string     // Table(name), normalized
 	tableName  string     // Table(name) as the code spells it
+	assoc      bool       // Association(name): the rows are the linked ones, named by tableName
 	keys       []Key
 	state      []string
 	cutoffs    []string // the state columns a Where compares with <, <=, >, >=
@@ -152,6 +153,14 @@ func (f *Func) gormChain(v ssa.Value) chain {
 				st := sqltext.Parse(s)
 				ch.raw = &st
 				ch.rawArgs = argList(c, m, m.Args)
+			}
+		case apimodel.ClauseAssociation:
+			// Model(&user).Association("Roles"): the linked rows are a
+			// table of their own, and the model's row names them.
+			if name, ok := flow.ConstString(arg(c, m, 0)); ok {
+				ch.table, ch.tableName, ch.assoc = table(name), name, true
+			} else {
+				ch.imprecise = true
 			}
 		case apimodel.ClauseScopes:
 			for _, scope := range argList(c, m, 0) {
@@ -537,6 +546,9 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	}
 	op.Table = name
 	op.Name = displayName(ch, dest)
+	if ch.assoc {
+		op.Name = ch.tableName
+	}
 	return op
 }
 
