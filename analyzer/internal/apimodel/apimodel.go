@@ -92,33 +92,33 @@ func (r Role) RunsStatement() bool {
 type Clause int
 
 const (
-	ClauseNone      Clause = iota
-	ClauseModel            // Model(x): the model, and the record when x was read
-	ClauseTable            // Table(name)
-	ClauseWhere            // Where/Not/Or(cond, args...)
-	ClauseClauses          // Clauses(exprs...): locking, on-conflict
-	ClauseRaw              // Raw(sql, args...)
-	ClauseKeep             // a clause that does not change which rows are touched
-	ClauseStart            // bun NewSelect/NewUpdate/...: starts a chain on the receiver
-	ClauseSet              // bun Set("col = ?", v)
-	ClauseLock             // bun For("UPDATE")
-	ClauseConflict         // bun On("CONFLICT ..."), Ignore()
-	ClauseWherePK          // bun WherePK(): the model object names the row
-	ClauseID               // xorm ID(id): WHERE id = ?
-	ClauseIn               // xorm In(column, values...): WHERE column IN (...)
-	ClauseCols             // xorm Cols/MustCols(columns...): the columns an Update writes
-	ClauseIncr             // xorm Incr/Decr(column, n), SetExpr(column, expr): an atomic SET
-	ClauseOption           // GORM v1 Set(name, value): "gorm:query_option" FOR UPDATE, "gorm:insert_option" ON CONFLICT
-	ClauseSetColumn        // squirrel Set(column, value)
-	ClauseSetMap           // squirrel SetMap(map[string]any{...})
-	ClauseColumns          // squirrel Insert Columns(columns...)
-	ClauseValues           // squirrel Insert Values(values...)
-	ClauseSuffix           // squirrel Suffix("FOR UPDATE" / "ON CONFLICT ..." / "RETURNING ...")
-	ClauseRunWith          // squirrel RunWith(db): the handle the statement runs on
-	ClauseFilter           // beego Filter("column__operator", values...)
-	ClauseArgs             // beego RawSeter SetArgs(args...): the arguments of the Raw SQL
-	ClauseScopes           // GORM Scopes(funcs...): each function adds the clauses its chain does
-	ClauseAssociation      // GORM Association(name): the rows the model is linked to through name
+	ClauseNone        Clause = iota
+	ClauseModel              // Model(x): the model, and the record when x was read
+	ClauseTable              // Table(name)
+	ClauseWhere              // Where/Not/Or(cond, args...)
+	ClauseClauses            // Clauses(exprs...): locking, on-conflict
+	ClauseRaw                // Raw(sql, args...)
+	ClauseKeep               // a clause that does not change which rows are touched
+	ClauseStart              // bun NewSelect/NewUpdate/...: starts a chain on the receiver
+	ClauseSet                // bun Set("col = ?", v)
+	ClauseLock               // bun For("UPDATE")
+	ClauseConflict           // bun On("CONFLICT ..."), Ignore()
+	ClauseWherePK            // bun WherePK(): the model object names the row
+	ClauseID                 // xorm ID(id): WHERE id = ?
+	ClauseIn                 // xorm In(column, values...): WHERE column IN (...)
+	ClauseCols               // xorm Cols/MustCols(columns...): the columns an Update writes
+	ClauseIncr               // xorm Incr/Decr(column, n), SetExpr(column, expr): an atomic SET
+	ClauseOption             // GORM v1 Set(name, value): "gorm:query_option" FOR UPDATE, "gorm:insert_option" ON CONFLICT
+	ClauseSetColumn          // squirrel Set(column, value)
+	ClauseSetMap             // squirrel SetMap(map[string]any{...})
+	ClauseColumns            // squirrel Insert Columns(columns...)
+	ClauseValues             // squirrel Insert Values(values...)
+	ClauseSuffix             // squirrel Suffix("FOR UPDATE" / "ON CONFLICT ..." / "RETURNING ...")
+	ClauseRunWith            // squirrel RunWith(db): the handle the statement runs on
+	ClauseFilter             // beego Filter("column__operator", values...)
+	ClauseArgs               // beego RawSeter SetArgs(args...): the arguments of the Raw SQL
+	ClauseScopes             // GORM Scopes(funcs...): each function adds the clauses its chain does
+	ClauseAssociation        // GORM Association(name): the rows the model is linked to through name
 )
 
 // Method is one table row.
