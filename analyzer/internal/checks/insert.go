@@ -63,6 +63,16 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 		if g.kind == ops.Data {
 			short = fmt.Sprintf("%s inserts into %s after %s checked", c.r.ShortCallName(w), w.Name, c.shortCheck(g, r, ""))
 		}
+		if c.limitCheck(g, r) {
+			// At most N: each caller inserts a row of its own, so no
+			// unique key and no row lock on what was counted stops two
+			// callers that both saw room.
+			out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
+				Short:   fmt.Sprintf("%s inserts into %s after %s compared a count with a limit", c.r.ShortCallName(w), w.Name, c.r.ShortCallName(r)),
+				Message: fmt.Sprintf("%s inserts into %s after %s was checked on what %s counted; two requests can both see room and both insert, each a row of its own, so neither a unique key nor READ COMMITTED nor snapshot isolation stops it (write skew)", c.r.CallName(w), w.Name, c.checkText(g, r, ""), c.r.CallName(r)),
+				Advice:  &limitAdvice})
+			return out
+		}
 		switch u {
 		case uniqueDeclared:
 			short += fmt.Sprintf("; unique %s fails the loser", key)
@@ -78,6 +88,53 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 		return out
 	}
 	return out
+}
+
+// limitAdvice is the rewrite of a count checked against a limit before an
+// insert.
+var limitAdvice = catalog.Advice{
+	Fix:      "serialise the callers on one row: lock the parent row (SELECT ... FOR UPDATE on the team, the show) before counting, or keep the count in that row and take it with a conditional UPDATE whose count decides; or run the transaction SERIALIZABLE and retry on 40001",
+	ShortFix: "lock the parent row before counting",
+}
+
+// limitCheck reports whether g compares what r counted (a count, or the
+// length of the rows it read) with a bound other than 0 or 1 (n >= max,
+// len(members) < limit): a limit, not an existence test.
+func (c *funcChecker) limitCheck(g *check, r *ops.Op) bool {
+	if g == nil || g.kind != ops.Data && g.kind != ops.NotFound {
+		return false // a count read as an existence test is NotFound
+	}
+	b, ok := g.cond.Cond.(*ssa.BinOp)
+	if !ok {
+		return false
+	}
+	counted := func(v ssa.Value) bool {
+		if isLen(v) || r.Existence || r.Method.Role == apimodel.RoleCount {
+			return true
+		}
+		for _, src := range c.f.Sources(v) {
+			if src.Op == r && src.Kind == ops.NotFound {
+				return true // SELECT count(*) scanned into n
+			}
+		}
+		return false
+	}
+	if !counted(b.X) && !counted(b.Y) {
+		return false
+	}
+	switch b.Op {
+	case token.LSS, token.LEQ, token.GTR, token.GEQ:
+	default:
+		return false
+	}
+	for _, side := range []ssa.Value{b.X, b.Y} {
+		if k, ok := side.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.Int {
+			if n, exact := constant.Int64Val(k.Value); exact && (n == 0 || n == 1) {
+				return false // n > 0, n < 1: existence
+			}
+		}
+	}
+	return true
 }
 
 // ignoredReply decides RL004 for a key-value write that happens only when

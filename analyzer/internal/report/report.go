@@ -39,6 +39,10 @@ type Finding struct {
 	// that is reported (enabled, not skipped, generated or suppressed):
 	// building a fix walks SSA and source again.
 	Fixes func() []analysis.SuggestedFix
+	// Advice, when set, is the rewrite for this finding instead of the
+	// rule's (a limit counted before an insert is not fixed by ON
+	// CONFLICT).
+	Advice *catalog.Advice
 	// Seeds: the read looked up a fixed row (its keys are constants) in
 	// a function that takes nothing from its caller: default rows seeded
 	// at start-up or install. The seeds of one function are one finding.
@@ -277,6 +281,9 @@ func (r *Reporter) Flush() {
 			continue
 		}
 		advice := rule.AdviceFor(storeOf(f.Write))
+		if f.Advice != nil {
+			advice = *f.Advice
+		}
 		d := analysis.Diagnostic{
 			Pos:      pos,
 			End:      end,

@@ -1,0 +1,47 @@
+package rl002sql
+
+import (
+	"context"
+	"errors"
+)
+
+var errSoldOut = errors.New("sold out")
+
+// racy: at most capacity bookings per show; two requests both count one
+// seat left and both book it (write skew: each inserts a row of its own).
+func (s *Service) Book(ctx context.Context, showID, userID int64, capacity int) error {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM bookings WHERE show_id = $1`, showID).Scan(&n); err != nil {
+		return err
+	}
+	if n >= capacity {
+		return errSoldOut
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO bookings (show_id, user_id) VALUES ($1, $2)`, showID, userID) // want `RL002 check-then-insert: s.db.ExecContext inserts into bookings after s.db.QueryRowContext compared a count with a limit — lock the parent row before counting`
+	return err
+}
+
+// safe: the show row is locked before counting, so bookings of one show
+// are counted one transaction at a time.
+func (s *Service) BookLocked(ctx context.Context, showID, userID int64, capacity int) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var id int64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM shows WHERE id = $1 FOR UPDATE`, showID).Scan(&id); err != nil {
+		return err
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM bookings WHERE show_id = $1`, showID).Scan(&n); err != nil {
+		return err
+	}
+	if n >= capacity {
+		return errSoldOut
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO bookings (show_id, user_id) VALUES ($1, $2)`, showID, userID); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
