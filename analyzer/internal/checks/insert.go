@@ -122,6 +122,14 @@ func (c *funcChecker) limitCheck(g *check, r *ops.Op) bool {
 	if !counted(b.X) && !counted(b.Y) {
 		return false
 	}
+	for _, side := range []ssa.Value{b.X, b.Y} {
+		if inc, ok := side.(*ssa.BinOp); ok && inc.Op == token.ADD {
+			side = inc.X // a range loop tests i+1 < len(rows)
+		}
+		if _, isPhi := side.(*ssa.Phi); isPhi {
+			return false // i < len(rows): the test of a loop over what was read
+		}
+	}
 	switch b.Op {
 	case token.LSS, token.LEQ, token.GTR, token.GEQ:
 	default:

@@ -45,3 +45,66 @@ func (s *Service) BookLocked(ctx context.Context, showID, userID int64, capacity
 	}
 	return tx.Commit()
 }
+
+// not a limit: the test of a loop over the rows read is no count against
+// a bound; the insert of what is missing stays an ordinary check-then-insert.
+func (s *Service) SyncTags(ctx context.Context, postID int64, want []string) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT tag FROM post_tags WHERE post_id = $1`, postID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var have []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return err
+		}
+		have = append(have, t)
+	}
+	for _, t := range want {
+		found := false
+		for i := 0; i < len(have); i++ {
+			if have[i] == t {
+				found = true
+			}
+		}
+		if !found {
+			if _, err := s.db.ExecContext(ctx, `INSERT INTO post_tags (post_id, tag) VALUES ($1, $2)`, postID, t); err != nil { // want `RL002 check-then-insert: s.db.ExecContext inserts into post_tags after s.db.QueryContext found none`
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// not a limit either: a range loop over the rows read tests i+1 < len.
+func (s *Service) SyncTagsRange(ctx context.Context, postID int64, want []string) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT tag FROM post_tags WHERE post_id = $1`, postID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var have []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return err
+		}
+		have = append(have, t)
+	}
+	for _, t := range want {
+		found := false
+		for _, h := range have {
+			if h == t {
+				found = true
+			}
+		}
+		if !found {
+			if _, err := s.db.ExecContext(ctx, `INSERT INTO post_tags (post_id, tag) VALUES ($1, $2)`, postID, t); err != nil { // want `RL002 check-then-insert: s.db.ExecContext inserts into post_tags after s.db.QueryContext found none`
+				return err
+			}
+		}
+	}
+	return nil
+}
