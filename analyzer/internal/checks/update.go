@@ -67,6 +67,10 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 			implicit = intersect(r.State, writtenCols(w))
 		}
 		if !isDerived && g == nil && implicit == "" {
+			if f := c.usedTwice(r, w); f != nil {
+				out = append(out, *f)
+				return out
+			}
 			if w.Upsert {
 				// SET after GET found nothing: the key-value form of
 				// check-then-insert.
@@ -258,6 +262,57 @@ func (c *funcChecker) uncheckedClaim(w *ops.Op) []report.Finding {
 		}
 	}
 	return out
+}
+
+// usedTwice decides the one-time-token shape of RL001: w deletes the row
+// r found (only its existence was checked), w's count is ignored, and the
+// function goes on as the one that used it (it returns what r read, or
+// writes more). Two requests both find the code and both use it.
+func (c *funcChecker) usedTwice(r, w *ops.Op) *report.Finding {
+	if w.Kind != ops.Delete || c.inspected[w] || w.Summarized || r.Summarized {
+		return nil
+	}
+	nf := c.guard(r, w, func(check) bool { return true }, ops.NotFound)
+	if nf == nil || c.writeAfter(w) == nil && !c.returnsRead(r) {
+		return nil
+	}
+	advice := oneTimeAdvice
+	if w.Method.Store() == apimodel.StoreKeyValue {
+		advice = oneTimeAdviceKV
+	}
+	return &report.Finding{Rule: catalog.CheckThenUpdate, Write: w, Read: r, Check: checkPos(nf), Table: w.Name,
+		Short:   fmt.Sprintf("%s deletes the %s row %s found but ignores the count", c.r.ShortCallName(w), w.Name, c.r.ShortCallName(r)),
+		Message: fmt.Sprintf("%s deletes the %s row that %s found%s, but ignores how many it deleted: two requests can both find it and both go on as the one that used it (a one-time code or token used twice)", c.r.CallName(w), w.Name, c.r.CallName(r), c.testQuote(nf)),
+		Advice:  &advice}
+}
+
+var (
+	oneTimeAdvice = catalog.Advice{
+		Fix:      "take it in one statement whose result decides: DELETE ... RETURNING (sql.ErrNoRows: already used), or RowsAffected() == 0 as used",
+		ShortFix: "let the DELETE's count decide",
+	}
+	oneTimeAdviceKV = catalog.Advice{
+		Fix:      "take it in one command whose reply decides: GETDEL (redis.Nil: already used), or DEL's reply 0 as used",
+		ShortFix: "GETDEL, or read DEL's reply",
+	}
+)
+
+// returnsRead reports whether the function returns something r read.
+func (c *funcChecker) returnsRead(r *ops.Op) bool {
+	for _, b := range c.f.Fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, v := range ret.Results {
+			for _, src := range c.f.Sources(v) {
+				if src.Op == r && src.Kind == ops.Data {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // writeAfter returns a database write of this function that runs after

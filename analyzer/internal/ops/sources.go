@@ -438,12 +438,16 @@ func (w *walker) observed(ob observer, t types.Type, col string) {
 		w.emit(ob.op, Count, "")
 	case ob.role == apimodel.RoleAffected:
 		w.emit(ob.op, NotFound, "")
+	case ob.role == apimodel.RoleResult && !isError(t) && ob.op.Kind == Delete && ob.op.Method.Store() == apimodel.StoreKeyValue:
+		w.emit(ob.op, Count, "") // DEL's reply: how many keys it removed
 	case ob.role == apimodel.RoleResult && !isError(t) && col == "":
 		w.emit(ob.op, Data, ob.op.Column)
 	case isError(t):
-		if ob.op.Kind.IsWrite() {
+		if ob.op.Kind.IsWrite() && !(ob.op.Method.Store() == apimodel.StoreKeyValue && ob.op.Kind != Insert) {
 			// The scan error of INSERT/UPDATE ... RETURNING reports
-			// whether a row was written.
+			// whether a row was written (and SET NX's redis.Nil whether
+			// the key was set); a DEL's or an HSET's error is only the
+			// connection's.
 			w.emit(ob.op, Count, "")
 			return
 		}

@@ -44,3 +44,30 @@ func RedeemTokenTwice(ctx context.Context, db *sql.DB, token string) error {
 	_, err := db.ExecContext(ctx, `DELETE FROM refresh_tokens WHERE token = $1`, token) // want "RL001"
 	return err
 }
+
+// racy: a one-time code checked only for existence, then deleted with
+// its count ignored: two requests both find it and both use it.
+func UseCodeTwice(ctx context.Context, db *sql.DB, code string) (int64, error) {
+	var userID int64
+	err := db.QueryRowContext(ctx, `SELECT user_id FROM login_codes WHERE code = $1`, code).Scan(&userID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errUsed
+	}
+	if err != nil {
+		return 0, err
+	}
+	if _, err := db.ExecContext(ctx, `DELETE FROM login_codes WHERE code = $1`, code); err != nil { // want "RL001"
+		return 0, err
+	}
+	return userID, nil
+}
+
+// safe: the DELETE is the claim, its count decides.
+func UseCodeOnce(ctx context.Context, db *sql.DB, code string) (int64, error) {
+	var userID int64
+	err := db.QueryRowContext(ctx, `DELETE FROM login_codes WHERE code = $1 RETURNING user_id`, code).Scan(&userID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errUsed
+	}
+	return userID, err
+}

@@ -152,3 +152,38 @@ func (s *Service) LockChecked(ctx context.Context, name, token string) error {
 	}
 	return nil
 }
+
+// racy (RL001): a one-time code read, then deleted with DEL's reply
+// ignored: two requests both GET it and both log in.
+func (s *Service) UseCode(ctx context.Context, code string) (string, error) {
+	userID, err := s.rdb.Get(ctx, "code:"+code).Result()
+	if errors.Is(err, redis.Nil) {
+		return "", errTaken
+	}
+	if err != nil {
+		return "", err
+	}
+	if err := s.rdb.Del(ctx, "code:"+code).Err(); err != nil { // want `RL001 check-then-update: s.rdb.Del deletes the key row s.rdb.Get found but ignores the count — GETDEL, or read DEL's reply`
+		return "", err
+	}
+	return userID, nil
+}
+
+// safe: DEL's reply decides who used the code.
+func (s *Service) UseCodeOnce(ctx context.Context, code string) (string, error) {
+	userID, err := s.rdb.Get(ctx, "code:"+code).Result()
+	if errors.Is(err, redis.Nil) {
+		return "", errTaken
+	}
+	if err != nil {
+		return "", err
+	}
+	n, err := s.rdb.Del(ctx, "code:"+code).Result()
+	if err != nil {
+		return "", err
+	}
+	if n == 0 {
+		return "", errTaken
+	}
+	return userID, nil
+}
