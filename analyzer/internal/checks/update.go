@@ -276,6 +276,11 @@ func (c *funcChecker) usedTwice(r, w *ops.Op) *report.Finding {
 	if nf == nil || c.writeAfter(w) == nil && !c.returnsRead(r) {
 		return nil
 	}
+	if flow.InLoop(nf.cond.Block()) || len(w.Cutoffs) > 0 {
+		// rows.Next(), i < len(rows): a loop over many rows, and a delete
+		// past a cutoff, are a clean-up, not one code used once.
+		return nil
+	}
 	advice := oneTimeAdvice
 	if w.Method.Store() == apimodel.StoreKeyValue {
 		advice = oneTimeAdviceKV
