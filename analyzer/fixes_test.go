@@ -29,7 +29,7 @@ import (
 // fixPackages hold findings with suggested fixes; every source file with a
 // fix has a .golden file next to it (a txtar archive, one section per fix
 // message, when a diagnostic offers alternatives).
-var fixPackages = []string{"fixes/sql", "fixes/sqlx", "fixes/pgx", "fixes/gorm", "fixes/beego"}
+var fixPackages = []string{"fixes/sql", "fixes/sqlx", "fixes/pgx", "fixes/gorm", "fixes/beego", "fixes/goqu"}
 
 // TestSuggestedFixes compares the fixed sources with the golden files
 // (go test -run TestSuggestedFixes -update rewrites them: review the diff).

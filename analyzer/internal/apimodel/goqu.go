@@ -13,6 +13,7 @@ const (
 var libraryGoqu = Library{
 	ID: LibGoqu, Name: "goqu", Imports: []string{pkgGoqu, pkgGoquExp, pkgGoquExec}, Opaque: []string{"github.com/doug-martin/goqu"},
 	Store: StoreSQL, Builder: BuilderGoqu, Methods: goqu, TxTypes: []string{"TxDatabase"},
+	LockChain: "ForUpdate", LockArg: &QualifiedName{Pkg: pkgGoquExp, Ident: "exp", Name: "Wait"},
 }
 
 // goqu is the table for goqu v9. A *Database (or the *TxDatabase of a

@@ -37,10 +37,12 @@ type Library struct {
 	// TxTypes are the transaction handle types, by name in Imports[0]
 	// (or a package given as "path.Name").
 	TxTypes []string
-	// LockChain is a chain method without arguments that makes the
-	// finisher after it lock the rows it reads (beego's ForUpdate()),
-	// which a fix inserts before the finisher.
+	// LockChain is a chain method that makes the finisher after it lock
+	// the rows it reads (beego's ForUpdate()), which a fix inserts before
+	// the finisher; LockArg, when set, is the one argument it takes, a
+	// package-level name (goqu's ForUpdate(exp.Wait)).
 	LockChain string
+	LockArg   *QualifiedName
 	// Handles are the types in Imports[0] that statements run on without
 	// declaring the methods themselves: interfaces that embed the ones
 	// the Methods name (beego's Ormer embeds DQL and DML).
@@ -55,6 +57,10 @@ type Library struct {
 	// package), so a missing one is not worth a word.
 	ConstraintsElsewhere bool
 }
+
+// QualifiedName is a package-level object: Pkg's Name, spelled Ident
+// when the file imports Pkg under its own name.
+type QualifiedName struct{ Pkg, Ident, Name string }
 
 // LibraryID names a registry entry; it is what a Method records (a small
 // value, as Methods travel in facts).

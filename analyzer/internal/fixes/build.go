@@ -46,7 +46,7 @@ func (e env) lock(r *ops.Op) *analysis.SuggestedFix {
 		return e.lockGORM(r, call)
 	}
 	if lib := r.Method.Library(); lib != nil && r.Stmt == nil && (r.Method.LockedForm != "" || lib.LockChain != "") {
-		return lockMethod(r, call, lib)
+		return e.lockMethod(r, call, lib)
 	}
 	if r.Stmt == nil || r.Stmt.Verb != sqltext.Select || r.Stmt.Lock != sqltext.NoLock || r.Stmt.WithCTE {
 		return nil
@@ -129,7 +129,7 @@ func lockable(toks []tok) bool {
 // locking chain method inserted before a finisher of a chain that has one
 // (beego QuerySeter One: ForUpdate().One). Counts are left alone: FOR
 // UPDATE is not allowed with aggregates.
-func lockMethod(r *ops.Op, call *ast.CallExpr, lib *apimodel.Library) *analysis.SuggestedFix {
+func (e env) lockMethod(r *ops.Op, call *ast.CallExpr, lib *apimodel.Library) *analysis.SuggestedFix {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok || r.Existence {
 		return nil
@@ -145,9 +145,17 @@ func lockMethod(r *ops.Op, call *ast.CallExpr, lib *apimodel.Library) *analysis.
 	}) || chainHas(sel.X, lib.LockChain) {
 		return nil
 	}
+	lock, imp := lib.LockChain+"()", []analysis.TextEdit(nil)
+	if a := lib.LockArg; a != nil {
+		name, edits, ok := importName(e.pass, call.Pos(), a.Pkg, a.Ident)
+		if !ok {
+			return nil
+		}
+		lock, imp = fmt.Sprintf("%s(%s.%s)", lib.LockChain, name, a.Name), edits
+	}
 	return &analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Lock the %s row when reading it: add %s() before %s", orRow(r.Name), lib.LockChain, r.Method.Name),
-		TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.Pos(), NewText: []byte(lib.LockChain + "().")}},
+		Message:   fmt.Sprintf("Lock the %s row when reading it: add %s before %s", orRow(r.Name), lock, r.Method.Name),
+		TextEdits: append([]analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.Pos(), NewText: []byte(lock + ".")}}, imp...),
 	}
 }
 
