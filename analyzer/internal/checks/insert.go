@@ -31,7 +31,7 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 				Message: fmt.Sprintf("%s creates the object FirstOrInit built when it found no %s row; two requests can both miss and both create it", c.r.CallName(w), w.Name)})
 			return out
 		}
-		if !sameTable(r, w) || r.Table == "" || r.Imprecise || !c.insertMatches(r, w) {
+		if !sameTable(r, w) || r.Table == "" || r.Imprecise && !(r.EitherKey && c.insertsEveryKey(r, w)) || !c.insertMatches(r, w) {
 			continue
 		}
 		g := c.guard(r, w, func(ch check) bool { return !insertsWhatWasFound(ch, w) }, ops.NotFound, ops.Data)
@@ -336,6 +336,19 @@ func (c *funcChecker) insertMatches(r, w *ops.Op) bool {
 		}
 	}
 	return false
+}
+
+// insertsEveryKey reports whether insert w writes the value of every key
+// of r: after WHERE email = $1 OR username = $2 found nothing, an insert
+// of both is the row the read looked for.
+func (c *funcChecker) insertsEveryKey(r, w *ops.Op) bool {
+	for _, rk := range r.Keys {
+		one := &ops.Op{Keys: []ops.Key{rk}}
+		if !c.insertMatches(one, w) {
+			return false
+		}
+	}
+	return len(r.Keys) > 0
 }
 
 // sameField reports whether v is a load of the field ref selects.

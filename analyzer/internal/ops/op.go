@@ -90,6 +90,11 @@ type FieldRef struct {
 // caller's operation unchanged.
 type Flags struct {
 	Imprecise bool // the WHERE has an OR, or the SQL is only partly understood
+	// EitherKey: Imprecise only because the WHERE ORs equalities on keys
+	// (email = $1 OR username = $2), all of them in Keys: which row it
+	// found is not known, but an insert that writes every one of those
+	// values is the row it looked for.
+	EitherKey bool
 	Locking   bool // FOR UPDATE / FOR SHARE / clause.Locking
 	// ShareLock: the lock is a share lock (FOR SHARE, FOR KEY SHARE,
 	// LOCK IN SHARE MODE), which two readers both get: it keeps others

@@ -145,6 +145,7 @@ func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string
 		op.Object, _ = flow.Root(flow.Strip(args[0]))
 	}
 	op.Imprecise = st.WhereOr
+	op.EitherKey = st.WhereOr && len(op.State) == 0 && len(op.Keys) > 1 && len(op.Keys) == len(st.Where) && allBound(op.Keys)
 	for _, a := range st.Set {
 		op.Writes = append(op.Writes, Assign{Column: normalizeColumn(a.Column), Name: a.Column, Value: bind(a.Value), Atomic: a.Atomic,
 			Now: a.Value.Kind == sqltext.OpNow, Literal: literalText(a.Value)})
@@ -169,6 +170,16 @@ func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string
 	op.ConflictNamed = len(st.ConflictTarget) > 0 || st.ConflictConstraint != ""
 	op.Returning = st.Returning
 	return op
+}
+
+// allBound reports whether every key has a Go value.
+func allBound(keys []Key) bool {
+	for _, k := range keys {
+		if k.Value == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // wherePredicates splits predicates into keys (equalities with a Go value

@@ -2,6 +2,7 @@ package rl002sql
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 )
 
@@ -107,4 +108,30 @@ func (s *Service) SyncTagsRange(ctx context.Context, postID int64, want []string
 		}
 	}
 	return nil
+}
+
+// racy: the read ORs two keys; the insert writes both, so it is the row
+// the read looked for.
+func (s *Service) SignUp(ctx context.Context, email, username string) error {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM accounts WHERE email = $1 OR username = $2`, email, username).Scan(&id)
+	if err == nil {
+		return errSoldOut
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO accounts (email, username) VALUES ($1, $2)`, email, username) // want "RL002"
+	return err
+}
+
+// near-miss: the insert writes only one of the two keys the read ORed.
+func (s *Service) SignUpEmailOnly(ctx context.Context, email, username string) error {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM accounts WHERE email = $1 OR username = $2`, email, username).Scan(&id)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO accounts (email) VALUES ($1)`, email)
+	return err
 }
