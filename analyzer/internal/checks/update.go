@@ -281,13 +281,13 @@ func (c *funcChecker) usedTwice(r, w *ops.Op) *report.Finding {
 		// past a cutoff, are a clean-up, not one code used once.
 		return nil
 	}
-	advice := oneTimeAdvice
+	advice, what := oneTimeAdvice, w.Name+" row"
 	if w.Method.Store() == apimodel.StoreKeyValue {
-		advice = oneTimeAdviceKV
+		advice, what = oneTimeAdviceKV, w.Name
 	}
 	return &report.Finding{Rule: catalog.CheckThenUpdate, Write: w, Read: r, Check: checkPos(nf), Table: w.Name,
-		Short:   fmt.Sprintf("%s deletes the %s row %s found but ignores the count", c.r.ShortCallName(w), w.Name, c.r.ShortCallName(r)),
-		Message: fmt.Sprintf("%s deletes the %s row that %s found%s, but ignores how many it deleted: two requests can both find it and both go on as the one that used it (a one-time code or token used twice)", c.r.CallName(w), w.Name, c.r.CallName(r), c.testQuote(nf)),
+		Short:   fmt.Sprintf("%s deletes the %s %s found but ignores the count", c.r.ShortCallName(w), what, c.r.ShortCallName(r)),
+		Message: fmt.Sprintf("%s deletes the %s that %s found%s, but ignores how many it deleted: two requests can both find it and both go on as the one that used it (a one-time code or token used twice)", c.r.CallName(w), what, c.r.CallName(r), c.testQuote(nf)),
 		Advice:  &advice}
 }
 

@@ -163,7 +163,7 @@ func (s *Service) UseCode(ctx context.Context, code string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := s.rdb.Del(ctx, "code:"+code).Err(); err != nil { // want `RL001 check-then-update: s.rdb.Del deletes the key row s.rdb.Get found but ignores the count — GETDEL, or read DEL's reply`
+	if err := s.rdb.Del(ctx, "code:"+code).Err(); err != nil { // want `RL001 check-then-update: s.rdb.Del deletes the key s.rdb.Get found but ignores the count — GETDEL, or read DEL's reply`
 		return "", err
 	}
 	return userID, nil
