@@ -172,6 +172,32 @@ func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string
 	return op
 }
 
+// comparison reads `column op values` (a Filter, a goqu C("col").Eq(v)) as
+// the WHERE predicate it is: keys and state tests, as wherePredicates
+// splits them.
+func comparison(column, op string, values []ssa.Value) (keys []Key, state []string) {
+	var cond string
+	switch op {
+	case "IS NULL", "IS NOT NULL", "IS TRUE", "IS FALSE":
+		cond, values = column+" "+op, nil
+	case "IS", "IS NOT":
+		return nil, []string{normalizeColumn(column)} // goqu Is(v): a state test
+	case "IN", "NOT IN":
+		cond = column + " " + op + " (?)"
+	case "BETWEEN":
+		cond = column + " BETWEEN ? AND ?"
+	default:
+		cond = column + " " + op + " ?"
+	}
+	preds, _ := sqltext.ParseCondition(cond)
+	return wherePredicates(preds, func(o sqltext.Operand) ssa.Value {
+		if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param < len(values) {
+			return values[o.Param]
+		}
+		return nil
+	})
+}
+
 // allBound reports whether every key has a Go value.
 func allBound(keys []Key) bool {
 	for _, k := range keys {
