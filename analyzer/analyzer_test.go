@@ -136,19 +136,19 @@ func TestScope(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "scope/goosemig", "scope/db/migrations", "scope/skipped")
+	analysistest.Run(t, analysistest.TestData(), a, "scope/goosemig", "scope/maragumig", "scope/db/migrations", "scope/skipped")
 	all, err := analyzer.New(analyzer.Config{Migrations: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]int{}
-	for _, r := range analysistest.Run(&testing.T{}, analysistest.TestData(), all, "scope/goosemig", "scope/db/migrations", "scope/skipped") {
+	for _, r := range analysistest.Run(&testing.T{}, analysistest.TestData(), all, "scope/goosemig", "scope/maragumig", "scope/db/migrations", "scope/skipped") {
 		for _, d := range r.Diagnostics {
 			got[r.Pass.Pkg.Path()]++
 			_ = d
 		}
 	}
-	want := map[string]int{"scope/goosemig": 3, "scope/db/migrations": 1, "scope/skipped": 2}
+	want := map[string]int{"scope/goosemig": 3, "scope/maragumig": 3, "scope/db/migrations": 1, "scope/skipped": 2}
 	if !maps.Equal(got, want) {
 		t.Errorf("with Migrations (and no skip-paths): findings per package %v, want %v", got, want)
 	}

@@ -36,6 +36,7 @@ var stubbedPackages = []string{
 	"xorm.io/xorm",
 	"github.com/gobuffalo/pop/v6",
 	"github.com/pressly/goose/v3",
+	"github.com/maragudk/migrate",
 	"github.com/beego/beego/v2/client/orm",
 	"github.com/doug-martin/goqu/v9",
 	"github.com/doug-martin/goqu/v9/exp",

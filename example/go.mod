@@ -13,6 +13,7 @@ require (
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/jinzhu/gorm v1.9.16
 	github.com/jmoiron/sqlx v1.4.0
+	github.com/maragudk/migrate v0.4.3
 	github.com/ory/pop/v6 v6.4.1
 	github.com/pocketbase/dbx v1.12.0
 	github.com/pressly/goose/v3 v3.30.0

@@ -13,7 +13,7 @@ var libraryMigrationTools = Library{
 	Opaque: []string{
 		"github.com/pressly/goose", "github.com/go-gormigrate/gormigrate", "gopkg.in/gormigrate",
 		"github.com/techknowlogick/xormigrate", "xorm.io/xorm/migrate", "github.com/golang-migrate/migrate",
-		"github.com/rubenv/sql-migrate", "ariga.io/atlas",
+		"github.com/rubenv/sql-migrate", "ariga.io/atlas", "github.com/maragudk/migrate", "maragu.dev/migrate",
 	},
 }
 
@@ -35,6 +35,10 @@ var migrationFrameworks = []migrationFramework{
 	{Pkg: "gopkg.in/gormigrate.v1", Types: []string{"Migration"}},
 	{Pkg: "github.com/techknowlogick/xormigrate", Types: []string{"Migration"}},
 	{Pkg: "xorm.io/xorm/migrate", Types: []string{"Migration"}},
+	// maragu's migrate runs Options.Before and Options.After around each
+	// SQL file, in its own transaction, once per version.
+	{Pkg: "github.com/maragudk/migrate", Types: []string{"Options"}},
+	{Pkg: "maragu.dev/migrate", Types: []string{"Options"}},
 }
 
 // IsMigrationRegistration reports whether pkg.name registers the

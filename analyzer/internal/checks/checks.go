@@ -73,7 +73,7 @@ func Run(pass *analysis.Pass, pkg *ops.Package, ssaPkg *ssa.Package, opts Option
 	var failures []*isolate.Failure
 	for _, f := range pkg.Funcs {
 		file := pass.Fset.Position(f.Fn.Pos()).Filename
-		if inMigration(f.Fn, migrations) || scope.IsTestFile(file) || opts.Scope.File(file) {
+		if scope.InMigration(f.Fn, migrations) || scope.IsTestFile(file) || opts.Scope.File(file) {
 			continue
 		}
 		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix, predicates: opts.Predicates, retried: retried, callersKnown: opts.CallersKnown}
@@ -102,17 +102,6 @@ func packageFuncs(pkg *ops.Package, ssaPkg *ssa.Package) []*ssa.Function {
 		}
 	}
 	return fns
-}
-
-// inMigration reports whether fn, or a function it is a literal of, is
-// run by a migration framework.
-func inMigration(fn *ssa.Function, migrations map[*ssa.Function]bool) bool {
-	for ; fn != nil; fn = fn.Parent() {
-		if migrations[fn] {
-			return true
-		}
-	}
-	return false
 }
 
 // check is an if whose condition depends on what a read observed.

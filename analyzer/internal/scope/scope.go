@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -184,7 +185,73 @@ func (s *Scope) Migrations(fns []*ssa.Function) map[*ssa.Function]bool {
 			}
 		}
 	}
+	markHelpers(fns, out)
 	return out
+}
+
+// markHelpers adds to migrations the functions of fns that only migration
+// code refers to (the data step a migration callback dispatches to by
+// version, a helper of it), until no more are added: what runs only
+// inside a migration runs once too. A function that anything else in the
+// package calls or takes the value of stays in scope.
+func markHelpers(fns []*ssa.Function, migrations map[*ssa.Function]bool) {
+	if len(migrations) == 0 {
+		return
+	}
+	own := map[*ssa.Function]bool{}
+	for _, fn := range fns {
+		own[fn] = true
+	}
+	// referrers[g] holds the functions whose code names g.
+	referrers := map[*ssa.Function][]*ssa.Function{}
+	var walk func(fn *ssa.Function)
+	seen := map[*ssa.Function]bool{}
+	walk = func(fn *ssa.Function) {
+		if seen[fn] {
+			return
+		}
+		seen[fn] = true
+		var ops []*ssa.Value
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(ops[:0]) {
+					if g, ok := (*op).(*ssa.Function); ok && own[g] && g != fn {
+						referrers[g] = append(referrers[g], fn)
+					}
+				}
+			}
+		}
+		for _, anon := range fn.AnonFuncs {
+			walk(anon)
+		}
+	}
+	for _, fn := range fns {
+		walk(fn)
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, g := range fns {
+			refs := referrers[g]
+			if migrations[g] || len(refs) == 0 || g.Name() == "init" {
+				continue
+			}
+			if !slices.ContainsFunc(refs, func(fn *ssa.Function) bool { return !InMigration(fn, migrations) }) {
+				migrations[g] = true
+				changed = true
+			}
+		}
+	}
+}
+
+// InMigration reports whether fn, or a function it is a literal of, is
+// one of migrations.
+func InMigration(fn *ssa.Function, migrations map[*ssa.Function]bool) bool {
+	for ; fn != nil; fn = fn.Parent() {
+		if migrations[fn] {
+			return true
+		}
+	}
+	return false
 }
 
 // ModuleRoot returns the nearest directory at or above dir holding a
