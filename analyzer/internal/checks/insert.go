@@ -500,6 +500,9 @@ func (c *funcChecker) constraint(r, w *ops.Op) (u uniqueness, name string) {
 	var model types.Type
 	if w.Object != nil {
 		model = w.Object.Type()
+		if m := c.f.ModelOfTable(model, w.Table); m != nil {
+			model = m // Create(&req.Authority): the object's root is req
+		}
 	}
 	switch {
 	case c.schema.Unique(w.Table, col, model, names):

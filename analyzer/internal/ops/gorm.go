@@ -426,6 +426,37 @@ func tableNameMethod(prog *ssa.Program, t types.Type) string {
 	return name
 }
 
+// ModelOfTable returns the model type of table tbl that t is or holds:
+// t itself, or the type of a field of it two levels deep at most
+// (Create(&req.Authority), whose memory root is req); nil if none.
+func (f *Func) ModelOfTable(t types.Type, tbl string) types.Type {
+	return f.modelOfTable(t, tbl, 2)
+}
+
+func (f *Func) modelOfTable(t types.Type, tbl string, depth int) types.Type {
+	if modelName(t) != "" && f.modelTable(t) == tbl {
+		return t
+	}
+	st, ok := derefStruct(t)
+	if !ok || depth == 0 {
+		return nil
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if m := f.modelOfTable(st.Field(i).Type(), tbl, depth-1); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+func derefStruct(t types.Type) (*types.Struct, bool) {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return st, ok
+}
+
 // modelName returns the model type's name behind pointers and slices.
 func modelName(t types.Type) string {
 	for i := 0; i < 4 && t != nil; i++ {
@@ -509,6 +540,9 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 				colArg, valArg = attrs[0], attrs[1]
 			case 1:
 				op.Writes = f.literalFields(attrs[0])
+				if op.Writes == nil {
+					op.WritesFrom = attrs[0]
+				}
 			}
 		}
 		if op.Writes == nil {
@@ -525,7 +559,7 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		if fields := f.literalFields(dest); fields != nil {
 			op.Writes = fields
 		} else {
-			op.WritesAll = true
+			op.WritesAll, op.WritesFrom = true, dest
 		}
 	case apimodel.RoleSave:
 		op.Kind = Update

@@ -124,7 +124,11 @@ type Op struct {
 	Object    ssa.Value // GORM: memory root of the model object the call reads into or writes from
 	Writes    []Assign  // columns written (nil with WritesAll for Save of an unknown object)
 	WritesAll bool      // the write touches every column (Delete, Save of a whole object)
-	State     []string  // normalized columns the WHERE tests beyond the key (status = 'x', owner IS NULL)
+	// WritesFrom, with WritesAll, is the map or struct whose keys or set
+	// fields are the columns written (Updates(vars)), when it is not a
+	// literal here: a caller that passes one names the columns.
+	WritesFrom ssa.Value
+	State      []string // normalized columns the WHERE tests beyond the key (status = 'x', owner IS NULL)
 	// Cutoffs are the State columns the WHERE compares with <, <=, >, >=
 	// or BETWEEN: a cutoff (older than, expired before) rather than one
 	// state a caller could be first to change. Known for SQL text only.

@@ -54,10 +54,14 @@ type OpSummary struct {
 	Keys      []KeySummary
 	Writes    []WriteSummary
 	WritesAll bool
-	State     []string
-	Cutoffs   []string
-	Object    Param // the parameter holding the model object, if any
-	Fills     []Param
+	// WritesFrom, with WritesAll, is the parameter whose map keys or set
+	// fields are the columns written: a caller passing a literal
+	// (Update(id, map[string]any{"password": p})) names them.
+	WritesFrom *Param
+	State      []string
+	Cutoffs    []string
+	Object     Param // the parameter holding the model object, if any
+	Fills      []Param
 	Flags
 	// CountReturned: the affected-row count leaves the function in a
 	// result, so deciding on it is the caller's job.
@@ -353,6 +357,11 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 		}
 		if op.Kind == Deferred {
 			os.SQLParam, os.ArgsParam, os.ArgParams, os.Method = op.SQLParam, op.ArgsParam, op.ArgParams, op.Method
+		}
+		if op.WritesAll && op.WritesFrom != nil {
+			if p := paramOf(f.Fn, op.WritesFrom); p.Index >= 0 {
+				os.WritesFrom = &p
+			}
 		}
 		if fset != nil {
 			if p := fset.Position(op.Call.Pos()); p.IsValid() {
@@ -866,6 +875,15 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 				}
 			}
 			op.Writes = append(op.Writes, Assign{Column: w.Column, Name: w.Name, Value: val, Atomic: w.Atomic, Now: w.Now, Field: field})
+		}
+		if p := os.WritesFrom; p != nil && p.Index < len(args) {
+			if from := f.selectPath(flow.Strip(args[p.Index]), p.Path, true); from != nil {
+				if fields := f.literalFields(from); fields != nil {
+					op.Writes, op.WritesAll = fields, false // Update(id, map[string]any{"password": p})
+				} else {
+					op.WritesFrom = from
+				}
+			}
 		}
 		if v := bind(os.Object); v != nil {
 			op.Object, _ = flow.Root(v)

@@ -1,0 +1,67 @@
+package regressions
+
+// Regression (precision): a repository helper that runs
+// Model(&T{}).Where("id = ?", id).Updates(vars) writes the columns its
+// caller puts in the map literal, not every column. A check on a column
+// the map leaves alone decides nothing the write changes; a flag the
+// write clears to what the check tested for converges.
+// Expected: those two are silent; the racy twin, a status the map
+// changes after a check on it, is reported.
+
+type DatabaseEntry struct {
+	ID       uint
+	Name     string
+	From     string
+	Password string
+	IsDelete bool
+	Status   string
+}
+
+func (s *GORMService) getDatabaseEntry(name string) (DatabaseEntry, error) {
+	var d DatabaseEntry
+	err := s.db.Where("name = ?", name).First(&d).Error
+	return d, err
+}
+
+func (s *GORMService) updateDatabaseEntry(id uint, vars map[string]interface{}) error {
+	return s.db.Model(&DatabaseEntry{}).Where("id = ?", id).Updates(vars).Error
+}
+
+// silent: the check tests from, the write sets only password.
+func (s *GORMService) ChangeEntryPassword(name, pass string) error {
+	d, err := s.getDatabaseEntry(name)
+	if err != nil {
+		return err
+	}
+	if d.From == "local" {
+		return s.updateDatabaseEntry(d.ID, map[string]interface{}{"password": pass})
+	}
+	return nil
+}
+
+// silent: the check tests is_delete and the write clears it; every
+// caller that passes writes the same value, and nothing depends on
+// winning.
+func (s *GORMService) RestoreEntry(name string) error {
+	d, err := s.getDatabaseEntry(name)
+	if err != nil {
+		return err
+	}
+	if d.IsDelete {
+		_ = s.updateDatabaseEntry(d.ID, map[string]interface{}{"is_delete": false})
+	}
+	return nil
+}
+
+// racy: the check tests status and the map moves it on; two callers both
+// see "pending" and both start.
+func (s *GORMService) StartEntry(name string) error {
+	d, err := s.getDatabaseEntry(name)
+	if err != nil {
+		return err
+	}
+	if d.Status == "pending" {
+		return s.updateDatabaseEntry(d.ID, map[string]interface{}{"status": "running"}) // want "RL001"
+	}
+	return nil
+}
