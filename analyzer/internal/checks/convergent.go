@@ -252,7 +252,8 @@ func local(addr ssa.Value) bool {
 // sameResults reports whether the returns in region (the check passed)
 // and those in failed (the check failed: the caller that lost) give the
 // same results: the same constants at each position both ways, the
-// write's own error, and values computed before the check. A loser that
+// write's own error, and values computed before the check (on the losing
+// side, an error from before it). A loser that
 // gets ErrNotPending while every racing caller gets nil, or a "first!"
 // flag only the winner returns, makes the result depend on winning.
 func sameResults(fn *ssa.Function, region, failed map[*ssa.BasicBlock]bool) bool {
@@ -293,6 +294,9 @@ func sameResults(fn *ssa.Function, region, failed map[*ssa.BasicBlock]bool) bool
 			v = flow.Strip(v)
 			if k, ok := v.(*ssa.Const); ok && k.IsNil() && types.Identical(v.Type(), errType) {
 				continue // nil, as the winner's write returns when it succeeds
+			}
+			if in, ok := v.(ssa.Instruction); ok && types.Identical(v.Type(), errType) && !failed[in.Block()] && !region[in.Block()] {
+				continue // an error from before the check (a bare return of err), the same whoever wins
 			}
 			if !isConst(v) || !returns(won, i, v) {
 				return false // ErrNotPending, or a value only the loser gets
