@@ -324,7 +324,7 @@ func TestInProcessLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "rl008")
+	analysistest.Run(t, analysistest.TestData(), a, "rl008", "rl008callers")
 }
 
 // TestInProcessLockDefault checks that RL008 is off by default: the
@@ -340,5 +340,14 @@ func TestInProcessLockDefault(t *testing.T) {
 	}
 	if len(got) != 1 || got[0] != "RL001" {
 		t.Errorf("default configuration reported %v, want only the RL001 of ClaimLate", got)
+	}
+	got = nil
+	for _, r := range analysistest.Run(&testing.T{}, analysistest.TestData(), newDefault(t), "rl008callers") {
+		for _, d := range r.Diagnostics {
+			got = append(got, d.Category)
+		}
+	}
+	if !slices.Equal(got, []string{"RL002", "RL002"}) {
+		t.Errorf("default configuration reported %v in rl008callers, want the RL002 of ensureMenu and ensureTag only", got)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/callers"
 	"github.com/racelint/racelint/analyzer/internal/flow"
 	"github.com/racelint/racelint/analyzer/internal/isolate"
 	"github.com/racelint/racelint/analyzer/internal/ops"
@@ -58,7 +59,9 @@ func Run(pass *analysis.Pass, pkg *ops.Package, ssaPkg *ssa.Package, opts Option
 	if _, out := opts.Scope.Package(pass.Pkg.Path()); out {
 		return nil
 	}
-	migrations := opts.Scope.Migrations(packageFuncs(pkg, ssaPkg))
+	fns := packageFuncs(pkg, ssaPkg)
+	migrations := opts.Scope.Migrations(fns)
+	locks := callerLocks(callers.New(fns), fns)
 	r := report.New(pass, opts.Enabled, opts.SkipTables, opts.RelatedInMessage)
 	retried := opts.Retried
 	if retried == nil {
@@ -76,7 +79,7 @@ func Run(pass *analysis.Pass, pkg *ops.Package, ssaPkg *ssa.Package, opts Option
 		if scope.InMigration(f.Fn, migrations) || scope.IsTestFile(file) || opts.Scope.File(file) {
 			continue
 		}
-		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix, predicates: opts.Predicates, retried: retried, callersKnown: opts.CallersKnown}
+		c := &funcChecker{pkg: pkg, f: f, r: r, schema: ix, predicates: opts.Predicates, retried: retried, callersKnown: opts.CallersKnown, callerLocks: locks}
 		before := r.Added()
 		if failure := isolate.Do(isolate.Check, pass.Pkg.Path(), f.Fn.String(), f.Fn.Pos(), c.run); failure != nil {
 			r.DropAfter(before)
@@ -134,6 +137,9 @@ type funcChecker struct {
 	// branch or leaves the function.
 	inspected map[*ops.Op]bool
 	reported  map[*ops.Op]bool
+	// callerLocks are the package's functions that only run with an
+	// in-process lock held by their callers (see callerLocks).
+	callerLocks map[*ssa.Function]string
 }
 
 func (c *funcChecker) run() {

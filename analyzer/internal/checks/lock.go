@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/callers"
 	"github.com/racelint/racelint/analyzer/internal/catalog"
 	"github.com/racelint/racelint/analyzer/internal/flow"
 	"github.com/racelint/racelint/analyzer/internal/ops"
@@ -38,6 +39,10 @@ func (c *funcChecker) emitOne(f report.Finding) {
 			f.Message = fmt.Sprintf("%s is held across the read and the write, which serialises one process only (%s %s)", lock, f.Rule, f.Message)
 			f.Short = fmt.Sprintf("%s serialises one process only", lock)
 			f.Rule, f.Fixes = catalog.InProcessLock, nil
+		} else if lock, held := c.callerLocks[c.f.Fn]; held {
+			f.Message = fmt.Sprintf("%s is held by every caller of %s, which serialises one process only (%s %s)", lock, c.f.Fn.Name(), f.Rule, f.Message)
+			f.Short = fmt.Sprintf("%s, held by every caller, serialises one process only", lock)
+			f.Rule, f.Fixes = catalog.InProcessLock, nil
 		}
 	}
 	c.r.Add(f)
@@ -65,6 +70,128 @@ func (c *funcChecker) inProcessLock(r, w *ops.Op) (lock string, held bool) {
 		}
 	}
 	return "", false
+}
+
+// callerLocks returns the functions of the package that only ever run
+// with an in-process lock held, and that lock: an unexported function
+// every call of which is made with the lock held (taken before it and not
+// released), or by a function that itself runs under it, and a function
+// literal made while it is held (the callback of a transaction helper
+// called under the lock), unless it is started as a goroutine. An
+// exported function or method may be called from other packages, and a
+// method whose name an interface call in the package uses may run
+// through it: neither is judged from the sites here.
+func callerLocks(ix *callers.Index, fns []*ssa.Function) map[*ssa.Function]string {
+	held := map[*ssa.Function]string{}
+	var reach flow.Reach
+	lockAt := func(site callers.Site) (string, bool) {
+		if lock, ok := held[site.Fn]; ok {
+			return lock, true
+		}
+		return lockHeldAt(site.Fn, site.Instr, &reach)
+	}
+	var all []*ssa.Function
+	var collect func(fn *ssa.Function)
+	collect = func(fn *ssa.Function) {
+		all = append(all, fn)
+		for _, anon := range fn.AnonFuncs {
+			collect(anon)
+		}
+	}
+	for _, fn := range fns {
+		if fn.Parent() == nil {
+			collect(fn)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, g := range all {
+			if _, ok := held[g]; ok {
+				continue
+			}
+			if g.Signature.Recv() != nil && ix.Invoked(g.Name()) {
+				continue // it may run through an interface too
+			}
+			if lock, ok := heldAtEverySite(g, ix.Sites(g), lockAt); ok {
+				held[g] = lock
+				changed = true
+			}
+		}
+	}
+	return held
+}
+
+func heldAtEverySite(g *ssa.Function, sites []callers.Site, lockAt func(callers.Site) (string, bool)) (string, bool) {
+	closure := g.Parent() != nil
+	if len(sites) == 0 || !closure && (g.Object() == nil || g.Object().Exported()) {
+		return "", false
+	}
+	lock := ""
+	for _, s := range sites {
+		if closure && startedAsGoroutine(s.Instr) || !closure && !s.InLine {
+			return "", false
+		}
+		l, ok := lockAt(s)
+		if !ok {
+			return "", false
+		}
+		if lock == "" {
+			lock = l
+		}
+	}
+	return lock, true
+}
+
+// startedAsGoroutine reports whether the closure made or named at instr
+// runs in a goroutine of its own (go func() {...}()).
+func startedAsGoroutine(instr ssa.Instruction) bool {
+	if _, ok := instr.(*ssa.Go); ok {
+		return true
+	}
+	mc, ok := instr.(*ssa.MakeClosure)
+	if !ok {
+		return false
+	}
+	for _, ref := range *mc.Referrers() {
+		if _, ok := ref.(*ssa.Go); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// lockHeldAt returns the in-process lock taken in fn before at and not
+// released between.
+func lockHeldAt(fn *ssa.Function, at ssa.Instruction, reach *flow.Reach) (string, bool) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok || !isLockCall(call, "Lock") {
+				continue
+			}
+			if !(call.Block() == at.Block() && flow.Index(call) < flow.Index(at)) && !call.Block().Dominates(at.Block()) {
+				continue
+			}
+			if !unlockedIn(fn, lockReceiver(call), call, at, reach) {
+				return lockText(call), true
+			}
+		}
+	}
+	return "", false
+}
+
+// unlockedIn reports whether recv is unlocked in fn on a path from a to b.
+func unlockedIn(fn *ssa.Function, recv ssa.Value, a, b ssa.Instruction, reach *flow.Reach) bool {
+	for _, blk := range fn.Blocks {
+		for _, instr := range blk.Instrs {
+			call, ok := instr.(*ssa.Call) // a deferred Unlock runs at return
+			if ok && isLockCall(call, "Unlock") && flow.Equivalent(lockReceiver(call), recv) &&
+				reach.ReachesInstr(a, call) && reach.ReachesInstr(call, b) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unlockedBetween reports whether recv is unlocked after r and before w.

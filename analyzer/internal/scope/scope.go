@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/racelint/racelint/analyzer/internal/apimodel"
+	"github.com/racelint/racelint/analyzer/internal/callers"
 )
 
 // Scope holds the settings and a cache of module roots. It is safe for
@@ -198,44 +199,15 @@ func markHelpers(fns []*ssa.Function, migrations map[*ssa.Function]bool) {
 	if len(migrations) == 0 {
 		return
 	}
-	own := map[*ssa.Function]bool{}
-	for _, fn := range fns {
-		own[fn] = true
-	}
-	// referrers[g] holds the functions whose code names g.
-	referrers := map[*ssa.Function][]*ssa.Function{}
-	var walk func(fn *ssa.Function)
-	seen := map[*ssa.Function]bool{}
-	walk = func(fn *ssa.Function) {
-		if seen[fn] {
-			return
-		}
-		seen[fn] = true
-		var ops []*ssa.Value
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				for _, op := range instr.Operands(ops[:0]) {
-					if g, ok := (*op).(*ssa.Function); ok && own[g] && g != fn {
-						referrers[g] = append(referrers[g], fn)
-					}
-				}
-			}
-		}
-		for _, anon := range fn.AnonFuncs {
-			walk(anon)
-		}
-	}
-	for _, fn := range fns {
-		walk(fn)
-	}
+	ix := callers.New(fns)
 	for changed := true; changed; {
 		changed = false
 		for _, g := range fns {
-			refs := referrers[g]
-			if migrations[g] || len(refs) == 0 || g.Name() == "init" {
+			sites := ix.Sites(g)
+			if migrations[g] || len(sites) == 0 || g.Name() == "init" {
 				continue
 			}
-			if !slices.ContainsFunc(refs, func(fn *ssa.Function) bool { return !InMigration(fn, migrations) }) {
+			if !slices.ContainsFunc(sites, func(s callers.Site) bool { return !InMigration(s.Fn, migrations) }) {
 				migrations[g] = true
 				changed = true
 			}
