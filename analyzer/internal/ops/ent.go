@@ -98,9 +98,21 @@ func (f *Func) entOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 
 // entChain walks back from a finisher's receiver through the builder
 // chain to the client it started from.
-func (f *Func) entChain(v ssa.Value) entChain {
-	var ch entChain
+func (f *Func) entChain(v ssa.Value) (ch entChain) {
 	crossed := false // a QueryEdge() step: what came before names other rows
+	walked := map[ssa.Value]bool{}
+	var steps []ssa.Value // the chain's calls, finisher side first
+	defer func() {
+		// Setters and predicates called on a builder of the chain in
+		// statements of their own (q := c.Share.UpdateOne(e); if x {
+		// q.SetFoo(v) }; q.Save(ctx)): ent's builders are pointers each
+		// call changes, so they run with the finisher.
+		if !crossed {
+			for _, b := range steps {
+				f.entSideCalls(b, &ch, walked, 0)
+			}
+		}
+	}()
 	for i := 0; i < 64; i++ {
 		v = flow.Strip(v)
 		c, ok := v.(*ssa.Call)
@@ -116,22 +128,11 @@ func (f *Func) entChain(v ssa.Value) entChain {
 			v = receiver(c)
 			continue
 		}
+		walked[c] = true
+		steps = append(steps, c)
 		switch m.Clause {
-		case apimodel.ClauseWhere:
-			a := arg(c, m, 0)
-			preds, ok := flow.VariadicArgs(a)
-			if !ok {
-				ch.imprecise = true // Where(preds...) built at run time
-			}
-			for _, p := range preds {
-				f.entPredicate(p, &ch, 0)
-			}
-		case apimodel.ClauseLock:
-			ch.locking, ch.shareLock = true, m.Verb == "SHARE"
-		case apimodel.ClauseConflict:
-			ch.conflict = true
-		case apimodel.ClauseEntSet:
-			ch.sets = append(ch.sets, entSet(c, m))
+		case apimodel.ClauseWhere, apimodel.ClauseLock, apimodel.ClauseConflict, apimodel.ClauseEntSet:
+			f.entClause(c, m, &ch)
 		case apimodel.ClauseEntTraverse:
 			crossed = true
 			ch.imprecise = true
@@ -171,6 +172,52 @@ func (f *Func) entChain(v ssa.Value) entChain {
 		}
 	}
 	return ch
+}
+
+// entClause adds what one step of a builder chain says: its predicates,
+// a lock, an ON CONFLICT or a column it sets.
+func (f *Func) entClause(c ssa.CallInstruction, m apimodel.Method, ch *entChain) {
+	switch m.Clause {
+	case apimodel.ClauseWhere:
+		preds, ok := flow.VariadicArgs(arg(c, m, 0))
+		if !ok {
+			ch.imprecise = true // Where(preds...) built at run time
+		}
+		for _, p := range preds {
+			f.entPredicate(p, ch, 0)
+		}
+	case apimodel.ClauseLock:
+		ch.locking, ch.shareLock = true, m.Verb == "SHARE"
+	case apimodel.ClauseConflict:
+		ch.conflict = true
+	case apimodel.ClauseEntSet:
+		ch.sets = append(ch.sets, entSet(c, m))
+	}
+}
+
+// entSideCalls adds the steps called on builder b whose results are not
+// the chain walked (walked), and the steps chained on those.
+func (f *Func) entSideCalls(b ssa.Value, ch *entChain, walked map[ssa.Value]bool, depth int) {
+	refs := b.Referrers()
+	if refs == nil || depth > 8 {
+		return
+	}
+	for _, ref := range *refs {
+		c, ok := ref.(*ssa.Call)
+		if !ok || walked[c] || receiver(c) != b {
+			continue
+		}
+		m, ok := f.model.Lookup(callee(c))
+		if !ok || m.Role != apimodel.RoleChain {
+			continue
+		}
+		switch m.Clause {
+		case apimodel.ClauseWhere, apimodel.ClauseLock, apimodel.ClauseConflict, apimodel.ClauseEntSet:
+			walked[c] = true
+			f.entClause(c, m, ch)
+			f.entSideCalls(c, ch, walked, depth+1)
+		}
+	}
 }
 
 // entBase returns the *ent.Client or *ent.Tx a *<T>Client value was taken
