@@ -12,6 +12,7 @@ package checks
 import (
 	"go/token"
 	"go/types"
+	"maps"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -186,7 +187,15 @@ func (c *funcChecker) nothingDependsOnWinning(entry *ssa.BasicBlock, w *ops.Op) 
 	if failed == entry {
 		failed = entry.Preds[0].Succs[1]
 	}
-	return sameResults(fn, region, reachable(failed, region))
+	after := map[*ssa.BasicBlock]bool{} // where the region goes on to
+	for b := range region {
+		for _, s := range b.Succs {
+			if !region[s] {
+				maps.Copy(after, reachable(s, region))
+			}
+		}
+	}
+	return sameResults(fn, region, reachable(failed, region), after)
 }
 
 // reachable returns the blocks reachable from b without entering region.
@@ -256,8 +265,9 @@ func local(addr ssa.Value) bool {
 // side, an error from before it). A loser that
 // gets ErrNotPending while every racing caller gets nil, or a "first!"
 // flag only the winner returns, makes the result depend on winning.
-func sameResults(fn *ssa.Function, region, failed map[*ssa.BasicBlock]bool) bool {
+func sameResults(fn *ssa.Function, region, failed, after map[*ssa.BasicBlock]bool) bool {
 	var won, lost []*ssa.Return
+	errType := types.Universe.Lookup("error").Type()
 	for _, b := range fn.Blocks {
 		if len(b.Instrs) == 0 {
 			continue
@@ -266,12 +276,20 @@ func sameResults(fn *ssa.Function, region, failed map[*ssa.BasicBlock]bool) bool
 			switch {
 			case region[b]:
 				won = append(won, ret)
+			case failed[b] && after[b]:
+				// Both sides go on to it (the region merges back into the
+				// code the loser runs): the same return, unless a result
+				// carries what the region did (first = true).
+				if !sharedResults(ret, region, failed, after, errType) {
+					return false
+				}
 			case failed[b]:
 				lost = append(lost, ret)
+			case after[b]:
+				won = append(won, ret)
 			}
 		}
 	}
-	errType := types.Universe.Lookup("error").Type()
 	for _, ret := range won {
 		for i, v := range ret.Results {
 			v = flow.Strip(v)
@@ -300,6 +318,48 @@ func sameResults(fn *ssa.Function, region, failed map[*ssa.BasicBlock]bool) bool
 			}
 			if !isConst(v) || !returns(won, i, v) {
 				return false // ErrNotPending, or a value only the loser gets
+			}
+		}
+	}
+	return true
+}
+
+// sharedResults reports whether a return both the winner and the loser
+// reach gives them the same results: a value set before the check, the
+// write's own error (the loser's write fails alike) or nil, and a phi of
+// such errors or of one value. A result only one side computes (first =
+// true in the region, err = ErrGone on the loser's side) depends on
+// winning.
+func sharedResults(ret *ssa.Return, region, failed, after map[*ssa.BasicBlock]bool, errType types.Type) bool {
+	isErr := func(v ssa.Value) bool { return types.Identical(v.Type(), errType) }
+	same := func(v ssa.Value) bool {
+		v = flow.Strip(v)
+		if k, ok := v.(*ssa.Const); ok {
+			return k.IsNil() && isErr(v)
+		}
+		in, ok := v.(ssa.Instruction)
+		switch {
+		case !ok:
+			return true // a parameter, a global's address
+		case region[in.Block()]:
+			return isErr(v)
+		case failed[in.Block()] && !after[in.Block()]:
+			return false
+		}
+		return true
+	}
+	for _, v := range ret.Results {
+		v = flow.Strip(v)
+		phi, ok := v.(*ssa.Phi)
+		if !ok {
+			if !same(v) {
+				return false
+			}
+			continue
+		}
+		for _, e := range phi.Edges {
+			if !flow.Equivalent(e, phi.Edges[0]) && !(isErr(v) && same(e)) {
+				return false
 			}
 		}
 	}

@@ -1,5 +1,7 @@
 package regressions
 
+import "errors"
+
 // Regression (precision): a repository helper that runs
 // Model(&T{}).Where("id = ?", id).Updates(vars) writes the columns its
 // caller puts in the map literal, not every column. A check on a column
@@ -64,4 +66,72 @@ func (s *GORMService) StartEntry(name string) error {
 		return s.updateDatabaseEntry(d.ID, map[string]interface{}{"status": "running"}) // want "RL001"
 	}
 	return nil
+}
+
+func (s *GORMService) listDatabaseEntries(from string) ([]DatabaseEntry, error) {
+	var ds []DatabaseEntry
+	err := s.db.Where("from = ?", from).Find(&ds).Error
+	return ds, err
+}
+
+// silent: the same flag cleared for each listed row that still exists
+// remotely.
+func (s *GORMService) SyncEntries(from string, remote []string) error {
+	ds, err := s.listDatabaseEntries(from)
+	if err != nil {
+		return err
+	}
+	for _, name := range remote {
+		for i := 0; i < len(ds); i++ {
+			if ds[i].Name == name {
+				if ds[i].IsDelete {
+					_ = s.updateDatabaseEntry(ds[i].ID, map[string]interface{}{"is_delete": false})
+				}
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// silent: the flag is cleared inside a loop whose later statements both
+// sides run, and return errors computed after the check.
+func (s *GORMService) SyncEntriesCreating(from string, remote []string) error {
+	ds, err := s.listDatabaseEntries(from)
+	if err != nil {
+		return err
+	}
+	for _, name := range remote {
+		found := false
+		for i := 0; i < len(ds); i++ {
+			if ds[i].Name == name {
+				found = true
+				if ds[i].IsDelete {
+					_ = s.updateDatabaseEntry(ds[i].ID, map[string]interface{}{"is_delete": false})
+				}
+				break
+			}
+		}
+		if !found {
+			if err := s.db.Create(&DatabaseEntry{Name: name, From: from}).Error; err != nil {
+				return errors.New("create " + name + ": " + err.Error())
+			}
+		}
+	}
+	return nil
+}
+
+// racy twin: the region's effect leaves the function in a result (the
+// caller learns it restored the entry), so both callers think they did.
+func (s *GORMService) RestoreEntryReport(name string) (bool, error) {
+	d, err := s.getDatabaseEntry(name)
+	if err != nil {
+		return false, err
+	}
+	restored := false
+	if d.IsDelete {
+		_ = s.updateDatabaseEntry(d.ID, map[string]interface{}{"is_delete": false}) // want "RL001"
+		restored = true
+	}
+	return restored, nil
 }
