@@ -217,7 +217,7 @@ func reachable(b *ssa.BasicBlock, region map[*ssa.BasicBlock]bool) map[*ssa.Basi
 // harmlessCall reports whether call, in the guarded region, leaves
 // nothing depending on winning: the write itself, a library call that
 // runs no statement (a chain, a result accessor, Commit), an error's
-// method, or an effect-free standard function.
+// method, an effect-free standard function or a clock reading.
 func (c *funcChecker) harmlessCall(call ssa.CallInstruction, w *ops.Op, opOf map[ssa.CallInstruction]*ops.Op) bool {
 	if op := opOf[call]; op != nil {
 		return op == w || op.Kind == ops.Read
@@ -245,7 +245,7 @@ func (c *funcChecker) harmlessCall(call ssa.CallInstruction, w *ops.Op, opOf map
 	if m, ok := c.pkg.Model.Lookup(fn); ok {
 		return !m.Role.RunsStatement()
 	}
-	return effectFree[fn.Pkg().Path()]
+	return effectFree[fn.Pkg().Path()] || c.pkg.IsClock(fn)
 }
 
 // local reports whether addr is memory this function allocated.

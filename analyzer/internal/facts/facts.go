@@ -205,7 +205,7 @@ func New(opts Options) *analysis.Analyzer {
 			}
 			return res, err
 		},
-		FactTypes:  []analysis.Fact{new(FuncSummary), new(NotFoundError), new(TranslatedNotFound), new(HasSummaries), new(PredicateFields)},
+		FactTypes:  []analysis.Fact{new(FuncSummary), new(NotFoundError), new(TranslatedNotFound), new(HasSummaries), new(PredicateFields), new(ClockReading)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
 }
@@ -215,6 +215,7 @@ func run(pass *analysis.Pass, model *apimodel.Model) (*Result, error) {
 		return &Result{}, nil
 	}
 	exportPredicates(pass) // model packages too: their predicates are checks elsewhere
+	exportClocks(pass)
 	imported := &importedSummaries{pass: pass}
 	if !worthAnalysing(pass) && !imported.callsSummarisedInterface() && !usesUserFunc(pass, model) {
 		return &Result{}, nil
@@ -531,6 +532,12 @@ func (s *importedSummaries) implementations(name string) []*types.Func {
 		}
 	}
 	return s.impl[name]
+}
+
+// Clock reports whether fn returns a reading of the clock (ClockReading),
+// in this package or another.
+func (s *importedSummaries) Clock(fn *types.Func) bool {
+	return fn.Pkg() != nil && s.pass.ImportObjectFact(fn, new(ClockReading))
 }
 
 func (s *importedSummaries) NotFoundVar(v *types.Var) bool {

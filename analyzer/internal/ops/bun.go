@@ -57,14 +57,14 @@ func (f *Func) bunOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 }
 
 // bunSet parses one Set("views = views + ?", n) clause into assignments.
-func bunSet(fragment string, args []ssa.Value) []Assign {
+func (f *Func) bunSet(fragment string, args []ssa.Value) []Assign {
 	st := sqltext.Parse("UPDATE t SET " + fragment)
 	var out []Assign
 	for _, a := range st.Set {
 		w := Assign{Column: normalizeColumn(a.Column), Atomic: a.Atomic, Now: a.Value.Kind == sqltext.OpNow}
 		if a.Value.Kind == sqltext.OpParam && a.Value.Param >= 0 && a.Value.Param < len(args) {
 			w.Value = args[a.Value.Param]
-			w.Now = w.Now || isTimeNow(w.Value)
+			w.Now = w.Now || f.isTimeNow(w.Value)
 		}
 		out = append(out, w)
 	}

@@ -291,7 +291,7 @@ func (f *Func) dbxParams(v ssa.Value) (writes []Assign, all bool) {
 		return nil, true
 	}
 	for _, d := range fields {
-		w := Assign{Column: normalizeColumn(d.key), Name: d.key, Value: d.value, Now: isTimeNow(d.value)}
+		w := Assign{Column: normalizeColumn(d.key), Name: d.key, Value: d.value, Now: f.isTimeNow(d.value)}
 		if c, ok := d.value.(*ssa.Call); ok {
 			if fn := callee(c); fn != nil && apimodel.LibraryIDOf(fn.Pkg()) == apimodel.LibDbx && fn.Name() == "NewExp" {
 				w.Atomic, w.Value = true, nil

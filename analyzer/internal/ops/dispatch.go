@@ -232,12 +232,20 @@ func txOptions(v ssa.Value) (iso apimodel.Isolation, mode apimodel.TxMode) {
 }
 
 // isTimeNow reports whether v is a call of time.Now (possibly followed by
-// a method such as UTC), which writes a timestamp rather than a decision.
-func isTimeNow(v ssa.Value) bool {
+// a method such as UTC) or of a function that returns a clock reading
+// (unix.Now()), which writes a timestamp rather than a decision.
+func (f *Func) isTimeNow(v ssa.Value) bool {
 	for i := 0; i < 4; i++ {
 		v = flow.Strip(v)
 		if t := v.Type(); t != nil && isTimeType(t) {
 			return true
+		}
+		if c, ok := v.(*ssa.Call); ok {
+			if callee := c.Call.StaticCallee(); callee != nil {
+				if fn, ok := callee.Object().(*types.Func); ok && f.pkg.IsClock(fn) {
+					return true
+				}
+			}
 		}
 		// time.Now().UnixMilli(), .Unix(), .Format(...): a timestamp too.
 		c, ok := v.(*ssa.Call)

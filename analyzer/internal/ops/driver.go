@@ -241,6 +241,11 @@ func (p *Package) localImplementation(m *types.Func) *Summary {
 	return p.local[fn]
 }
 
+// IsClock reports whether fn returns a reading of the clock.
+func (p *Package) IsClock(fn *types.Func) bool {
+	return p.imported != nil && fn != nil && p.imported.Clock(fn)
+}
+
 func (p *Package) isNotFoundVar(v *types.Var) bool {
 	if p.notFound[v] {
 		return true

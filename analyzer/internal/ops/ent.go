@@ -191,7 +191,7 @@ func (f *Func) entClause(c ssa.CallInstruction, m apimodel.Method, ch *entChain)
 	case apimodel.ClauseConflict:
 		ch.conflict = true
 	case apimodel.ClauseEntSet:
-		ch.sets = append(ch.sets, entSet(c, m))
+		ch.sets = append(ch.sets, f.entSet(c, m))
 	}
 }
 
@@ -249,14 +249,14 @@ func pkgOf(t types.Type) *types.Package {
 
 // entSet turns SetFoo(v), SetNillableFoo(p), ClearFoo() or AddFoo(n)
 // into the assignment it makes.
-func entSet(c ssa.CallInstruction, m apimodel.Method) Assign {
+func (f *Func) entSet(c ssa.CallInstruction, m apimodel.Method) Assign {
 	field := strings.TrimPrefix(m.Name, m.Verb)
 	a := Assign{Column: normalizeColumn(field), Name: field}
 	switch m.Verb {
 	case "Set", "SetNillable":
 		if v := arg(c, m, 0); v != nil {
 			a.Value = flow.Strip(v)
-			a.Now = isTimeNow(a.Value)
+			a.Now = f.isTimeNow(a.Value)
 		}
 	case "Add", "Append", "Remove":
 		a.Atomic = true // computed by the database from the current value

@@ -122,7 +122,7 @@ func (f *Func) gormChain(v ssa.Value) chain {
 			return ch
 		case apimodel.ClauseSet:
 			if s, ok := flow.ConstString(arg(c, m, 0)); ok {
-				ch.sets = append(ch.sets, bunSet(s, argList(c, m, 1))...)
+				ch.sets = append(ch.sets, f.bunSet(s, argList(c, m, 1))...)
 			} else {
 				ch.imprecise = true
 			}
@@ -333,7 +333,7 @@ func (f *Func) literalFields(v ssa.Value) []Assign {
 			if len(path) != 1 {
 				continue
 			}
-			out = append(out, Assign{Column: normalizeColumn(path[0]), Value: flow.Strip(st.Val), Atomic: isGormExpr(f, st.Val), Now: isTimeNow(st.Val)})
+			out = append(out, Assign{Column: normalizeColumn(path[0]), Value: flow.Strip(st.Val), Atomic: isGormExpr(f, st.Val), Now: f.isTimeNow(st.Val)})
 		}
 		if out == nil {
 			return []Assign{}
@@ -350,7 +350,7 @@ func (f *Func) literalFields(v ssa.Value) []Assign {
 			if !ok {
 				return nil
 			}
-			out = append(out, Assign{Column: normalizeColumn(col), Name: col, Value: flow.Strip(mu.Value), Atomic: isGormExpr(f, mu.Value), Now: isTimeNow(mu.Value)})
+			out = append(out, Assign{Column: normalizeColumn(col), Name: col, Value: flow.Strip(mu.Value), Atomic: isGormExpr(f, mu.Value), Now: f.isTimeNow(mu.Value)})
 		}
 		return out
 	}
@@ -548,7 +548,7 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		if op.Writes == nil {
 			if col, ok := flow.ConstString(colArg); ok {
 				val := flow.Strip(valArg)
-				op.Writes = []Assign{{Column: normalizeColumn(col), Name: col, Value: val, Atomic: isGormExpr(f, val), Now: isTimeNow(val)}}
+				op.Writes = []Assign{{Column: normalizeColumn(col), Name: col, Value: val, Atomic: isGormExpr(f, val), Now: f.isTimeNow(val)}}
 			} else {
 				op.WritesAll = true
 			}
@@ -628,7 +628,7 @@ func (f *Func) objectStores(root ssa.Value) []Assign {
 		if path[0] == "[]" {
 			continue
 		}
-		out = append(out, Assign{Column: normalizeColumn(path[0]), Value: flow.Strip(st.Val), Atomic: isGormExpr(f, st.Val), Now: isTimeNow(st.Val)})
+		out = append(out, Assign{Column: normalizeColumn(path[0]), Value: flow.Strip(st.Val), Atomic: isGormExpr(f, st.Val), Now: f.isTimeNow(st.Val)})
 	}
 	return out
 }

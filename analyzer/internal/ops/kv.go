@@ -38,12 +38,12 @@ func (f *Func) kvOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 			// HSet(ctx, key, "field", value, "field2", value2).
 			vals, _ := flow.VariadicArgs(fa)
 			for i := 0; i+1 < len(vals); i += 2 {
-				f, ok := flow.ConstString(vals[i])
+				name, ok := flow.ConstString(vals[i])
 				if !ok {
 					pairs = nil
 					break
 				}
-				pairs = append(pairs, Assign{Column: normalizeColumn(f), Value: vals[i+1], Now: isTimeNow(vals[i+1])})
+				pairs = append(pairs, Assign{Column: normalizeColumn(name), Value: vals[i+1], Now: f.isTimeNow(vals[i+1])})
 			}
 			column = ""
 		} else if field, ok := flow.ConstString(fa); ok {
@@ -65,7 +65,7 @@ func (f *Func) kvOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	case apimodel.RoleUpsert:
 		op.Kind = Update
 		op.Upsert = true
-		op.Writes = []Assign{{Column: column, Value: value, Now: value != nil && isTimeNow(value)}}
+		op.Writes = []Assign{{Column: column, Value: value, Now: value != nil && f.isTimeNow(value)}}
 		if pairs != nil {
 			op.Writes = pairs
 		}

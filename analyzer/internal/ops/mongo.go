@@ -128,7 +128,7 @@ func (f *Func) docUpdate(v ssa.Value) (writes []Assign, all bool) {
 	for _, d := range fields {
 		if !strings.HasPrefix(d.key, "$") {
 			// A replacement document.
-			writes = append(writes, Assign{Column: normalizeColumn(d.key), Value: d.value, Now: isTimeNow(d.value)})
+			writes = append(writes, Assign{Column: normalizeColumn(d.key), Value: d.value, Now: f.isTimeNow(d.value)})
 			continue
 		}
 		inner := f.docFields(d.value)
@@ -140,7 +140,7 @@ func (f *Func) docUpdate(v ssa.Value) (writes []Assign, all bool) {
 			continue
 		}
 		for _, in := range inner {
-			writes = append(writes, Assign{Column: normalizeColumn(in.key), Value: in.value, Atomic: atomic, Now: isTimeNow(in.value)})
+			writes = append(writes, Assign{Column: normalizeColumn(in.key), Value: in.value, Atomic: atomic, Now: f.isTimeNow(in.value)})
 		}
 	}
 	return writes, false

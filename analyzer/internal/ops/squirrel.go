@@ -70,7 +70,7 @@ func (f *Func) sqChain(v ssa.Value) (st sqStatement, ok bool) {
 		case apimodel.ClauseSetColumn:
 			if col, ok := flow.ConstString(arg(c, m, 0)); ok {
 				val := flow.Strip(arg(c, m, 1))
-				st.sets = append(st.sets, Assign{Column: normalizeColumn(col), Name: col, Value: val, Atomic: isGormExpr(f, val), Now: isTimeNow(val)})
+				st.sets = append(st.sets, Assign{Column: normalizeColumn(col), Name: col, Value: val, Atomic: isGormExpr(f, val), Now: f.isTimeNow(val)})
 			} else {
 				st.imprecise = true
 			}

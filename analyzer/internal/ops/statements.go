@@ -160,7 +160,7 @@ func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string
 		}
 	}
 	for i := range op.Writes {
-		if v := op.Writes[i].Value; v != nil && isTimeNow(v) {
+		if v := op.Writes[i].Value; v != nil && f.isTimeNow(v) {
 			op.Writes[i].Now = true
 		}
 	}

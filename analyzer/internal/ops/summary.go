@@ -125,6 +125,9 @@ type ResultSummary struct {
 type Summaries interface {
 	Summary(fn *types.Func) *Summary
 	NotFoundVar(v *types.Var) bool
+	// Clock reports whether fn returns a reading of the clock
+	// (unix.Now(), utils.GetMillis()): what it returns is a timestamp.
+	Clock(fn *types.Func) bool
 }
 
 // callersMemory reports whether p names memory the caller owns: a
@@ -273,7 +276,7 @@ func (f *Func) storedFields(obj ssa.Value) []Assign {
 	var out []Assign
 	for _, st := range f.store[obj] {
 		if _, path := flow.Root(st.Addr); len(path) == 1 {
-			out = append(out, Assign{Column: normalizeColumn(path[0]), Name: path[0], Value: flow.Strip(st.Val), Now: isTimeNow(st.Val)})
+			out = append(out, Assign{Column: normalizeColumn(path[0]), Name: path[0], Value: flow.Strip(st.Val), Now: f.isTimeNow(st.Val)})
 		}
 	}
 	return out
