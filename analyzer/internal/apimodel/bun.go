@@ -4,7 +4,7 @@ const pkgBun = "github.com/uptrace/bun"
 
 var libraryBun = Library{
 	ID: LibBun, Name: "bun", Imports: []string{pkgBun}, Opaque: []string{pkgBun},
-	Store: StoreSQL, Builder: BuilderBun, Methods: bun, TxTypes: []string{"Tx"},
+	Store: StoreSQL, Builder: BuilderBun, Methods: bun, TxTypes: []string{"Tx"}, PoolTypes: []string{"DB"},
 }
 
 // bun is the table for bun. Queries are built by chains that start with

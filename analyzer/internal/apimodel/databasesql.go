@@ -14,7 +14,7 @@ func IsTimeType(t types.Type) bool {
 // sqlc's DBTX interfaces over it.
 var librarySQL = Library{
 	ID: LibSQL, Name: "database/sql", Imports: []string{pkgSQL}, Opaque: []string{"database/"},
-	Store: StoreSQL, Builder: BuilderSQL, Methods: databaseSQL, TxTypes: []string{"Tx"},
+	Store: StoreSQL, Builder: BuilderSQL, Methods: databaseSQL, TxTypes: []string{"Tx"}, PoolTypes: []string{"DB"},
 	Sentinels: []SentinelVar{{pkgSQL, "ErrNoRows", NotFound}},
 	Shape:     &Shape{Results: []string{pkgSQL}, Pkg: pkgSQL, Recv: "DB"},
 }

@@ -5,7 +5,7 @@ const PkgDbx = "github.com/pocketbase/dbx"
 
 var libraryDbx = Library{
 	ID: LibDbx, Name: "pocketbase/dbx", Imports: []string{PkgDbx}, Opaque: []string{PkgDbx},
-	Store: StoreSQL, Builder: BuilderDbx, Methods: dbx, TxTypes: []string{"Tx"},
+	Store: StoreSQL, Builder: BuilderDbx, Methods: dbx, TxTypes: []string{"Tx"}, PoolTypes: []string{"DB"},
 }
 
 // Clauses of dbx query chains.

@@ -12,7 +12,7 @@ const (
 
 var libraryGoqu = Library{
 	ID: LibGoqu, Name: "goqu", Imports: []string{pkgGoqu, pkgGoquExp, pkgGoquExec}, Opaque: []string{"github.com/doug-martin/goqu"},
-	Store: StoreSQL, Builder: BuilderGoqu, Methods: goqu, TxTypes: []string{"TxDatabase"},
+	Store: StoreSQL, Builder: BuilderGoqu, Methods: goqu, TxTypes: []string{"TxDatabase"}, PoolTypes: []string{"Database"},
 	LockChain: "ForUpdate", LockArg: &QualifiedName{Pkg: pkgGoquExp, Ident: "exp", Name: "Wait"},
 }
 

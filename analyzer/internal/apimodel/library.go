@@ -37,6 +37,11 @@ type Library struct {
 	// TxTypes are the transaction handle types, by name in Imports[0]
 	// (or a package given as "path.Name").
 	TxTypes []string
+	// PoolTypes are the handle types that are never a transaction (a
+	// pool: each statement commits on its own), named as TxTypes are. A
+	// locking read on one protects nothing; on a handle of another type
+	// (a *gorm.DB, an ent client) it may be a transaction begun elsewhere.
+	PoolTypes []string
 	// LockChain is a chain method that makes the finisher after it lock
 	// the rows it reads (beego's ForUpdate()), which a fix inserts before
 	// the finisher; LockArg, when set, is the one argument it takes, a
@@ -247,6 +252,23 @@ func IsTxType(t types.Type) bool {
 			pkg, name := l.Imports[0], tx
 			if i := strings.LastIndex(tx, "."); i >= 0 {
 				pkg, name = tx[:i], tx[i+1:]
+			}
+			if IsNamed(t, pkg, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// IsPoolType reports whether t is a handle type that is never a
+// transaction (Library.PoolTypes).
+func IsPoolType(t types.Type) bool {
+	for _, l := range Registry() {
+		for _, pool := range l.PoolTypes {
+			pkg, name := l.Imports[0], pool
+			if i := strings.LastIndex(pool, "."); i >= 0 {
+				pkg, name = pool[:i], pool[i+1:]
 			}
 			if IsNamed(t, pkg, name) {
 				return true

@@ -21,6 +21,7 @@ var libraryPGX = Library{
 	ID: LibPGX, Name: "pgx", Imports: []string{pkgPGX, pkgPool}, Forks: pgxV4Forks, Opaque: []string{"github.com/jackc/"},
 	Store: StoreSQL, Builder: BuilderSQL, Dialect: DialectPostgres, Methods: pgx,
 	TxTypes:   []string{"Tx", pkgPool + ".Tx"},
+	PoolTypes: []string{pkgPool + ".Pool"},
 	Sentinels: []SentinelVar{{pkgPGX, "ErrNoRows", NotFound}},
 	Shape:     &Shape{Results: []string{pkgPGX, pkgConn}, Pkg: pkgPGX, Recv: "Conn"},
 }

@@ -4,7 +4,7 @@ const pkgSQLX = "github.com/jmoiron/sqlx"
 
 var librarySQLX = Library{
 	ID: LibSQLX, Name: "sqlx", Imports: []string{pkgSQLX}, Opaque: []string{pkgSQLX},
-	Store: StoreSQL, Builder: BuilderSQL, Methods: sqlx, TxTypes: []string{"Tx"},
+	Store: StoreSQL, Builder: BuilderSQL, Methods: sqlx, TxTypes: []string{"Tx"}, PoolTypes: []string{"DB"},
 	Shape: &Shape{Results: []string{pkgSQLX}, Pkg: pkgSQLX, Recv: "DB"},
 }
 

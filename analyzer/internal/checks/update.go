@@ -52,7 +52,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		if sameTx && (r.Locking && !r.ShareLock || r.Handle.Isolation >= apimodel.IsolationRepeatableRead) {
 			continue // a row lock or the isolation level serialises the two requests
 		}
-		if c.lockedBefore(r, w) || c.parentLocked(r, w) {
+		if c.lockedBefore(r, w) || c.parentLocked(r, w) || !sameTx && r.Locking && !r.ShareLock && c.onOneHandle(r, w) {
 			continue
 		}
 		derived, isDerived := c.derivedWrite(r, w)
@@ -384,6 +384,22 @@ func (c *funcChecker) writesComparedValue(ch check, w *ops.Op) bool {
 		}
 	}
 	return false
+}
+
+// onOneHandle reports whether r and w run on one library handle that may
+// be a transaction racelint did not see begin: tx.db in the callback of a
+// helper that joins the caller's transaction through the context, a
+// *gorm.DB handed in. A locking read there says the code runs in one, and
+// the lock holds until it ends. A pool (*sql.DB, *pgxpool.Pool) is never
+// one: each statement commits alone, and FOR UPDATE on it protects
+// nothing; nor is an application type (a repository), whose handle is
+// not seen.
+func (c *funcChecker) onOneHandle(r, w *ops.Op) bool {
+	a, b := r.Handle.Value, w.Handle.Value
+	if a == nil || b == nil || !flow.Equivalent(a, b) || apimodel.IsPoolType(a.Type()) {
+		return false
+	}
+	return c.pkg.Model.IsHandle(a.Type()) || apimodel.IsEntClientType(a.Type())
 }
 
 // lockedBefore reports whether a lock statement (BEGIN IMMEDIATE, LOCK
