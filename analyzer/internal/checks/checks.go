@@ -9,6 +9,7 @@ import (
 	"github.com/racelint/racelint/analyzer/internal/retries"
 	"go/types"
 	"path/filepath"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -272,6 +273,13 @@ func hasKind(kinds []ops.SourceKind, k ops.SourceKind) bool {
 
 // sameRow reports whether update or delete w provably touches the row r read.
 func (c *funcChecker) sameRow(r, w *ops.Op) bool {
+	for _, ex := range w.Excludes {
+		// WHERE user_uid <> $1 with the uid of the row read: w writes the
+		// other rows (clearing a value this row takes over), not this one.
+		if c.derivedFrom(ex.Value, r, "") || slices.ContainsFunc(r.Keys, func(k ops.Key) bool { return k.Value != nil && flow.SameKey(k.Value, ex.Value) }) {
+			return false
+		}
+	}
 	if w.Object != nil && c.f.Filled(w.Object, r) {
 		return true
 	}

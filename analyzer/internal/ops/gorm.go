@@ -24,6 +24,7 @@ type chain struct {
 	keys       []Key
 	state      []string
 	cutoffs    []string // the state columns a Where compares with <, <=, >, >=
+	excludes   []Key    // user_uid <> ?: the rows the Where leaves out
 	imprecise  bool
 	locking    bool
 	shareLock  bool // the lock is FOR SHARE: Strength "SHARE", bun For("SHARE")
@@ -98,6 +99,12 @@ func (f *Func) gormChain(v ssa.Value) chain {
 			if text, ok := flow.ConstString(conds[0]); ok {
 				preds, _ := sqltext.ParseCondition(text)
 				ch.cutoffs = append(ch.cutoffs, cutoffColumns(preds)...)
+				ch.excludes = append(ch.excludes, excludedKeys(preds, func(o sqltext.Operand) ssa.Value {
+					if o.Kind == sqltext.OpParam && o.Param >= 0 && o.Param+1 < len(conds) {
+						return conds[o.Param+1]
+					}
+					return nil
+				})...)
 			}
 			ch.keys = append(ch.keys, keys...)
 			ch.state = append(ch.state, state...)
@@ -491,6 +498,7 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	op.Keys = append(op.Keys, ch.keys...)
 	op.State = append(op.State, ch.state...)
 	op.Cutoffs = append(op.Cutoffs, ch.cutoffs...)
+	op.Excludes = ch.excludes
 	var dest ssa.Value
 	if m.Dest >= 0 {
 		dest = arg(c, m, m.Dest)

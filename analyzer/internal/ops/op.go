@@ -129,6 +129,7 @@ type Op struct {
 	// literal here: a caller that passes one names the columns.
 	WritesFrom ssa.Value
 	State      []string // normalized columns the WHERE tests beyond the key (status = 'x', owner IS NULL)
+	Excludes   []Key    // identifying columns the WHERE excludes one value of (user_uid <> $1)
 	// Cutoffs are the State columns the WHERE compares with <, <=, >, >=
 	// or BETWEEN: a cutoff (older than, expired before) rather than one
 	// state a caller could be first to change. Known for SQL text only.

@@ -140,6 +140,7 @@ func (f *Func) statementOp(c ssa.CallInstruction, m apimodel.Method, text string
 	}
 	op.Keys, op.State = wherePredicates(st.Where, bind)
 	op.Cutoffs = cutoffColumns(st.Where)
+	op.Excludes = excludedKeys(st.Where, bind)
 	if len(st.Named) > 0 && len(args) == 1 {
 		// sqlx NamedExec(query, e): the struct names the row.
 		op.Object, _ = flow.Root(flow.Strip(args[0]))
@@ -242,6 +243,22 @@ func wherePredicates(preds []sqltext.Predicate, bind func(sqltext.Operand) ssa.V
 		}
 	}
 	return keys, state
+}
+
+// excludedKeys returns the identifying columns preds exclude one value of
+// (user_uid <> $1): the statement touches every row but that one.
+func excludedKeys(preds []sqltext.Predicate, bind func(sqltext.Operand) ssa.Value) []Key {
+	var out []Key
+	for _, p := range preds {
+		col := normalizeColumn(p.Column)
+		if (p.Op != "<>" && p.Op != "!=") || col == "" || stateColumn(col) || p.Value.Kind != sqltext.OpParam {
+			continue
+		}
+		if v := bind(p.Value); v != nil {
+			out = append(out, Key{Column: col, Name: p.Column, Value: v})
+		}
+	}
+	return out
 }
 
 // cutoffColumns returns the columns preds compare by order (ts < $1,

@@ -58,6 +58,7 @@ type OpSummary struct {
 	// fields are the columns written: a caller passing a literal
 	// (Update(id, map[string]any{"password": p})) names them.
 	WritesFrom *Param
+	Excludes   []KeySummary // user_uid <> ?: the row the statement leaves out
 	State      []string
 	Cutoffs    []string
 	Object     Param // the parameter holding the model object, if any
@@ -380,6 +381,11 @@ func (f *Func) summarize(fset *token.FileSet) (*Summary, []ssa.CallInstruction) 
 				}
 			}
 			os.Keys = append(os.Keys, ks)
+		}
+		for _, k := range op.Excludes {
+			if p := paramOf(f.Fn, k.Value); p.Index >= 0 {
+				os.Excludes = append(os.Excludes, KeySummary{Column: k.Column, Name: k.Name, Param: p})
+			}
 		}
 		for _, w := range op.Writes {
 			ws := WriteSummary{Column: w.Column, Name: w.Name, Atomic: w.Atomic, Now: w.Now, Param: Param{Index: -1}}
@@ -862,6 +868,11 @@ func (f *Func) boundOps(c ssa.CallInstruction, s *Summary, args []ssa.Value) []*
 				}
 			}
 			op.Keys = append(op.Keys, key)
+		}
+		for _, k := range os.Excludes {
+			if v := bind(k.Param); v != nil {
+				op.Excludes = append(op.Excludes, Key{Column: k.Column, Name: k.Name, Value: v})
+			}
 		}
 		for _, w := range os.Writes {
 			var val ssa.Value
