@@ -216,27 +216,100 @@ func calleeName(call ssa.CallInstruction) string {
 	return ""
 }
 
-// seedsFixedRow reports whether read r looks up a row by constants only,
-// in a function that takes nothing from its caller (no parameters besides
-// the receiver, no captured variables): every run looks up the same
-// default row, as start-up and install code seeding defaults does.
+// seedsFixedRow reports whether read r looks up a fixed row, in a
+// function that takes nothing from its caller but a connection (no other
+// parameters besides the receiver, no other captured variables): its keys
+// are constants, package-level data (a table of default rows ranged over)
+// or what an earlier read of the function found, so every run looks up
+// the same default rows, as start-up and install code seeding defaults
+// does.
 func (c *funcChecker) seedsFixedRow(r *ops.Op) bool {
-	if r.Summarized || len(c.f.Fn.FreeVars) > 0 {
+	if r.Summarized {
 		return false
+	}
+	fromCaller := func(v ssa.Value) bool {
+		t := v.Type()
+		return !c.pkg.Model.IsHandle(t) && !apimodel.IsEntClientType(t) && !apimodel.IsNamed(t, "context", "Context")
+	}
+	for _, fv := range c.f.Fn.FreeVars {
+		if fromCaller(fv) {
+			return false
+		}
 	}
 	params := c.f.Fn.Params
 	if c.f.Fn.Signature.Recv() != nil {
 		params = params[1:]
 	}
-	if len(params) > 0 {
-		return false
+	for _, p := range params {
+		if fromCaller(p) {
+			return false
+		}
 	}
 	for _, k := range r.Keys {
-		if _, isConst := flow.Strip(k.Value).(*ssa.Const); k.Value != nil && !isConst || k.Value == nil && k.Literal == "" {
+		if k.Value == nil {
+			if k.Literal == "" {
+				return false
+			}
+			continue
+		}
+		if !c.fixedValue(k.Value, r) {
 			return false
 		}
 	}
 	return true
+}
+
+// fixedValue reports whether v is the same in every run of the function:
+// a constant, package-level data, or what an earlier read found.
+func (c *funcChecker) fixedValue(v ssa.Value, r *ops.Op) bool {
+	if isConst(flow.Strip(v)) || fromGlobal(v) {
+		return true
+	}
+	for _, op := range c.f.Ops {
+		if op != r && op.Kind == ops.Read && op.Before(r) && c.derivedFrom(v, op, "") {
+			return true
+		}
+	}
+	return false
+}
+
+// fromGlobal reports whether v is selected from a package-level variable
+// (for _, d := range defaults { ... d.Name ... }).
+func fromGlobal(v ssa.Value) bool {
+	for i := 0; i < 16 && v != nil; i++ {
+		switch x := flow.Strip(v).(type) {
+		case *ssa.Global:
+			return true
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return false
+			}
+			v = x.X
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		case *ssa.IndexAddr:
+			v = x.X
+		case *ssa.Index:
+			v = x.X
+		case *ssa.Alloc:
+			// A local copy (r := defaults[i], addressed): its one store.
+			var stored ssa.Value
+			for _, ref := range *x.Referrers() {
+				if st, ok := ref.(*ssa.Store); ok && st.Addr == x {
+					if stored != nil {
+						return false
+					}
+					stored = st.Val
+				}
+			}
+			v = stored
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // insertsWhatWasFound reports whether insert w runs on the branch of a
@@ -440,7 +513,8 @@ func (c *funcChecker) firstOrCreate(w *ops.Op) []report.Finding {
 	}
 	out = append(out, report.Finding{Rule: catalog.RacyHelper, Write: w, Table: w.Name,
 		Short:   fmt.Sprintf("%s is a SELECT, then an INSERT", c.r.ShortCallName(w)),
-		Message: fmt.Sprintf("%s is a SELECT then an INSERT, not one statement; two requests can both miss the %s row and both create it", c.r.CallName(w), w.Name)})
+		Message: fmt.Sprintf("%s is a SELECT then an INSERT, not one statement; two requests can both miss the %s row and both create it", c.r.CallName(w), w.Name),
+		Seeds:   c.seedsFixedRow(w)})
 	return out
 }
 
