@@ -57,7 +57,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		}
 		derived, isDerived := c.derivedWrite(r, w)
 		g := c.guard(r, w, func(ch check) bool {
-			return overlaps(w, ch.column) && !c.writtenBackUnchanged(w, ch.column) && !c.writesComparedValue(ch, w) && !c.convergent(ch, w) &&
+			return overlaps(w, ch.column) && !testsIdentity(ch, w) && !c.writtenBackUnchanged(w, ch.column) && !c.writesComparedValue(ch, w) && !c.convergent(ch, w) &&
 				!(w.Kind == ops.Delete && w.Method.Store() == apimodel.StoreSQL && c.selectsRow(ch, r))
 		}, ops.Data)
 		implicit := ""
@@ -163,6 +163,15 @@ func (c *funcChecker) retentionDelete(w *ops.Op, want []string) bool {
 		}
 	}
 	return true
+}
+
+// testsIdentity reports whether the check tests the column w names its
+// row by (if !a.HasID() { return }, if u.ID == 0): the identity of a row
+// does not change, so the check cannot go stale; a row deleted in between
+// makes the write match nothing.
+func testsIdentity(ch check, w *ops.Op) bool {
+	pk, ok := w.PrimaryKey()
+	return ok && ch.column != "" && ch.column == pk.Column && pk.Column == "id"
 }
 
 // selectsRow reports whether a check only picks which of the rows r read

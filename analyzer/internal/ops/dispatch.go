@@ -4,6 +4,7 @@ package ops
 
 import (
 	"go/constant"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -246,6 +247,15 @@ func (f *Func) isTimeNow(v ssa.Value) bool {
 					return true
 				}
 			}
+		}
+		if l, ok := v.(*ssa.UnOp); ok && l.Op == token.MUL {
+			// m.LastActive = unix.Now(); UpdateColumn("last_active",
+			// m.LastActive): what the store put there.
+			if st := f.killingStore(l); st != nil {
+				v = st.Val
+				continue
+			}
+			return false
 		}
 		// time.Now().UnixMilli(), .Unix(), .Format(...): a timestamp too.
 		c, ok := v.(*ssa.Call)
