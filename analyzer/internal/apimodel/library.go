@@ -3,6 +3,7 @@ package apimodel
 import (
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -247,32 +248,25 @@ func IsTxType(t types.Type) bool {
 	if IsEntTx(t) {
 		return true
 	}
-	for _, l := range Registry() {
-		for _, tx := range l.TxTypes {
-			pkg, name := l.Imports[0], tx
-			if i := strings.LastIndex(tx, "."); i >= 0 {
-				pkg, name = tx[:i], tx[i+1:]
-			}
-			if IsNamed(t, pkg, name) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(Registry(), func(l *Library) bool { return l.names(t, l.TxTypes) })
 }
 
 // IsPoolType reports whether t is a handle type that is never a
 // transaction (Library.PoolTypes).
 func IsPoolType(t types.Type) bool {
-	for _, l := range Registry() {
-		for _, pool := range l.PoolTypes {
-			pkg, name := l.Imports[0], pool
-			if i := strings.LastIndex(pool, "."); i >= 0 {
-				pkg, name = pool[:i], pool[i+1:]
-			}
-			if IsNamed(t, pkg, name) {
-				return true
-			}
+	return slices.ContainsFunc(Registry(), func(l *Library) bool { return l.names(t, l.PoolTypes) })
+}
+
+// names reports whether t is one of list, named as TxTypes are: by name
+// in Imports[0], or as "path.Name".
+func (l *Library) names(t types.Type, list []string) bool {
+	for _, n := range list {
+		pkg, name := l.Imports[0], n
+		if i := strings.LastIndex(n, "."); i >= 0 {
+			pkg, name = n[:i], n[i+1:]
+		}
+		if IsNamed(t, pkg, name) {
+			return true
 		}
 	}
 	return false
