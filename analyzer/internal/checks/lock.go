@@ -50,26 +50,10 @@ func (c *funcChecker) emitOne(f report.Finding) {
 
 // inProcessLock returns the in-process lock (sync.Mutex, a keyed lock: any
 // Lock method whose receiver also has Unlock), as the source writes it,
-// that is taken before r and not released between r and w. A lock that
-// covers only the write protects nothing and is ignored.
+// that is taken before r and not released before w. A lock that covers
+// only the write protects nothing and is ignored.
 func (c *funcChecker) inProcessLock(r, w *ops.Op) (lock string, held bool) {
-	for _, b := range c.f.Fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(*ssa.Call)
-			if !ok || !isLockCall(call, "Lock") {
-				continue
-			}
-			if !(call.Block() == r.Block() && flow.Index(call) < flow.Index(r.Call)) && !call.Block().Dominates(r.Block()) {
-				continue
-			}
-			recv := lockReceiver(call)
-			if c.unlockedBetween(recv, r, w) {
-				continue
-			}
-			return lockText(call), true
-		}
-	}
-	return "", false
+	return lockHeldAt(c.f.Fn, r.Call, w.Call, c.f.ReachesInstr)
 }
 
 // callerLocks returns the functions of the package that only ever run
@@ -88,7 +72,7 @@ func callerLocks(ix *callers.Index, fns []*ssa.Function) map[*ssa.Function]strin
 		if lock, ok := held[site.Fn]; ok {
 			return lock, true
 		}
-		return lockHeldAt(site.Fn, site.Instr, &reach)
+		return lockHeldAt(site.Fn, site.Instr, site.Instr, reach.ReachesInstr)
 	}
 	var all []*ssa.Function
 	var collect func(fn *ssa.Function)
@@ -160,9 +144,11 @@ func startedAsGoroutine(instr ssa.Instruction) bool {
 	return false
 }
 
-// lockHeldAt returns the in-process lock taken in fn before at and not
-// released between.
-func lockHeldAt(fn *ssa.Function, at ssa.Instruction, reach *flow.Reach) (string, bool) {
+// lockHeldAt returns the in-process lock taken in fn before at on every
+// path (a Lock call that dominates it) and not released between the Lock
+// and until: a deferred Unlock runs at return, and an Unlock between the
+// Lock and the read leaves the read unlocked.
+func lockHeldAt(fn *ssa.Function, at, until ssa.Instruction, reaches func(a, b ssa.Instruction) bool) (string, bool) {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(*ssa.Call)
@@ -172,7 +158,7 @@ func lockHeldAt(fn *ssa.Function, at ssa.Instruction, reach *flow.Reach) (string
 			if !(call.Block() == at.Block() && flow.Index(call) < flow.Index(at)) && !call.Block().Dominates(at.Block()) {
 				continue
 			}
-			if !unlockedIn(fn, lockReceiver(call), call, at, reach) {
+			if !unlockedBetween(fn, lockReceiver(call), call, until, reaches) {
 				return lockText(call), true
 			}
 		}
@@ -180,29 +166,14 @@ func lockHeldAt(fn *ssa.Function, at ssa.Instruction, reach *flow.Reach) (string
 	return "", false
 }
 
-// unlockedIn reports whether recv is unlocked in fn on a path from a to b.
-func unlockedIn(fn *ssa.Function, recv ssa.Value, a, b ssa.Instruction, reach *flow.Reach) bool {
+// unlockedBetween reports whether recv is unlocked in fn on a path from a
+// to b.
+func unlockedBetween(fn *ssa.Function, recv ssa.Value, a, b ssa.Instruction, reaches func(a, b ssa.Instruction) bool) bool {
 	for _, blk := range fn.Blocks {
 		for _, instr := range blk.Instrs {
-			call, ok := instr.(*ssa.Call) // a deferred Unlock runs at return
+			call, ok := instr.(*ssa.Call) // a deferred Unlock is a Defer, not a Call
 			if ok && isLockCall(call, "Unlock") && flow.Equivalent(lockReceiver(call), recv) &&
-				reach.ReachesInstr(a, call) && reach.ReachesInstr(call, b) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// unlockedBetween reports whether recv is unlocked after r and before w.
-func (c *funcChecker) unlockedBetween(recv ssa.Value, r, w *ops.Op) bool {
-	for _, b := range c.f.Fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(*ssa.Call) // a deferred Unlock runs at return
-			if !ok || !isLockCall(call, "Unlock") || !flow.Equivalent(lockReceiver(call), recv) {
-				continue
-			}
-			if c.f.ReachesInstr(r.Call, call) && c.f.ReachesInstr(call, w.Call) {
+				reaches(a, call) && reaches(call, b) {
 				return true
 			}
 		}
