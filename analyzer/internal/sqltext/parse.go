@@ -839,10 +839,41 @@ func (p *parser) assignments(lo, hi int) []Assignment {
 		}
 		c, _ := p.colRef(a, eq)
 		as := Assignment{Column: c, Value: p.operand(eq+1, b)}
+		if as.Value.Kind == OpUnknown {
+			if v, ok := p.unlessNull(eq+1, b, c); ok {
+				as.Value = v // SET name = COALESCE($1, name): $1 when it is given
+			}
+		}
 		p.selfRef(&as, eq+1, b)
 		out = append(out, as)
 	}
 	return out
+}
+
+// unlessNull returns the parameter of a partial update's value in
+// [lo, hi): COALESCE($1, col) (and IFNULL, ISNULL, NVL) writes $1 to col
+// unless $1 is NULL, the form sqlc's sqlc.narg() optional updates take.
+func (p *parser) unlessNull(lo, hi int, col string) (Operand, bool) {
+	lo, hi = p.stripWrappers(lo, hi)
+	if hi-lo < 4 || p.t[lo].kind != tWord || !p.punct(lo+1, hi, "(") || p.groupEnd(lo+1, hi) != hi-1 {
+		return Operand{}, false
+	}
+	switch lower(p.t[lo].text) {
+	case "coalesce", "ifnull", "isnull", "nvl":
+	default:
+		return Operand{}, false
+	}
+	args := p.splitTop(lo+2, hi-1)
+	if len(args) != 2 {
+		return Operand{}, false
+	}
+	if c, ok := p.colRef(args[1][0], args[1][1]); !ok || c != col {
+		return Operand{}, false
+	}
+	if v := p.operand(args[0][0], args[0][1]); v.Kind == OpParam {
+		return v, true
+	}
+	return Operand{}, false
 }
 
 // selfRef decides whether the value in [lo, hi) reads the assigned column

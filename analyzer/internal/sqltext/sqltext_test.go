@@ -138,6 +138,17 @@ var parseTests = []struct {
 			Where: []Predicate{pred("id", "=", prm(2))}},
 	},
 	{
+		// sqlc's optional updates: sqlc.narg('name') becomes $1.
+		"UPDATE users SET name = COALESCE($1, name), bio = IFNULL($2, bio), n = COALESCE($3, 0) WHERE id = $4",
+		Statement{Verb: Update, Table: "users", Params: 4,
+			Set: []Assignment{
+				{Column: "name", Value: prm(0), SelfRef: true},
+				{Column: "bio", Value: prm(1), SelfRef: true},
+				{Column: "n", Value: unk},
+			},
+			Where: []Predicate{pred("id", "=", prm(3))}},
+	},
+	{
 		"INSERT INTO t AS x (a, b) VALUES ($1, $2) ON CONFLICT (a) DO UPDATE SET b = EXCLUDED.b, n = x.n + 1 WHERE x.b <> EXCLUDED.b",
 		Statement{Verb: Insert, Table: "t", Params: 2, InsertColumns: []string{"a", "b"},
 			InsertValues: []Operand{prm(0), prm(1)}, Conflict: DoUpdate, ConflictTarget: []string{"a"},
