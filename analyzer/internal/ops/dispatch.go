@@ -90,6 +90,11 @@ func (f *Func) operation(c ssa.CallInstruction) *Op {
 	switch m.Role {
 	case apimodel.RoleBegin, apimodel.RoleTxFunc:
 		iso, mode := txOptions(arg(c, m, m.Opts))
+		if iso == apimodel.IsolationDefault && mode == (apimodel.TxMode{}) {
+			if fiso, fmode, ok := f.pkg.fieldTxOptionsOf(arg(c, m, m.Opts)); ok {
+				iso, mode = fiso, fmode // db.BeginTx(ctx, s.opts), set in a constructor
+			}
+		}
 		op := &Op{Kind: Begin, Call: c, Method: m, Isolation: iso, TxMode: mode}
 		if m.Role == apimodel.RoleTxFunc {
 			if mc, ok := arg(c, m, m.Func).(*ssa.MakeClosure); ok {

@@ -71,6 +71,7 @@ type Package struct {
 	funcs    fieldFuncs
 	stmts    fieldStmts
 	tables   fieldTables
+	txOpts   fieldTxOptions
 	byObject map[*types.Func]*ssa.Function // the package's named functions and methods
 	fset     *token.FileSet
 	// Failures are the panics recovered while summarising functions,
@@ -84,7 +85,7 @@ type Package struct {
 func Analyze(model *apimodel.Model, fset *token.FileSet, fns []*ssa.Function, imported Summaries) *Package {
 	p := &Package{Model: model, txFuncs: map[*ssa.Function]*Op{}, imported: imported,
 		local: map[*ssa.Function]*Summary{}, notFound: map[*types.Var]bool{}, fset: fset,
-		fields: collectFieldTypes(fns), funcs: collectFieldFuncs(fns), stmts: collectFieldStmts(model, fns), tables: collectFieldTables(model, fns), byObject: map[*types.Func]*ssa.Function{}}
+		fields: collectFieldTypes(fns), funcs: collectFieldFuncs(fns), stmts: collectFieldStmts(model, fns), tables: collectFieldTables(model, fns), txOpts: collectFieldTxOptions(fns), byObject: map[*types.Func]*ssa.Function{}}
 	inSet := map[*ssa.Function]bool{}
 	for _, fn := range fns {
 		inSet[fn] = true

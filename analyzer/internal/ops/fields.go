@@ -265,3 +265,53 @@ func (p *Package) fieldTable(v ssa.Value) string {
 	}
 	return p.tables[structField(fa.X.Type(), fa.Field)]
 }
+
+// fieldTxOptions maps each field that the package's code stores
+// transaction options into (`opts: &sql.TxOptions{Isolation:
+// sql.LevelSerializable}` in a constructor, passed later as
+// db.BeginTx(ctx, s.opts)) to the level and modes they ask for; a field
+// stored with two different options is left out.
+type fieldTxOptions map[*types.Var]txOptionValues
+
+type txOptionValues struct {
+	iso  apimodel.Isolation
+	mode apimodel.TxMode
+}
+
+func collectFieldTxOptions(fns []*ssa.Function) fieldTxOptions {
+	out := fieldTxOptions{}
+	conflicting := map[*types.Var]bool{}
+	eachFieldStore(fns, func(field *types.Var, st *ssa.Store) {
+		iso, mode := txOptions(st.Val)
+		if iso == apimodel.IsolationDefault && mode == (apimodel.TxMode{}) {
+			return
+		}
+		v := txOptionValues{iso, mode}
+		if prev, seen := out[field]; seen && prev != v {
+			conflicting[field] = true
+		}
+		out[field] = v
+	})
+	for field := range conflicting {
+		delete(out, field)
+	}
+	return out
+}
+
+// fieldTxOptionsOf returns the options held in the field v loads or
+// addresses (s.opts, &s.opts), if the package stores known ones there.
+func (p *Package) fieldTxOptionsOf(v ssa.Value) (apimodel.Isolation, apimodel.TxMode, bool) {
+	if v == nil {
+		return 0, apimodel.TxMode{}, false
+	}
+	v = flow.Strip(v)
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		v = load.X
+	}
+	fa, ok := v.(*ssa.FieldAddr)
+	if !ok {
+		return 0, apimodel.TxMode{}, false
+	}
+	o, ok := p.txOpts[structField(fa.X.Type(), fa.Field)]
+	return o.iso, o.mode, ok
+}
