@@ -51,6 +51,7 @@ const (
 	RoleReadOrCreate   // reads, and inserts when nothing was found: a racy helper (FirstOrCreate)
 	RoleReadOrInit     // reads, or fills Dest with defaults (FirstOrInit)
 	RoleReadModify     // reads and writes in one atomic statement (FindOneAndUpdate)
+	RoleBulkWrite      // runs the write models of its Value argument (Mongo BulkWrite): each is the write its builder chain says
 	RoleIncrement      // changes a number by a delta in one command (INCR, INCRBY, HINCRBY): atomic
 
 	// Observation: the receiver (or Arg 0 for functions) carries a read; the

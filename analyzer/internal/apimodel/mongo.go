@@ -28,6 +28,17 @@ func result(recv, name string, dest int) Method {
 	return m
 }
 
+// writeModel returns the row of a step of a BulkWrite model's chain:
+// arguments count from the first (index 0; no ctx).
+func writeModel(recv, name string, clause Clause, verb string) Method {
+	m := doc(recv, name, RoleChain, -1, -1)
+	m.Clause, m.Verb = clause, verb
+	if clause != ClauseStart {
+		m.Value = 0
+	}
+	return m
+}
+
 // mongo is the table for the MongoDB Go driver v2. Argument indexes
 // count from ctx (index 0); options are recognised by their builders.
 var mongo = []Method{
@@ -45,6 +56,21 @@ var mongo = []Method{
 	doc("Collection", "FindOneAndUpdate", RoleReadModify, 1, 2),
 	doc("Collection", "FindOneAndReplace", RoleReadModify, 1, 2),
 	doc("Collection", "FindOneAndDelete", RoleReadModify, 1, -1),
+	doc("Collection", "BulkWrite", RoleBulkWrite, -1, 1),
+	// The write models BulkWrite runs, built by chains:
+	// NewUpdateOneModel().SetFilter(f).SetUpdate(u).SetUpsert(true).
+	writeModel("", "NewUpdateOneModel", ClauseStart, "UPDATE"),
+	writeModel("", "NewReplaceOneModel", ClauseStart, "REPLACE"),
+	writeModel("", "NewDeleteOneModel", ClauseStart, "DELETE"),
+	writeModel("", "NewInsertOneModel", ClauseStart, "INSERT"),
+	writeModel("UpdateOneModel", "SetFilter", ClauseWhere, ""),
+	writeModel("UpdateOneModel", "SetUpdate", ClauseSet, ""),
+	writeModel("UpdateOneModel", "SetUpsert", ClauseConflict, ""),
+	writeModel("ReplaceOneModel", "SetFilter", ClauseWhere, ""),
+	writeModel("ReplaceOneModel", "SetReplacement", ClauseSet, ""),
+	writeModel("ReplaceOneModel", "SetUpsert", ClauseConflict, ""),
+	writeModel("DeleteOneModel", "SetFilter", ClauseWhere, ""),
+	writeModel("InsertOneModel", "SetDocument", ClauseSet, ""),
 	result("SingleResult", "Decode", 0),
 	result("SingleResult", "Err", -1),
 	result("Cursor", "All", 1),

@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"go/constant"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -206,10 +207,82 @@ func (f *Func) docOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	case apimodel.RoleDelete:
 		op.Kind = Delete
 		op.WritesAll = true
+	case apimodel.RoleBulkWrite:
+		return f.bulkWriteOp(op, arg(c, m, m.Value))
 	default:
 		return nil
 	}
 	return op
+}
+
+// bulkWriteOp reads a BulkWrite's models (a slice literal of builder
+// chains: NewUpdateOneModel().SetFilter(f).SetUpdate(u)) into op: the
+// first model that writes one document, as UpdateOne, ReplaceOne,
+// DeleteOne or InsertOne would. One call is one operation.
+func (f *Func) bulkWriteOp(op *Op, models ssa.Value) *Op {
+	elems, ok := flow.VariadicArgs(models)
+	if !ok {
+		return nil
+	}
+	for _, e := range elems {
+		var verb string
+		var filter, value ssa.Value
+		upsert := false
+		for v, i := flow.Strip(e), 0; i < 8; i++ {
+			c, ok := v.(*ssa.Call)
+			if !ok {
+				break
+			}
+			m, ok := f.model.Lookup(callee(c))
+			if !ok || m.Role != apimodel.RoleChain {
+				break
+			}
+			switch m.Clause {
+			case apimodel.ClauseWhere:
+				filter = arg(c, m, m.Value)
+			case apimodel.ClauseSet:
+				value = arg(c, m, m.Value)
+			case apimodel.ClauseConflict:
+				k, isConst := flow.Strip(arg(c, m, m.Value)).(*ssa.Const)
+				upsert = isConst && constant.BoolVal(k.Value)
+			case apimodel.ClauseStart:
+				verb = m.Verb
+			}
+			if m.Clause == apimodel.ClauseStart {
+				break
+			}
+			v = flow.Strip(receiver(c))
+		}
+		switch verb {
+		case "UPDATE", "REPLACE", "DELETE":
+			if filter == nil {
+				continue
+			}
+			keys, state, filterOK := f.docFilter(filter)
+			op.Keys, op.State, op.Imprecise = keys, state, !filterOK
+			op.ConflictSafe = upsert
+			switch {
+			case verb == "DELETE":
+				op.Kind, op.WritesAll = Delete, true
+			case value != nil:
+				op.Kind = Update
+				op.Writes, op.WritesAll = f.docUpdate(value)
+			default:
+				op.Kind, op.WritesAll = Update, true
+			}
+			return op
+		case "INSERT":
+			if value == nil {
+				continue
+			}
+			op.Kind = Insert
+			for _, d := range f.docFields(value) {
+				op.Writes = append(op.Writes, Assign{Column: normalizeColumn(strings.TrimPrefix(d.key, "_")), Value: d.value})
+			}
+			return op
+		}
+	}
+	return nil
 }
 
 // collection names the collection a *mongo.Collection value comes from:

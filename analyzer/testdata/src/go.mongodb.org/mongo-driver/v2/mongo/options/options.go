@@ -276,3 +276,8 @@ func (f *FindOneAndReplaceOptionsBuilder) SetReturnDocument(rd ReturnDocument) *
 func (f *FindOneAndReplaceOptionsBuilder) SetUpsert(b bool) *FindOneAndReplaceOptionsBuilder {
 	return f
 }
+
+// BulkWriteOptions are the options of Collection.BulkWrite.
+type BulkWriteOptions struct {
+	Ordered *bool
+}
