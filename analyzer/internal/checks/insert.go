@@ -35,7 +35,7 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 			continue
 		}
 		g := c.guard(r, w, func(ch check) bool { return !insertsWhatWasFound(ch, w) }, ops.NotFound, ops.Data)
-		if g == nil {
+		if g == nil || c.drawnKey(keyValues(r)) {
 			continue
 		}
 		u, key := c.constraint(r, w)
@@ -86,6 +86,19 @@ func (c *funcChecker) insert(w *ops.Op) []report.Finding {
 		out = append(out, report.Finding{Rule: catalog.CheckThenInsert, Write: w, Read: r, Check: checkPos(g), Table: w.Name, Short: short, Message: msg,
 			Fixes: func() []analysis.SuggestedFix { return fixes.CheckThenInsert(c.r, c.f, r, w, fixable) }, Seeds: c.seedsFixedRow(r)})
 		return out
+	}
+	return out
+}
+
+// keyValues returns the values r looks its row up by; nil when a key has
+// none (a literal, an expression).
+func keyValues(r *ops.Op) []ssa.Value {
+	var out []ssa.Value
+	for _, k := range r.Keys {
+		if k.Value == nil {
+			return nil
+		}
+		out = append(out, k.Value)
 	}
 	return out
 }

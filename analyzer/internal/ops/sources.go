@@ -631,6 +631,15 @@ func (w *walker) summarized(rs []boundResult, index int, col string) {
 // killingStore returns the store that load must see instead of what a read
 // filled: a store to exactly the loaded address that runs after every
 // read that filled it and dominates the load.
+// StoredValue returns the value the store that load sees put there (code
+// = randomHex() after Scan(&code)), or nil.
+func (f *Func) StoredValue(load *ssa.UnOp) ssa.Value {
+	if st := f.killingStore(load); st != nil {
+		return st.Val
+	}
+	return nil
+}
+
 func (f *Func) killingStore(load *ssa.UnOp) *ssa.Store {
 	return f.killingStoreAt(load.X, load)
 }
