@@ -225,34 +225,7 @@ func (f *Func) bulkWriteOp(op *Op, models ssa.Value) *Op {
 		return nil
 	}
 	for _, e := range elems {
-		var verb string
-		var filter, value ssa.Value
-		upsert := false
-		for v, i := flow.Strip(e), 0; i < 8; i++ {
-			c, ok := v.(*ssa.Call)
-			if !ok {
-				break
-			}
-			m, ok := f.model.Lookup(callee(c))
-			if !ok || m.Role != apimodel.RoleChain {
-				break
-			}
-			switch m.Clause {
-			case apimodel.ClauseWhere:
-				filter = arg(c, m, m.Value)
-			case apimodel.ClauseSet:
-				value = arg(c, m, m.Value)
-			case apimodel.ClauseConflict:
-				k, isConst := flow.Strip(arg(c, m, m.Value)).(*ssa.Const)
-				upsert = isConst && constant.BoolVal(k.Value)
-			case apimodel.ClauseStart:
-				verb = m.Verb
-			}
-			if m.Clause == apimodel.ClauseStart {
-				break
-			}
-			v = flow.Strip(receiver(c))
-		}
+		verb, filter, value, upsert := f.writeModel(e)
 		switch verb {
 		case "UPDATE", "REPLACE", "DELETE":
 			if filter == nil {
@@ -283,6 +256,36 @@ func (f *Func) bulkWriteOp(op *Op, models ssa.Value) *Op {
 		}
 	}
 	return nil
+}
+
+// writeModel reads one BulkWrite model's builder chain: what it does
+// (the Verb of its constructor), its filter, its update, replacement or
+// document, and whether SetUpsert(true) is called.
+func (f *Func) writeModel(e ssa.Value) (verb string, filter, value ssa.Value, upsert bool) {
+	v := flow.Strip(e)
+	for i := 0; i < 8; i++ {
+		c, ok := v.(*ssa.Call)
+		if !ok {
+			break
+		}
+		m, ok := f.model.Lookup(callee(c))
+		if !ok || m.Role != apimodel.RoleChain {
+			break
+		}
+		switch m.Clause {
+		case apimodel.ClauseWhere:
+			filter = arg(c, m, m.Value)
+		case apimodel.ClauseSet:
+			value = arg(c, m, m.Value)
+		case apimodel.ClauseConflict:
+			k, isConst := flow.Strip(arg(c, m, m.Value)).(*ssa.Const)
+			upsert = isConst && constant.BoolVal(k.Value)
+		case apimodel.ClauseStart:
+			return m.Verb, filter, value, upsert
+		}
+		v = flow.Strip(receiver(c))
+	}
+	return "", filter, value, upsert
 }
 
 // collection names the collection a *mongo.Collection value comes from:
