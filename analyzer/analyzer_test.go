@@ -327,6 +327,22 @@ func TestInProcessLock(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), a, "rl008", "rl008callers")
 }
 
+// TestStaleWriteBack enables RL009 (off by default) on its cases, and
+// checks that the default configuration reports none of them.
+func TestStaleWriteBack(t *testing.T) {
+	t.Parallel()
+	a, err := analyzer.New(analyzer.Config{Rules: []string{"RL001", "RL002", "RL003", "RL004", "RL005", "RL006", "RL007", "RL009"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "rl009/gorm")
+	for _, r := range analysistest.Run(&testing.T{}, analysistest.TestData(), newDefault(t), "rl009/gorm") {
+		for _, d := range r.Diagnostics {
+			t.Errorf("default configuration reported %s at %v; RL009 is off by default", d.Category, r.Pass.Fset.Position(d.Pos))
+		}
+	}
+}
+
 // TestInProcessLockDefault checks that RL008 is off by default: the
 // mutex-guarded functions are silent and the unguarded one is RL001.
 func TestInProcessLockDefault(t *testing.T) {

@@ -22,6 +22,7 @@ const (
 	RacyHelper                = "RL006"
 	SerializableWithoutRetry  = "RL007"
 	InProcessLock             = "RL008"
+	StaleWriteBack            = "RL009"
 )
 
 // Rule describes one rule. IDs are stable: a retired ID is never reused.
@@ -194,6 +195,18 @@ var rules = []Rule{
 		Confidence:       "medium",
 		SecuritySeverity: 4.0,
 		Since:            "v0.1.0",
+		NonDefault:       true,
+	},
+	{
+		ID: StaleWriteBack, Name: "stale-write-back",
+		Title:            "A row is read, changed in Go and written back whole",
+		Fix:              "write only the columns this code changes (GORM Select(cols).Updates or Updates with a map, UPDATE ... SET of those columns, xorm Cols), or guard the write with a version column whose affected-row count decides",
+		ShortFix:         "write only the changed columns",
+		CWE:              []int{362, 367},
+		Severity:         Warning,
+		Confidence:       "medium",
+		SecuritySeverity: 4.0,
+		Since:            "v0.2.0",
 		NonDefault:       true,
 	},
 }

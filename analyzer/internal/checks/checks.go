@@ -170,6 +170,9 @@ func (c *funcChecker) run() {
 		if w.Kind == ops.Update && !c.reported[w] {
 			c.emit(c.uncheckedClaim(w))
 		}
+		if w.Kind == ops.Update && !c.reported[w] {
+			c.emit(c.staleWriteBack(w))
+		}
 	}
 }
 

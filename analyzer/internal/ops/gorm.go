@@ -569,8 +569,12 @@ func (f *Func) gormOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		} else {
 			op.WritesAll, op.WritesFrom = true, dest
 		}
+		if root, _ := flow.Root(flow.LoadedAddr(dest)); root != nil && root == ch.modelObj && isStructish(dest) {
+			op.WholeRecord = true // Model(&p).Updates(p): every non-zero field of p
+		}
 	case apimodel.RoleSave:
 		op.Kind = Update
+		op.WholeRecord = true
 	case apimodel.RoleInsert:
 		op.Kind = Insert
 	case apimodel.RoleDelete:

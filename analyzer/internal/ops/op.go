@@ -109,6 +109,10 @@ type Flags struct {
 	ConflictNamed bool
 	Returning     bool // the write returns rows (its count is observed through them)
 	Inspected     bool // the affected-row count decides a branch in the function
+	// WholeRecord: the write stores every field of Object, the ones the
+	// code changed (Writes) and the others as they are in memory (GORM
+	// Save, Updates of the model struct).
+	WholeRecord bool
 }
 
 // Op is one database operation in a function.
