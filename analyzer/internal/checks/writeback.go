@@ -37,8 +37,8 @@ func (c *funcChecker) staleWriteBack(w *ops.Op) []report.Finding {
 		}
 	}
 	for _, r := range c.reads(w) {
-		if r.Kind != ops.Read || !c.f.Filled(w.Object, r) {
-			continue
+		if r.Kind != ops.Read || !sameTable(r, w) || !c.f.Filled(w.Object, r) || c.f.Replaced(w.Object, r, w.Call) {
+			continue // another table's row, or the request's body decoded over the one read
 		}
 		sameTx := ops.SameTx(r.Handle, w.Handle)
 		if sameTx && (r.Locking && !r.ShareLock || r.Handle.Isolation >= apimodel.IsolationRepeatableRead) {

@@ -385,6 +385,22 @@ func (f *Func) Filled(root ssa.Value, op *Op) bool {
 	return false
 }
 
+// Replaced reports whether the memory rooted at root was given a new
+// whole value, not one op read, after op filled it and before at (s =
+// SMTP{}; decode(&s); Save(&s)): what at writes is not what op read.
+func (f *Func) Replaced(root ssa.Value, op *Op, at ssa.Instruction) bool {
+	st := f.killingStoreAt(root, at)
+	if st == nil {
+		return false
+	}
+	for _, s := range f.Sources(st.Val) {
+		if s.Op == op {
+			return false
+		}
+	}
+	return true
+}
+
 // StoresField reports whether f stores into the field of the record
 // rooted at root that maps to column.
 func (f *Func) StoresField(root ssa.Value, column string) bool {

@@ -85,3 +85,36 @@ func (s *Service) Create(name string) error {
 	p := Profile{Name: name}
 	return s.db.Save(&p).Error
 }
+
+// safe: the variable read only proves the row exists; the request's body
+// replaces it before the write, so what is written is the client's data.
+func (s *Service) Put(id uint, body func(*Profile) error) error {
+	var p Profile
+	if err := s.db.First(&p, id).Error; err != nil {
+		return err
+	}
+	p = Profile{}
+	if err := body(&p); err != nil {
+		return err
+	}
+	p.ID = id
+	return s.db.Save(&p).Error
+}
+
+type Settings struct {
+	ID        uint
+	ProfileID uint
+	Theme     string
+}
+
+// safe: the row saved is another table's, built from the one read.
+func (s *Service) DefaultSettings(id uint) error {
+	var p Profile
+	if err := s.db.First(&p, id).Error; err != nil {
+		return err
+	}
+	var st Settings
+	st.ProfileID = p.ID
+	st.Theme = "light"
+	return s.db.Save(&st).Error
+}
