@@ -335,8 +335,8 @@ func TestStaleWriteBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "rl009/gorm")
-	for _, r := range analysistest.Run(&testing.T{}, analysistest.TestData(), newDefault(t), "rl009/gorm") {
+	analysistest.Run(t, analysistest.TestData(), a, "rl009/gorm", "rl009/pop")
+	for _, r := range analysistest.Run(&testing.T{}, analysistest.TestData(), newDefault(t), "rl009/gorm", "rl009/pop") {
 		for _, d := range r.Diagnostics {
 			t.Errorf("default configuration reported %s at %v; RL009 is off by default", d.Category, r.Pass.Fset.Position(d.Pos))
 		}

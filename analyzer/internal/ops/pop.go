@@ -64,6 +64,7 @@ func (f *Func) popOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		op.Object = root
 		op.Writes = f.objectStores(root)
 		op.WritesAll = len(op.Writes) == 0
+		op.WholeRecord = true // Update(model) and Save(model) write every column
 	case apimodel.RoleUpdates:
 		// UpdateColumns(model, columns...): only the named columns.
 		op.Kind = Update
