@@ -307,17 +307,7 @@ func fromGlobal(v ssa.Value) bool {
 		case *ssa.Index:
 			v = x.X
 		case *ssa.Alloc:
-			// A local copy (r := defaults[i], addressed): its one store.
-			var stored ssa.Value
-			for _, ref := range *x.Referrers() {
-				if st, ok := ref.(*ssa.Store); ok && st.Addr == x {
-					if stored != nil {
-						return false
-					}
-					stored = st.Val
-				}
-			}
-			v = stored
+			v = flow.SoleStore(x) // a local copy (r := defaults[i], addressed)
 		default:
 			return false
 		}
