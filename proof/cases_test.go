@@ -3,6 +3,7 @@ package proof_test
 import (
 	"github.com/racelint/racelint/proof/harness"
 	"github.com/racelint/racelint/proof/scenarios/bunproof"
+	"github.com/racelint/racelint/proof/scenarios/gormmyproof"
 	"github.com/racelint/racelint/proof/scenarios/gormproof"
 	"github.com/racelint/racelint/proof/scenarios/sqproof"
 )
@@ -50,6 +51,7 @@ var suites = []suite{
 	{postgresDB, "GORM", "gormproof"},
 	{postgresDB, "bun", "bunproof"},
 	{postgresDB, "squirrel", "sqproof"},
+	{postgresDB, "ent", "entproof"},
 	{mariaDB, "database/sql", "sqlmyproof"},
 	{mariaDB, "sqlx", "sqlxmyproof"},
 	{mariaDB, "GORM", "gormmyproof"},
@@ -137,6 +139,14 @@ func casesFor(db, lib string, s store) []proofCase {
 	}
 	if g, ok := s.(*gormproof.Store); ok {
 		cs = append(cs, c("find-or-create", "EnsureContactFirstOrCreate", "RL006", harness.FindOrCreate(g.EnsureContactFirstOrCreate, "plain_contacts")))
+	}
+	if g, ok := s.(*gormmyproof.Store); ok {
+		onConflict := c("record a unique event", "RecordEventOnConflict", "", harness.UniqueEvent(g.RecordEventOnConflict, "events"))
+		onConflict.miss = "GORM adds RETURNING to inserts on MariaDB 10.5+, and ON DUPLICATE KEY UPDATE returns the existing row, so RowsAffected is 1 for a duplicate; racelint cannot see the server version"
+		cs = append(cs,
+			c("find-or-create", "EnsureContactFirstOrCreate", "RL006", harness.FindOrCreate(g.EnsureContactFirstOrCreate, "plain_contacts")),
+			onConflict,
+			c("record a unique event", "RecordEventOnConflictNoReturning", "", harness.UniqueEvent(g.RecordEventOnConflictNoReturning, "events")))
 	}
 	// Library-specific racy forms, outside the shared store interface.
 	if b, ok := s.(*bunproof.Store); ok {

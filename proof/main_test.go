@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jmoiron/sqlx"
 	"github.com/uptrace/bun"
@@ -18,6 +20,8 @@ import (
 
 	"github.com/racelint/racelint/proof/harness"
 	"github.com/racelint/racelint/proof/scenarios/bunproof"
+	"github.com/racelint/racelint/proof/scenarios/entproof"
+	"github.com/racelint/racelint/proof/scenarios/entproof/ent"
 	"github.com/racelint/racelint/proof/scenarios/gormproof"
 	"github.com/racelint/racelint/proof/scenarios/pgxproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlproof"
@@ -169,6 +173,14 @@ func connect(ctx context.Context, srv *harness.Server) (*testEnv, error) {
 	sqDB.SetMaxOpenConns(poolSize)
 	sqDB.SetMaxIdleConns(poolSize)
 	e.stores["squirrel"] = sqproof.New(sqDB)
+
+	entSQL, err := sql.Open("pgx", srv.DSN)
+	if err != nil {
+		return nil, err
+	}
+	entSQL.SetMaxOpenConns(poolSize)
+	entSQL.SetMaxIdleConns(poolSize)
+	e.stores["ent"] = entproof.New(ent.NewClient(ent.Driver(entsql.OpenDB(dialect.Postgres, entSQL))))
 	return e, nil
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/racelint/racelint/analyzer"
 	"github.com/racelint/racelint/proof/scenarios/bunproof"
+	"github.com/racelint/racelint/proof/scenarios/entproof"
 	"github.com/racelint/racelint/proof/scenarios/gormmyproof"
 	"github.com/racelint/racelint/proof/scenarios/gormproof"
 	"github.com/racelint/racelint/proof/scenarios/pgxproof"
@@ -40,6 +41,7 @@ var nilStores = map[string]store{
 	"gormproof":   (*gormproof.Store)(nil),
 	"bunproof":    (*bunproof.Store)(nil),
 	"sqproof":     (*sqproof.Store)(nil),
+	"entproof":    (*entproof.Store)(nil),
 	"sqlmyproof":  (*sqlmyproof.Store)(nil),
 	"sqlxmyproof": (*sqlxmyproof.Store)(nil),
 	"gormmyproof": (*gormmyproof.Store)(nil),

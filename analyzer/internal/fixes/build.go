@@ -838,7 +838,7 @@ func (e env) conflictSafe(r, w *ops.Op) *analysis.SuggestedFix {
 		}
 		ins := fmt.Sprintf("Clauses(%s.OnConflict{DoNothing: true}).", name)
 		return &analysis.SuggestedFix{
-			Message:   fmt.Sprintf("Insert conflict-safely: add Clauses(clause.OnConflict{DoNothing: true}) before Create (needs a unique index on %s; RowsAffected == 0 means the row already existed)", index),
+			Message:   fmt.Sprintf("Insert conflict-safely: add Clauses(clause.OnConflict{DoNothing: true}) before Create (needs a unique index on %s; RowsAffected == 0 means the row already existed, on MariaDB 10.5+ only with mysql.Config{DisableWithReturning: true})", index),
 			TextEdits: append([]analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.Pos(), NewText: []byte(ins)}}, imp...),
 		}
 	}

@@ -36,7 +36,8 @@ func backoff(attempt int) {
 
 // Store is the data layer under test.
 type Store struct {
-	db *gorm.DB
+	db          *gorm.DB
+	noReturning *gorm.DB // see New
 }
 
 type pauseKey struct{}
@@ -45,7 +46,11 @@ type pauseKey struct{}
 // pause function carried by a statement's context (withPause) after the
 // SELECT ran: the only way to reach between the read and the insert of
 // FirstOrCreate.
-func New(db *gorm.DB) (*Store, error) {
+//
+// noReturning is a second handle on the same database, opened with
+// mysql.Config{DisableWithReturning: true}: GORM then never adds RETURNING
+// to an insert on MariaDB 10.5+.
+func New(db, noReturning *gorm.DB) (*Store, error) {
 	err := db.Callback().Query().After("gorm:query").Register("proof:pause", func(tx *gorm.DB) {
 		if tx.Statement.Context == nil {
 			return
@@ -57,7 +62,7 @@ func New(db *gorm.DB) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, noReturning: noReturning}, nil
 }
 
 func withPause(ctx context.Context, pause func()) context.Context {
