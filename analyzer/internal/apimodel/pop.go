@@ -39,6 +39,10 @@ var pop = func() []Method {
 	}
 	txFunc := m("Connection", "Transaction", RoleTxFunc)
 	txFunc.Func = 0
+	// NewTransactionContextOptions(ctx, *sql.TxOptions) is the only way
+	// pop begins a transaction at another isolation level.
+	beginOpts := m("Connection", "NewTransactionContextOptions", RoleBegin)
+	beginOpts.Opts = 1
 	t = append(t,
 		m("Query", "Exists", RoleCount),
 		m("Query", "Exec", RoleExec),
@@ -52,6 +56,8 @@ var pop = func() []Method {
 		m("Connection", "ValidateAndCreate", RoleInsert),
 		m("Connection", "Destroy", RoleDelete),
 		m("Connection", "NewTransaction", RoleBegin),
+		m("Connection", "NewTransactionContext", RoleBegin),
+		beginOpts,
 		txFunc,
 	)
 	return t

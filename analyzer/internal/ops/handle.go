@@ -119,6 +119,15 @@ func (f *Func) handleRootDepth(v ssa.Value, depth int) ssa.Value {
 				return x
 			}
 			v = stored
+		case *ssa.Alloc:
+			// A variable a closure captures (`defer func() {
+			// tx.TX.Rollback() }()`) lives in memory: chains reach
+			// its address, and the handle is what was stored there once.
+			stored := f.singleStore(x)
+			if stored == nil {
+				return x
+			}
+			v = stored
 		case *ssa.Field:
 			if !flow.Embedded(x.X.Type(), x.Field) {
 				return x

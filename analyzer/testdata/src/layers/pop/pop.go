@@ -2,7 +2,10 @@
 package layerspop
 
 import (
+	"context"
+	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/gobuffalo/pop/v6"
@@ -231,4 +234,81 @@ func (s *Service) DebitWrongHandle(id, amount int64) error {
 		a.Balance -= amount
 		return tx.Update(&a) // want "RL003"
 	})
+}
+
+// racy: a transaction begun with NewTransactionContext, plain read.
+func (s *Service) DebitBegun(ctx context.Context, id, amount int64) error {
+	tx, err := s.db.NewTransactionContext(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.TX.Rollback() }()
+	var a Account
+	if err := tx.Find(&a, id); err != nil {
+		return err
+	}
+	if a.Balance < amount {
+		return errNoFunds
+	}
+	a.Balance -= amount
+	if err := tx.Update(&a); err != nil { // want "RL005"
+		return err
+	}
+	return tx.TX.Commit()
+}
+
+// ---- RL007 ----
+
+// racy: Serializable through NewTransactionContextOptions, and nothing
+// retries it.
+func (s *Service) DebitSerializableOnce(ctx context.Context, id, amount int64) error {
+	tx, err := s.db.NewTransactionContextOptions(ctx, &sql.TxOptions{Isolation: sql.LevelSerializable}) // want "RL007"
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.TX.Rollback() }()
+	var a Account
+	if err := tx.Find(&a, id); err != nil {
+		return err
+	}
+	if a.Balance < amount {
+		return errNoFunds
+	}
+	a.Balance -= amount
+	if err := tx.Update(&a); err != nil {
+		return err
+	}
+	return tx.TX.Commit()
+}
+
+// safe: the Serializable transaction is begun inside the loop that retries
+// it on a serialization failure.
+func (s *Service) DebitSerializable(ctx context.Context, id, amount int64) error {
+	for attempt := 0; attempt < 10; attempt++ {
+		tx, err := s.db.NewTransactionContextOptions(ctx, &sql.TxOptions{Isolation: sql.LevelSerializable})
+		if err != nil {
+			return err
+		}
+		var a Account
+		err = tx.Find(&a, id)
+		if err == nil && a.Balance < amount {
+			_ = tx.TX.Rollback()
+			return errNoFunds
+		}
+		if err == nil {
+			a.Balance -= amount
+			err = tx.Update(&a)
+		}
+		if err == nil {
+			err = tx.TX.Commit()
+		}
+		if err == nil {
+			return nil
+		}
+		_ = tx.TX.Rollback()
+		if !strings.Contains(err.Error(), "40001") {
+			return err
+		}
+	}
+	return errNoFunds
 }

@@ -3,12 +3,24 @@
 // github.com/gobuffalo/pop/v6@v6.4.1.
 package pop
 
-import "context"
+import (
+	"context"
+	"database/sql"
+
+	"github.com/jmoiron/sqlx"
+)
 
 // Connection is a database connection; a transaction is a Connection too.
 type Connection struct {
 	ID      string
+	TX      *Tx
 	Elapsed int64
+}
+
+// Tx is the transaction of a Connection begun with NewTransaction*.
+type Tx struct {
+	*sqlx.Tx
+	ID int
 }
 
 // Query is a query being built.
@@ -39,6 +51,14 @@ func (c *Connection) Last(model any) error { return nil }
 func (c *Connection) Limit(limit int) *Query { return &Query{} }
 
 func (c *Connection) NewTransaction() (*Connection, error) { return c, nil }
+
+func (c *Connection) NewTransactionContext(ctx context.Context) (*Connection, error) {
+	return c, nil
+}
+
+func (c *Connection) NewTransactionContextOptions(ctx context.Context, options *sql.TxOptions) (*Connection, error) {
+	return c, nil
+}
 
 func (c *Connection) Order(stmt string, args ...any) *Query { return &Query{} }
 
