@@ -52,6 +52,7 @@ var suites = []suite{
 	{postgresDB, "bun", "bunproof"},
 	{postgresDB, "squirrel", "sqproof"},
 	{postgresDB, "ent", "entproof"},
+	{postgresDB, "pop", "popproof"},
 	{mariaDB, "database/sql", "sqlmyproof"},
 	{mariaDB, "sqlx", "sqlxmyproof"},
 	{mariaDB, "GORM", "gormmyproof"},

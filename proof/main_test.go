@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
+	"github.com/gobuffalo/pop/v6"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jmoiron/sqlx"
 	"github.com/uptrace/bun"
@@ -24,6 +25,7 @@ import (
 	"github.com/racelint/racelint/proof/scenarios/entproof/ent"
 	"github.com/racelint/racelint/proof/scenarios/gormproof"
 	"github.com/racelint/racelint/proof/scenarios/pgxproof"
+	"github.com/racelint/racelint/proof/scenarios/popproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlxproof"
 	"github.com/racelint/racelint/proof/scenarios/sqproof"
@@ -181,6 +183,15 @@ func connect(ctx context.Context, srv *harness.Server) (*testEnv, error) {
 	entSQL.SetMaxOpenConns(poolSize)
 	entSQL.SetMaxIdleConns(poolSize)
 	e.stores["ent"] = entproof.New(ent.NewClient(ent.Driver(entsql.OpenDB(dialect.Postgres, entSQL))))
+
+	popDB, err := pop.NewConnection(&pop.ConnectionDetails{Dialect: "postgres", URL: srv.DSN, Pool: poolSize, IdlePool: poolSize})
+	if err != nil {
+		return nil, err
+	}
+	if err := popDB.Open(); err != nil {
+		return nil, err
+	}
+	e.stores["pop"] = popproof.New(popDB)
 	return e, nil
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/racelint/racelint/proof/scenarios/gormmyproof"
 	"github.com/racelint/racelint/proof/scenarios/gormproof"
 	"github.com/racelint/racelint/proof/scenarios/pgxproof"
+	"github.com/racelint/racelint/proof/scenarios/popproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlmyproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlproof"
 	"github.com/racelint/racelint/proof/scenarios/sqlxmyproof"
@@ -42,6 +43,7 @@ var nilStores = map[string]store{
 	"bunproof":    (*bunproof.Store)(nil),
 	"sqproof":     (*sqproof.Store)(nil),
 	"entproof":    (*entproof.Store)(nil),
+	"popproof":    (*popproof.Store)(nil),
 	"sqlmyproof":  (*sqlmyproof.Store)(nil),
 	"sqlxmyproof": (*sqlxmyproof.Store)(nil),
 	"gormmyproof": (*gormmyproof.Store)(nil),
