@@ -290,6 +290,12 @@ func sameResults(fn *ssa.Function, region, failed, after map[*ssa.BasicBlock]boo
 			}
 		}
 	}
+	if failsEveryone(won, errType) {
+		// Every caller that passes the check ends in an error (an
+		// expired session deleted, then ErrExpired): none goes on as
+		// the winner, so none can tell it won.
+		return true
+	}
 	for _, ret := range won {
 		for i, v := range ret.Results {
 			v = flow.Strip(v)
@@ -364,6 +370,74 @@ func sharedResults(ret *ssa.Return, region, failed, after map[*ssa.BasicBlock]bo
 		}
 	}
 	return true
+}
+
+// failsEveryone reports whether each of rets returns a non-nil error as
+// its last result: a sentinel (a package-level error variable), a new
+// error (errors.New, fmt.Errorf), or an error the return is guarded by a
+// test of against nil (if err != nil { return nil, err }).
+func failsEveryone(rets []*ssa.Return, errType types.Type) bool {
+	if len(rets) == 0 {
+		return false
+	}
+	for _, ret := range rets {
+		if len(ret.Results) == 0 {
+			return false
+		}
+		v := flow.Strip(ret.Results[len(ret.Results)-1])
+		if !types.Identical(v.Type(), errType) || !nonNilError(v, ret.Block()) {
+			return false
+		}
+	}
+	return true
+}
+
+// nonNilError reports whether the error v, returned in block b, is
+// surely non-nil there.
+func nonNilError(v ssa.Value, b *ssa.BasicBlock) bool {
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if _, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
+			return true // a sentinel: var ErrExpired = errors.New(...)
+		}
+	case *ssa.Call:
+		if fn := x.Call.StaticCallee(); fn != nil && fn.Pkg != nil {
+			switch fn.Pkg.Pkg.Path() + "." + fn.Name() {
+			case "errors.New", "fmt.Errorf":
+				return true
+			}
+		}
+	}
+	// if v != nil { ... return v }: b is dominated by the branch where v
+	// is not nil.
+	for d := b; d != nil; d = d.Idom() {
+		if len(d.Preds) != 1 {
+			continue
+		}
+		pred := d.Preds[0]
+		ifs, ok := pred.Instrs[len(pred.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cmp, ok := flow.Strip(ifs.Cond).(*ssa.BinOp)
+		if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) {
+			continue
+		}
+		tested := cmp.X
+		if k, ok := flow.Strip(tested).(*ssa.Const); ok && k.IsNil() {
+			tested = cmp.Y
+		} else if k, ok := flow.Strip(cmp.Y).(*ssa.Const); !ok || !k.IsNil() {
+			continue
+		}
+		nonNil := pred.Succs[0] // v != nil: the true branch
+		if cmp.Op == token.EQL {
+			nonNil = pred.Succs[1]
+		}
+		if nonNil == d && flow.Equivalent(flow.Strip(tested), v) {
+			return true
+		}
+	}
+	return false
 }
 
 func isConst(v ssa.Value) bool {
