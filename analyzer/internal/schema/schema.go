@@ -217,7 +217,7 @@ func uniqueTag(tag string) bool {
 	st := reflect.StructTag(tag)
 	for _, part := range strings.Split(st.Get("gorm"), ";") {
 		k := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ":", 2)[0]))
-		if k == "unique" || k == "uniqueindex" || k == "primarykey" || k == "primary_key" {
+		if k == "unique" || k == "uniqueindex" || k == "unique_index" || k == "primarykey" || k == "primary_key" { // unique_index: GORM v1
 			return true
 		}
 	}
