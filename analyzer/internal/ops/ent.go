@@ -22,6 +22,9 @@ type entChain struct {
 	state     []string
 	sets      []Assign
 	imprecise bool
+	// eitherKey: imprecise only because of an Or of key equalities
+	// (user.Or(user.Email(e), user.Username(u))), all of them in keys.
+	eitherKey bool
 	locking   bool
 	shareLock bool
 	conflict  bool
@@ -46,6 +49,7 @@ func (f *Func) entOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		ch = f.entChain(recv)
 	}
 	op.Keys, op.State, op.Imprecise = ch.keys, ch.state, ch.imprecise
+	op.EitherKey = ch.eitherKey && len(op.State) == 0 && len(op.Keys) > 1 && allBound(op.Keys)
 	op.Locking, op.ShareLock, op.ConflictSafe = ch.locking, ch.shareLock, ch.conflict
 	if ch.base != nil {
 		op.Handle = f.handle(entBase(ch.base))
@@ -264,6 +268,29 @@ func (f *Func) entSet(c ssa.CallInstruction, m apimodel.Method) Assign {
 	return a
 }
 
+// entOrKeys records the keys of an Or whose every branch is one bound
+// equality on a key (user.Or(user.Email(e), user.Username(u))): which row
+// it found is not known, but an insert of every one of those values is
+// the row it looked for (Op.EitherKey). Anything else in the Or leaves
+// the chain merely imprecise.
+func (f *Func) entOrKeys(list ssa.Value, ch *entChain) {
+	preds, ok := flow.VariadicArgs(list)
+	if !ok || len(preds) < 2 {
+		return
+	}
+	var branch entChain
+	for _, q := range preds {
+		before := len(branch.keys)
+		f.entPredicate(q, &branch, 4) // one level: a nested And or Or goes past the depth bound
+		if branch.imprecise || len(branch.state) > 0 || len(branch.keys) != before+1 {
+			return
+		}
+	}
+	if len(ch.keys) == 0 && len(ch.state) == 0 && !ch.eitherKey {
+		ch.keys, ch.eitherKey = branch.keys, true
+	}
+}
+
 // entPredicate adds what one predicate (email.TrackingID(v),
 // email.OpenedAtIsNil(), email.And(...)) says about the rows.
 func (f *Func) entPredicate(v ssa.Value, ch *entChain, depth int) {
@@ -290,7 +317,13 @@ func (f *Func) entPredicate(v ssa.Value, ch *entChain, depth int) {
 			}
 		}
 		return
-	case "Or", "Not":
+	case "Or":
+		ch.imprecise = true
+		if len(args) == 1 {
+			f.entOrKeys(args[0], ch)
+		}
+		return
+	case "Not":
 		ch.imprecise = true
 		return
 	case "Has":

@@ -15,6 +15,7 @@ import (
 	"github.com/racelint/racelint/example/entsvc/ent/email"
 	"github.com/racelint/racelint/example/entsvc/ent/event"
 	"github.com/racelint/racelint/example/entsvc/ent/lead"
+	"github.com/racelint/racelint/example/entsvc/ent/member"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -75,9 +76,10 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			email.Table: email.ValidColumn,
-			event.Table: event.ValidColumn,
-			lead.Table:  lead.ValidColumn,
+			email.Table:  email.ValidColumn,
+			event.Table:  event.ValidColumn,
+			lead.Table:   lead.ValidColumn,
+			member.Table: member.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -18,6 +18,8 @@ type Tx struct {
 	Event *EventClient
 	// Lead is the client for interacting with the Lead builders.
 	Lead *LeadClient
+	// Member is the client for interacting with the Member builders.
+	Member *MemberClient
 
 	// lazily loaded.
 	client     *Client
@@ -152,6 +154,7 @@ func (tx *Tx) init() {
 	tx.Email = NewEmailClient(tx.config)
 	tx.Event = NewEventClient(tx.config)
 	tx.Lead = NewLeadClient(tx.config)
+	tx.Member = NewMemberClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

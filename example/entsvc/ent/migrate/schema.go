@@ -44,11 +44,24 @@ var (
 		Columns:    LeadsColumns,
 		PrimaryKey: []*schema.Column{LeadsColumns[0]},
 	}
+	// MembersColumns holds the columns for the "members" table.
+	MembersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "email", Type: field.TypeString, Unique: true},
+		{Name: "handle", Type: field.TypeString, Unique: true},
+	}
+	// MembersTable holds the schema information for the "members" table.
+	MembersTable = &schema.Table{
+		Name:       "members",
+		Columns:    MembersColumns,
+		PrimaryKey: []*schema.Column{MembersColumns[0]},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		EmailsTable,
 		EventsTable,
 		LeadsTable,
+		MembersTable,
 	}
 )
 

@@ -14,3 +14,6 @@ type Event func(*sql.Selector)
 
 // Lead is the predicate function for lead builders.
 type Lead func(*sql.Selector)
+
+// Member is the predicate function for member builders.
+type Member func(*sql.Selector)
