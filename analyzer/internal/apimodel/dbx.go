@@ -16,10 +16,11 @@ const (
 // dbx is the table for github.com/pocketbase/dbx. A statement starts on a
 // Builder (the embedded interface of *DB and *Tx, so db.Select and
 // tx.Select are both Builder methods): Select(cols...) starts a
-// SelectQuery, NewQuery(sql) a raw Query with {:name} placeholders, and
+// SelectQuery, NewQuery(sql) a raw Query with {:name} placeholders,
 // Insert/Upsert/Update/Delete a Query from a table, a Params map and a
-// where Expression. The statement runs with One/All/Row/Column (reads) or
-// Execute (writes).
+// where Expression, and Model(&m) a ModelQuery on a struct. The statement
+// runs with One/All/Row/Column/Model (reads), Execute (writes) or the
+// ModelQuery's Insert/Update/Delete.
 var dbx = func() []Method {
 	row := func(recv, name string, r Role) Method {
 		return Method{Pkg: PkgDbx, Recv: recv, Name: name, Role: r, SQL: -1, Args: -1, Dest: -1, Opts: -1, Func: -1, Key: -1, Field: -1, Value: -1}
@@ -112,6 +113,16 @@ var dbx = func() []Method {
 		}(),
 		row("Tx", "Commit", RoleCommit),
 		row("Tx", "Rollback", RoleCommit),
+		// The model API: Select().Model(pk, &m) reads the row m's primary
+		// key names into m; Model(&m) starts a ModelQuery whose Insert,
+		// Update(attrs...) and Delete write m, by its primary key.
+		func() Method { m := read("SelectQuery", "Model", 1, -1); m.Key = 0; return m }(),
+		start("Model", "MODEL"),
+		chain("ModelQuery", "WithContext", ClauseKeep),
+		chain("ModelQuery", "Exclude", ClauseKeep),
+		row("ModelQuery", "Insert", RoleInsert),
+		func() Method { m := row("ModelQuery", "Update", RoleUpdates); m.Field = 0; return m }(), // Update(attrs...): the fields written
+		row("ModelQuery", "Delete", RoleDelete),
 	)
 	return t
 }()

@@ -1,6 +1,8 @@
 package ops
 
 import (
+	"go/types"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -24,6 +26,7 @@ type dbxStatement struct {
 	params  []docField // Bind/AndBind maps
 	lock    bool
 	handle  ssa.Value // the Builder the chain starts on (a *DB or *Tx)
+	model   ssa.Value // Model(&m): the struct a ModelQuery writes
 }
 
 // dbxChain walks a dbx query chain back from a finisher's receiver.
@@ -45,6 +48,8 @@ func (f *Func) dbxChain(v ssa.Value) (st dbxStatement, ok bool) {
 				st.columns = append(dbxStrings(argList(c, m, 0)), st.columns...)
 			case "SQL":
 				st.sqlArg = arg(c, m, m.SQL)
+			case "MODEL":
+				st.model = flow.Strip(arg(c, m, 0))
 			default:
 				st.table, _ = flow.ConstString(arg(c, m, 0))
 				if m.Value >= 0 {
@@ -245,6 +250,9 @@ func (f *Func) dbxOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		}
 		return op
 	}
+	if st.verb == "MODEL" {
+		return f.dbxModelOp(c, m, st)
+	}
 	op := &Op{Call: c, Method: m, Table: table(st.table), Name: st.table, Handle: f.handle(st.handle), Flags: Flags{Locking: st.lock}}
 	for _, w := range st.wheres {
 		k, s, imp := f.dbxWhere(w, st.params)
@@ -260,6 +268,11 @@ func (f *Func) dbxOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 			return nil
 		}
 		op.Kind, stmt.Verb = Read, sqltext.Select
+		if m.Key >= 0 {
+			// Select().Model(pk, &m): the row m's primary key names, of
+			// m's table unless From named one.
+			f.dbxModelRow(op, arg(c, m, m.Dest), arg(c, m, m.Key))
+		}
 	case "UPDATE":
 		op.Kind, stmt.Verb = Update, sqltext.Update
 		op.Writes, op.WritesAll = writes, all
@@ -278,6 +291,115 @@ func (f *Func) dbxOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 	}
 	op.Stmt = &stmt
 	return op
+}
+
+// dbxModelOp builds the write a ModelQuery finisher runs on the struct
+// Model(&m) named: Insert writes its fields, Update(attrs...) the named
+// ones (every field without attrs) and Delete the row, each by m's
+// primary key.
+func (f *Func) dbxModelOp(c ssa.CallInstruction, m apimodel.Method, st dbxStatement) *Op {
+	if st.model == nil {
+		return nil
+	}
+	root, _ := flow.Root(st.model)
+	op := &Op{Call: c, Method: m, Handle: f.handle(st.handle), Object: root}
+	stored := f.objectStores(root)
+	switch m.Role {
+	case apimodel.RoleInsert:
+		op.Kind = Insert
+		op.Writes = f.literalFields(st.model)
+		if op.Writes == nil {
+			op.Writes = stored
+		}
+	case apimodel.RoleUpdates:
+		op.Kind = Update
+		for _, v := range argList(c, m, m.Field) {
+			col, ok := flow.ConstString(v)
+			if !ok {
+				op.Writes = nil
+				break
+			}
+			w := Assign{Column: normalizeColumn(col), Name: col}
+			for _, s := range stored {
+				if s.Column == w.Column {
+					w = s
+				}
+			}
+			op.Writes = append(op.Writes, w)
+		}
+		if len(op.Writes) == 0 {
+			op.Writes = stored
+			op.WholeRecord = true // Update() writes every field of m
+		}
+		op.WritesAll = len(op.Writes) == 0
+	case apimodel.RoleDelete:
+		op.Kind = Delete
+		op.WritesAll = true
+	default:
+		return nil
+	}
+	f.dbxModelRow(op, st.model, nil)
+	return op
+}
+
+// dbxModelRow gives op the table and the primary key of the struct model
+// points to: its TableName() or the snake-cased type name, and the field
+// tagged db:"pk" or named ID; pk is the key's value when the call passes
+// it (Select().Model(pk, &m)), else the model's own field.
+func (f *Func) dbxModelRow(op *Op, model, pk ssa.Value) {
+	if model == nil {
+		return
+	}
+	model = flow.Strip(model)
+	if op.Table == "" {
+		op.Table = f.modelTable(model.Type())
+		op.Name = modelName(model.Type())
+	}
+	_, column := dbxPrimaryKey(model.Type())
+	if column == "" {
+		return
+	}
+	if pk != nil {
+		op.Keys = append(op.Keys, Key{Column: normalizeColumn(column), Name: column, Value: flow.Strip(pk)})
+		return
+	}
+	// m's own key: the value the code stored in it, if it did (m :=
+	// Lead{ID: id}); a row read into m is matched by m itself.
+	root, _ := flow.Root(model)
+	for _, a := range f.objectStores(root) {
+		if a.Column == normalizeColumn(column) && a.Value != nil {
+			op.Keys = append(op.Keys, Key{Column: a.Column, Name: column, Value: a.Value})
+			return
+		}
+	}
+}
+
+// dbxPrimaryKey returns the primary key field of the struct t points to
+// and its column, as dbx finds it: a field tagged db:"pk" (or
+// db:"name,pk"), else the field ID or Id.
+func dbxPrimaryKey(t types.Type) (field, column string) {
+	st, ok := derefStruct(t)
+	if !ok {
+		return "", ""
+	}
+	named := func(i int) string {
+		if name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("db"), ","); name != "" && name != "pk" && name != "-" {
+			return name
+		}
+		return st.Field(i).Name()
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		tag := reflect.StructTag(st.Tag(i)).Get("db")
+		if tag == "pk" || strings.HasSuffix(tag, ",pk") {
+			return st.Field(i).Name(), named(i)
+		}
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if n := st.Field(i).Name(); n == "ID" || n == "Id" {
+			return n, named(i)
+		}
+	}
+	return "", ""
 }
 
 // dbxParams returns the columns a Params literal writes; a value that is

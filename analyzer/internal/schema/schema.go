@@ -236,6 +236,10 @@ func uniqueTag(tag string) bool {
 			return true
 		}
 	}
+	// pocketbase/dbx: db:"pk" or db:"name,pk" marks the primary key.
+	if db := st.Get("db"); db == "pk" || strings.HasSuffix(db, ",pk") {
+		return true
+	}
 	return false
 }
 

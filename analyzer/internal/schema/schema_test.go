@@ -46,13 +46,14 @@ func TestTags(t *testing.T) {
 	field := func(name, tag string) *types.Var {
 		return types.NewField(token.NoPos, nil, name, types.Typ[types.String], false)
 	}
-	fields := []*types.Var{field("Email", ""), field("Slug", ""), field("Code", ""), field("Nick", ""), field("Name", ""), field("Login", ""), field("Label", ""), field("AlbumUID", "")}
+	fields := []*types.Var{field("Email", ""), field("Slug", ""), field("Code", ""), field("Nick", ""), field("Name", ""), field("Login", ""), field("Label", ""), field("AlbumUID", ""), field("Key", ""), field("Ref", "")}
 	tags := []string{`gorm:"uniqueIndex"`, `xorm:"varchar(64) unique"`, `bun:"code,unique"`, `db:"nick" gorm:"column:nick;unique"`, `gorm:"index"`,
 		`orm:"size(100);unique;column(account)"`, `orm:"column(label_name);size(50)"`,
-		`gorm:"type:VARBINARY(42);unique_index;"`} // GORM v1 spells it unique_index
+		`gorm:"type:VARBINARY(42);unique_index;"`, // GORM v1 spells it unique_index
+		`db:"pk"`, `db:"ref"`} // dbx marks its primary key db:"pk"
 	model := types.NewPointer(types.NewStruct(fields, tags))
 	var ix *Index
-	for col, want := range map[string]bool{"email": true, "slug": true, "code": true, "nick": true, "name": false, "account": true, "labelname": false, "albumuid": true} {
+	for col, want := range map[string]bool{"email": true, "slug": true, "code": true, "nick": true, "name": false, "account": true, "labelname": false, "albumuid": true, "key": true, "ref": false} {
 		if got := ix.Unique("users", col, model, lower); got != want {
 			t.Errorf("Unique(users, %s) from tags = %v, want %v", col, got, want)
 		}
