@@ -29,7 +29,7 @@ import (
 // fixPackages hold findings with suggested fixes; every source file with a
 // fix has a .golden file next to it (a txtar archive, one section per fix
 // message, when a diagnostic offers alternatives).
-var fixPackages = []string{"fixes/sql", "fixes/sqlx", "fixes/pgx", "fixes/gorm", "fixes/beego", "fixes/goqu"}
+var fixPackages = []string{"fixes/sql", "fixes/sqlx", "fixes/pgx", "fixes/gorm", "fixes/beego", "fixes/goqu", "fixes/ent"}
 
 // TestSuggestedFixes compares the fixed sources with the golden files
 // (go test -run TestSuggestedFixes -update rewrites them: review the diff).
@@ -131,6 +131,7 @@ func writeFixGoldens(t *testing.T) {
 // write inside the if has no failure branch to repeat) or another
 // message's fix.
 var afterFix = map[string][]string{
+	"fixes/ent/ent.go":                      {"IncrementByID:RL003"},
 	"fixes/sql/counter.go":                  {"Double:RL003", "Like:RL003"},
 	"fixes/sql/insert.go":                   {"EnsureContactWithID:RL002", "EnsureTag:RL002", "EnsureUser:RL002"},
 	"fixes/sql/lockonly.go":                 {"StartConst:RL005"},
@@ -167,7 +168,7 @@ func TestFixedCodeBuildsAndIsSilent(t *testing.T) {
 	}
 	src := filepath.Join(analysistest.TestData(), "src")
 	gopath := t.TempDir()
-	copyTree(t, src, filepath.Join(gopath, "src"), "github.com", "gorm.io")
+	copyTree(t, src, filepath.Join(gopath, "src"), "github.com", "gorm.io", "entgo.io", "fixes/ent/ent")
 	type job struct {
 		key, dir, file string
 	}

@@ -41,6 +41,7 @@ var stubbedPackages = []string{
 	"github.com/doug-martin/goqu/v9",
 	"github.com/doug-martin/goqu/v9/exp",
 	"github.com/doug-martin/goqu/v9/exec",
+	"entgo.io/ent",
 }
 
 // TestStubsMatchRealModules checks that the stub packages in

@@ -279,6 +279,9 @@ func (e env) atomicWrite(r, w *ops.Op, column string) *analysis.SuggestedFix {
 	if bin == nil || (bin.Op != token.ADD && bin.Op != token.SUB) {
 		return nil
 	}
+	if w.Method.Lib == apimodel.LibEnt {
+		return e.atomicEnt(r, w, call, bin, column)
+	}
 	expr := findBinary(call, bin.Pos(), bin.Op)
 	if expr == nil || !numeric(e.pass.TypesInfo.TypeOf(expr)) {
 		return nil
@@ -466,6 +469,121 @@ func (e env) atomicGORM(w *ops.Op, call *ast.CallExpr, expr *ast.BinaryExpr, op,
 		Message:   fmt.Sprintf("Compute %s in the database: %s (%s in memory keeps the value read)", col, repl, read),
 		TextEdits: append([]analysis.TextEdit{{Pos: expr.Pos(), End: expr.End(), NewText: []byte(repl)}}, imp...),
 	}
+}
+
+// atomicEnt turns an ent setter of the value read plus or minus a delta
+// (SetHits(c.Hits+1) in UpdateOneID(id).SetHits(...).Exec(ctx)) into the
+// generated adder, which ent runs as SET hits = hits + $1: AddHits(1),
+// AddBalance(-amount).
+func (e env) atomicEnt(r, w *ops.Op, call *ast.CallExpr, bin *ssa.BinOp, column string) *analysis.SuggestedFix {
+	// The setter is a call of the chain before the finisher.
+	var setter *ast.CallExpr
+	var expr *ast.BinaryExpr
+	ast.Inspect(call, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok || setter != nil || len(c.Args) != 1 {
+			return setter == nil
+		}
+		if b, ok := ast.Unparen(c.Args[0]).(*ast.BinaryExpr); ok && b.OpPos == bin.Pos() && b.Op == bin.Op {
+			setter, expr = c, b
+		}
+		return setter == nil
+	})
+	if setter == nil {
+		return nil
+	}
+	sel, ok := setter.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	field, ok := strings.CutPrefix(sel.Sel.Name, "Set")
+	if !ok || ops.NormalizeColumn(field) != column {
+		return nil
+	}
+	// The adder must exist on the same builder, taking the setter's type.
+	recv := e.pass.TypesInfo.TypeOf(sel.X)
+	adder, _, _ := types.LookupFieldOrMethod(recv, true, e.pass.Pkg, "Add"+field)
+	addFn, ok := adder.(*types.Func)
+	if !ok {
+		return nil
+	}
+	sig := addFn.Type().(*types.Signature)
+	if sig.Params().Len() != 1 || !numeric(sig.Params().At(0).Type()) {
+		return nil
+	}
+	var read, delta ast.Expr
+	switch {
+	case e.isReadValue(r, column, bin.X, expr.X) && !e.dependsOn(r, column, bin.Y):
+		read, delta = expr.X, expr.Y
+	case bin.Op == token.ADD && e.isReadValue(r, column, bin.Y, expr.Y) && !e.dependsOn(r, column, bin.X):
+		read, delta = expr.Y, expr.X
+	default:
+		return nil
+	}
+	deltaText, ok1 := text(e.pass, delta)
+	readText, ok2 := text(e.pass, read)
+	if !ok1 || !ok2 || !e.usedOutside(read, expr) {
+		return nil
+	}
+	if bin.Op == token.SUB {
+		if b, ok := sig.Params().At(0).Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsUnsigned != 0 {
+			return nil // -delta does not fit an unsigned adder
+		}
+		if isPath(delta) || isLiteral(delta) {
+			deltaText = "-" + deltaText
+		} else {
+			deltaText = "-(" + deltaText + ")"
+		}
+	}
+	repl := fmt.Sprintf("Add%s(%s)", field, deltaText)
+	return &analysis.SuggestedFix{
+		Message: fmt.Sprintf("Compute %s in the database: %s (%s in memory keeps the value read)", w.DisplayName(column), repl, readText),
+		TextEdits: []analysis.TextEdit{
+			{Pos: sel.Sel.Pos(), End: setter.Rparen + 1, NewText: []byte(repl)},
+		},
+	}
+}
+
+// usedOutside reports whether the variable at the root of x (c in c.Hits)
+// is used in the function outside span: the fix drops x, and a variable
+// defined by := and used nowhere else would no longer compile.
+func (e env) usedOutside(x ast.Expr, span ast.Node) bool {
+	root := ast.Unparen(x)
+	for {
+		sel, ok := root.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		root = ast.Unparen(sel.X)
+	}
+	id, ok := root.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := e.pass.TypesInfo.Uses[id]
+	body, ok := e.fn.Fn.Syntax().(*ast.FuncDecl)
+	if obj == nil || !ok || body.Body == nil {
+		return false
+	}
+	used := false
+	ast.Inspect(body.Body, func(n ast.Node) bool {
+		if n == nil || used {
+			return false
+		}
+		if n.Pos() >= span.Pos() && n.End() <= span.End() {
+			return false
+		}
+		if i, ok := n.(*ast.Ident); ok && e.pass.TypesInfo.Uses[i] == obj {
+			used = true
+		}
+		return true
+	})
+	return used
+}
+
+func isLiteral(x ast.Expr) bool {
+	_, ok := ast.Unparen(x).(*ast.BasicLit)
+	return ok
 }
 
 func stringLit(x ast.Expr) string {
