@@ -121,7 +121,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		case sameTx:
 			out = append(out, report.Finding{Rule: catalog.TxWithoutLock, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Short:   fmt.Sprintf("%s writes %s after %s, read in this tx unlocked", c.r.ShortCallName(w), w.Name, c.shortCheck(g, r, implicit)),
-				Message: fmt.Sprintf("%s writes the %s row that %s read in the same transaction without locking it (%s); %s, so the transaction alone does not help", c.r.CallName(w), w.Name, c.r.CallName(r), checkText, c.defaultIsolation(w)),
+				Message: fmt.Sprintf("%s writes %s that %s read in the same transaction without locking it (%s); %s, so the transaction alone does not help", c.r.CallName(w), record(w), c.r.CallName(r), checkText, c.defaultIsolation(w)),
 				Fixes: func() []analysis.SuggestedFix {
 					return fixes.TxWithoutLock(c.r, c.f, r, w, derived.Column, want[0], checkPos(g))
 				}})
@@ -133,7 +133,7 @@ func (c *funcChecker) update(w *ops.Op) []report.Finding {
 		default:
 			out = append(out, report.Finding{Rule: catalog.CheckThenUpdate, Write: w, Read: r, Check: checkPos(g), Table: w.Name,
 				Short:   fmt.Sprintf("%s writes %s after %s checked in Go", c.r.ShortCallName(w), w.Name, c.shortCheck(g, r, implicit)),
-				Message: fmt.Sprintf("%s writes the %s row after %s was checked in Go on what %s read; two requests can both pass the check", c.r.CallName(w), w.Name, checkText, c.r.CallName(r)),
+				Message: fmt.Sprintf("%s writes %s after %s was checked in Go on what %s read; two requests can both pass the check", c.r.CallName(w), record(w), checkText, c.r.CallName(r)),
 				Fixes:   func() []analysis.SuggestedFix { return fixes.CheckThenUpdate(c.r, c.f, r, w, want[0], checkPos(g)) }})
 		}
 		return out
@@ -169,6 +169,18 @@ func (c *funcChecker) retentionDelete(w *ops.Op, want []string) bool {
 // row by (if !a.HasID() { return }, if u.ID == 0): the identity of a row
 // does not change, so the check cannot go stale; a row deleted in between
 // makes the write match nothing.
+// record names what w writes in the words of its store: the emails row,
+// the users document, or the key itself (the key jobs).
+func record(w *ops.Op) string {
+	switch w.Method.Store() {
+	case apimodel.StoreKeyValue:
+		return "the " + w.Name
+	case apimodel.StoreDocument:
+		return "the " + w.Name + " document"
+	}
+	return "the " + w.Name + " row"
+}
+
 func testsIdentity(ch check, w *ops.Op) bool {
 	pk, ok := w.PrimaryKey()
 	return ok && ch.column != "" && ch.column == pk.Column && pk.Column == "id"

@@ -172,3 +172,41 @@ func (s *Service) ReserveSeat(ctx context.Context, show string, seats int64) err
 	}
 	return s.rdb.HIncrBy(ctx, "show:"+show, "taken", 1).Err() // want "RL001"
 }
+
+// racy: a bounded list: LLEN, a check of the bound, then RPUSH. Two
+// producers that both see 9 entries both push, and the list holds 11.
+func (s *Service) EnqueueBounded(ctx context.Context, item string) error {
+	n, err := s.rdb.LLen(ctx, "jobs").Result()
+	if err != nil {
+		return err
+	}
+	if n >= 10 {
+		return errLimited
+	}
+	return s.rdb.RPush(ctx, "jobs", item).Err() // want "RL001"
+}
+
+// safe: the bound is checked and the item pushed in one Lua script.
+func (s *Service) EnqueueBoundedScript(ctx context.Context, item string) error {
+	pushed, err := s.rdb.Eval(ctx, `if redis.call('LLEN', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+return redis.call('RPUSH', KEYS[1], ARGV[1])`, []string{"jobs"}, item, 10).Int64()
+	if err != nil {
+		return err
+	}
+	if pushed == 0 {
+		return errLimited
+	}
+	return nil
+}
+
+// near-miss: the length checked is another list's.
+func (s *Service) EnqueueAfterDrain(ctx context.Context, item string) error {
+	n, err := s.rdb.LLen(ctx, "inbox").Result()
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return errLimited
+	}
+	return s.rdb.RPush(ctx, "jobs", item).Err()
+}

@@ -33,6 +33,8 @@ type Cmdable interface {
 	HGet(ctx context.Context, key, field string) *StringCmd
 	HGetAll(ctx context.Context, key string) *MapStringStringCmd
 	HIncrBy(ctx context.Context, key, field string, incr int64) *IntCmd
+	LLen(ctx context.Context, key string) *IntCmd
+	RPush(ctx context.Context, key string, values ...interface{}) *IntCmd
 	HSet(ctx context.Context, key string, values ...interface{}) *IntCmd
 	HSetNX(ctx context.Context, key, field string, value interface{}) *BoolCmd
 
@@ -159,6 +161,12 @@ func (c cmdable) HGetAll(ctx context.Context, key string) *MapStringStringCmd { 
 
 // HIncrBy increments a hash field.
 func (c cmdable) HIncrBy(ctx context.Context, key, field string, incr int64) *IntCmd { return nil }
+
+// LLen reads the length of a list.
+func (c cmdable) LLen(ctx context.Context, key string) *IntCmd { return nil }
+
+// RPush appends to a list.
+func (c cmdable) RPush(ctx context.Context, key string, values ...interface{}) *IntCmd { return nil }
 
 // HSet writes hash fields.
 func (c cmdable) HSet(ctx context.Context, key string, values ...interface{}) *IntCmd { return nil }
