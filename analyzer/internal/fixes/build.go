@@ -637,8 +637,14 @@ func (e env) recheckEdits(r, w *ops.Op, call *ast.CallExpr, column string, check
 	if pred == "" {
 		pred, bind, ok = e.comparison(r, column, check)
 	}
+	if w.Method.Lib == apimodel.LibEnt && pred == "" {
+		pred, bind, ok = e.entComparison(r, column, check)
+	}
 	if !ok || pred == "" {
 		return rechecked{}, false
+	}
+	if w.Method.Lib == apimodel.LibEnt {
+		return e.recheckEnt(r, w, call, column, check, g, pred, bind)
 	}
 	var where *analysis.SuggestedFix
 	if w.Method.Lib == apimodel.LibGORM {
@@ -664,6 +670,23 @@ func (e env) recheckEdits(r, w *ops.Op, call *ast.CallExpr, column string, check
 // runs (the check's false branch) with a placeholder, and the source text
 // of x to bind to it.
 func (e env) comparison(r *ops.Op, column string, pos token.Pos) (pred, bind string, ok bool) {
+	// Only numbers: a string or a time would need the SQL's quoting and
+	// the driver's conversions spelled out.
+	return e.comparisonOf(r, column, pos, func(t types.Type, _ token.Token) bool { return numeric(t) })
+}
+
+// entComparison is comparison for ent's predicates, which take Go values:
+// any comparable value for = and <>, numbers for the order comparisons.
+func (e env) entComparison(r *ops.Op, column string, pos token.Pos) (pred, bind string, ok bool) {
+	return e.comparisonOf(r, column, pos, func(t types.Type, op token.Token) bool {
+		if op == token.EQL || op == token.NEQ {
+			return t != nil && types.Comparable(t)
+		}
+		return numeric(t)
+	})
+}
+
+func (e env) comparisonOf(r *ops.Op, column string, pos token.Pos, allowed func(types.Type, token.Token) bool) (pred, bind string, ok bool) {
 	cond, _ := ast.Unparen(e.rep.CondExpr(pos)).(*ast.BinaryExpr)
 	if cond == nil {
 		return "", "", false
@@ -685,7 +708,7 @@ func (e env) comparison(r *ops.Op, column string, pos token.Pos) (pred, bind str
 			continue
 		}
 		sqlOp, known := sqlComparison[negate(op)]
-		if !known || !numeric(e.pass.TypesInfo.TypeOf(x)) {
+		if !known || !allowed(e.pass.TypesInfo.TypeOf(x), op) {
 			continue
 		}
 		xText, ok := text(e.pass, x)

@@ -3,9 +3,13 @@ package fixesent
 
 import (
 	"context"
+	"errors"
+	"time"
 
 	"fixes/ent/ent"
 )
+
+var errClosed = errors.New("closed")
 
 // racy: the counter is incremented in Go; the fix makes it AddHits.
 func Increment(ctx context.Context, client *ent.Client, id int) error {
@@ -33,4 +37,32 @@ func Spend(ctx context.Context, client *ent.Client, id int, n int64) error {
 		return err
 	}
 	return client.Counter.UpdateOneID(c.ID).SetName("spent").SetHits(c.Hits - n).Exec(ctx) // want "RL003"
+}
+
+// racy: the name checked in Go, then written; the fix re-checks it in
+// Where and takes the check's failure on ent's not-found error.
+func Close(ctx context.Context, client *ent.Client, id int) error {
+	c, err := client.Counter.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	if c.Name != "open" {
+		return errClosed
+	}
+	return client.Counter.UpdateOneID(c.ID).SetName("closed").Exec(ctx) // want "RL001"
+}
+
+// racy: a first-time stamp after a nil check, in the if-err form.
+func Stamp(ctx context.Context, client *ent.Client, id int) (bool, error) {
+	c, err := client.Counter.Get(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	if c.ClosedAt != nil {
+		return false, nil
+	}
+	if err := client.Counter.UpdateOneID(c.ID).SetClosedAt(time.Now()).Exec(ctx); err != nil { // want "RL001"
+		return false, err
+	}
+	return true, nil
 }

@@ -6,8 +6,11 @@ package ent
 
 import (
 	"context"
+	"time"
 
 	"entgo.io/ent"
+
+	"fixes/ent/ent/counter"
 )
 
 // Op is ent's mutation operation, used by generated hooks.
@@ -28,9 +31,10 @@ func IsNotFound(err error) bool { return false }
 
 // Counter is the entity.
 type Counter struct {
-	ID   int
-	Hits int64
-	Name string
+	ID       int
+	Hits     int64
+	Name     string
+	ClosedAt *time.Time
 }
 
 // CounterClient is the client of Counter.
@@ -53,6 +57,13 @@ func (u *CounterUpdateOne) AddHits(v int64) *CounterUpdateOne { return u }
 
 // SetName sets name.
 func (u *CounterUpdateOne) SetName(v string) *CounterUpdateOne { return u }
+
+// SetClosedAt sets closed_at.
+func (u *CounterUpdateOne) SetClosedAt(v time.Time) *CounterUpdateOne { return u }
+
+// Where adds predicates; when they do not hold, Exec fails with a
+// not-found error.
+func (u *CounterUpdateOne) Where(ps ...counter.Predicate) *CounterUpdateOne { return u }
 
 // Exec runs the update.
 func (u *CounterUpdateOne) Exec(ctx context.Context) error { return nil }
