@@ -313,20 +313,7 @@ func (f *Func) dbxModelOp(c ssa.CallInstruction, m apimodel.Method, st dbxStatem
 		}
 	case apimodel.RoleUpdates:
 		op.Kind = Update
-		for _, v := range argList(c, m, m.Field) {
-			col, ok := flow.ConstString(v)
-			if !ok {
-				op.Writes = nil
-				break
-			}
-			w := Assign{Column: normalizeColumn(col), Name: col}
-			for _, s := range stored {
-				if s.Column == w.Column {
-					w = s
-				}
-			}
-			op.Writes = append(op.Writes, w)
-		}
+		op.Writes = namedWrites(argList(c, m, m.Field), stored)
 		if len(op.Writes) == 0 {
 			op.Writes = stored
 			op.WholeRecord = true // Update() writes every field of m

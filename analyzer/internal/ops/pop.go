@@ -70,20 +70,7 @@ func (f *Func) popOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		op.Kind = Update
 		op.Object = root
 		stored := f.objectStores(root)
-		for _, v := range argList(c, m, 1) {
-			col, ok := flow.ConstString(v)
-			if !ok {
-				op.Writes = nil
-				break
-			}
-			w := Assign{Column: normalizeColumn(col)}
-			for _, s := range stored {
-				if s.Column == w.Column {
-					w = s
-				}
-			}
-			op.Writes = append(op.Writes, w)
-		}
+		op.Writes = namedWrites(argList(c, m, 1), stored)
 		if len(op.Writes) == 0 {
 			op.Writes = stored
 		}
@@ -108,6 +95,28 @@ func (f *Func) popOp(c ssa.CallInstruction, m apimodel.Method) *Op {
 		op.Name = displayName(ch, model)
 	}
 	return op
+}
+
+// namedWrites returns the writes of the columns a call names (pop's
+// UpdateColumns(m, "status"), dbx's Model(&m).Update("status")), each
+// with the value the code stored in that field of the model if it did;
+// nil when a name is not a constant.
+func namedWrites(names []ssa.Value, stored []Assign) []Assign {
+	var out []Assign
+	for _, v := range names {
+		col, ok := flow.ConstString(v)
+		if !ok {
+			return nil
+		}
+		w := Assign{Column: normalizeColumn(col), Name: col}
+		for _, s := range stored {
+			if s.Column == w.Column {
+				w = s
+			}
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // popRawCall returns the RawQuery call a Query chain starts from.
