@@ -348,3 +348,29 @@ func (s *Service) ResetStuck(ctx context.Context) error {
 	_, err := coll.UpdateMany(ctx, bson.M{"status": "running"}, bson.M{"$set": bson.M{"status": "pending", "owner": nil}})
 	return err
 }
+
+// racy: one filter, held in a variable, serves the lookup and the update.
+func (s *Service) OpenSharedFilter(ctx context.Context, tracking string) error {
+	coll := s.db.Collection("emails")
+	filter := bson.M{"tracking_id": tracking}
+	var e Email
+	if err := coll.FindOne(ctx, filter).Decode(&e); err != nil {
+		return err
+	}
+	if e.OpenedAt != nil {
+		return nil
+	}
+	_, err := coll.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"opened_at": time.Now()}}) // want "RL001"
+	return err
+}
+
+// safe: the shared filter gains the state, and the count decides.
+func (s *Service) OpenSharedFilterChecked(ctx context.Context, tracking string) (bool, error) {
+	coll := s.db.Collection("emails")
+	filter := bson.M{"tracking_id": tracking, "opened_at": nil}
+	res, err := coll.UpdateOne(ctx, filter, bson.M{"$set": bson.M{"opened_at": time.Now()}})
+	if err != nil {
+		return false, err
+	}
+	return res.ModifiedCount == 1, nil
+}
