@@ -584,7 +584,7 @@ func (c *funcChecker) constraint(r, w *ops.Op) (u uniqueness, name string) {
 	switch {
 	case c.schema.Unique(w.Table, col, model, names):
 		return uniqueDeclared, name
-	case c.schema.InCompositeKey(w.Table, col):
+	case c.schema.InCompositeKeyOf(w.Table, col, model, names):
 		return uniqueUnknown, name // whether the loser conflicts depends on the other columns
 	case c.schema.Declared(w.Table):
 		return uniqueAbsent, name

@@ -175,24 +175,56 @@ func (ix *Index) Declared(table string) bool { return ix != nil && ix.tables[tab
 
 // Unique reports whether the code declares column of table unique, in the
 // DDL it has seen or in the struct tags of model (a GORM, xorm, bun or
-// beego model type; nil when the write has none).
+// beego model type; nil when the write has none). A primary key or a
+// named unique group (xorm's unique(name)) spread over several fields is
+// a composite key: not unique on one of them (InCompositeKeyOf).
 func (ix *Index) Unique(table, column string, model types.Type, n Normalizer) bool {
 	if ix != nil && ix.unique[table][column] {
 		return true
 	}
+	k, keys := fieldKey(model, column, n)
+	return k.unique || k.pk && keys.pk == 1 || k.group != "" && keys.groups[k.group] == 1
+}
+
+// InCompositeKeyOf is InCompositeKey with model's struct tags too: the
+// column is one field of a primary key or a unique group of several.
+func (ix *Index) InCompositeKeyOf(table, column string, model types.Type, n Normalizer) bool {
+	if ix.InCompositeKey(table, column) {
+		return true
+	}
+	k, keys := fieldKey(model, column, n)
+	return !k.unique && (k.pk && keys.pk > 1 || k.group != "" && keys.groups[k.group] > 1)
+}
+
+// modelKeys counts the fields of a model in its primary key and in each
+// unique group.
+type modelKeys struct {
+	pk     int
+	groups map[string]int
+}
+
+// fieldKey returns what the tags of model's field for column declare, and
+// the model's key counts.
+func fieldKey(model types.Type, column string, n Normalizer) (tagKey, modelKeys) {
+	keys := modelKeys{groups: map[string]int{}}
 	st := structOf(model)
 	if st == nil {
-		return false
+		return tagKey{}, keys
 	}
+	var found tagKey
 	for i := 0; i < st.NumFields(); i++ {
-		if n.Column(st.Field(i).Name()) != column && n.Column(apimodel.TagColumn(st.Tag(i))) != column {
-			continue
+		k := keyOfTag(st.Tag(i))
+		if k.pk {
+			keys.pk++
 		}
-		if uniqueTag(st.Tag(i)) {
-			return true
+		if k.group != "" {
+			keys.groups[k.group]++
+		}
+		if n.Column(st.Field(i).Name()) == column || n.Column(apimodel.TagColumn(st.Tag(i))) == column {
+			found = k
 		}
 	}
-	return false
+	return found, keys
 }
 
 func structOf(t types.Type) *types.Struct {
@@ -211,36 +243,56 @@ func structOf(t types.Type) *types.Struct {
 	return nil
 }
 
-// uniqueTag reports whether a struct tag declares the field unique or the
-// primary key, in GORM, xorm, bun or beego syntax.
-func uniqueTag(tag string) bool {
+// tagKey is what a struct tag declares about the field's keys, in GORM,
+// xorm, bun, beego or dbx syntax.
+type tagKey struct {
+	unique bool   // unique on its own
+	pk     bool   // part of the primary key
+	group  string // in the named unique group (xorm: unique(name))
+}
+
+func keyOfTag(tag string) tagKey {
+	var k tagKey
 	st := reflect.StructTag(tag)
 	for _, part := range strings.Split(st.Get("gorm"), ";") {
-		k := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ":", 2)[0]))
-		if k == "unique" || k == "uniqueindex" || k == "unique_index" || k == "primarykey" || k == "primary_key" { // unique_index: GORM v1
-			return true
+		switch strings.ToLower(strings.TrimSpace(strings.SplitN(part, ":", 2)[0])) {
+		case "unique", "uniqueindex", "unique_index": // unique_index: GORM v1
+			k.unique = true
+		case "primarykey", "primary_key":
+			k.pk = true
 		}
 	}
 	for _, w := range strings.Fields(st.Get("xorm")) {
-		if w := strings.ToLower(w); w == "unique" || w == "pk" || strings.HasPrefix(w, "unique(") {
-			return true
+		switch w := strings.ToLower(w); {
+		case w == "unique":
+			k.unique = true
+		case w == "pk":
+			k.pk = true
+		case strings.HasPrefix(w, "unique(") && strings.HasSuffix(w, ")"):
+			k.group = w[len("unique(") : len(w)-1]
 		}
 	}
 	for _, opt := range strings.Split(st.Get("bun"), ",")[1:] {
-		if o := strings.ToLower(strings.TrimSpace(opt)); o == "unique" || o == "pk" {
-			return true
+		switch strings.ToLower(strings.TrimSpace(opt)) {
+		case "unique":
+			k.unique = true
+		case "pk":
+			k.pk = true
 		}
 	}
 	for _, opt := range strings.Split(st.Get("orm"), ";") { // beego: orm:"column(email);unique"
-		if o := strings.ToLower(strings.TrimSpace(opt)); o == "unique" || o == "pk" {
-			return true
+		switch strings.ToLower(strings.TrimSpace(opt)) {
+		case "unique":
+			k.unique = true
+		case "pk":
+			k.pk = true
 		}
 	}
 	// pocketbase/dbx: db:"pk" or db:"name,pk" marks the primary key.
 	if db := st.Get("db"); db == "pk" || strings.HasSuffix(db, ",pk") {
-		return true
+		k.pk = true
 	}
-	return false
+	return k
 }
 
 // Limits that keep reading a module's SQL files cheap and bounded.

@@ -110,3 +110,30 @@ func TestSQLFiles(t *testing.T) {
 		t.Error("a second package of the module read the files again")
 	}
 }
+
+// TestCompositeTags: a primary key or a xorm unique group over several
+// fields is a composite key, not a unique key on one of its fields; one
+// field alone keeps the key unique.
+func TestCompositeTags(t *testing.T) {
+	field := func(name string) *types.Var {
+		return types.NewField(token.NoPos, nil, name, types.Typ[types.String], false)
+	}
+	link := types.NewStruct(
+		[]*types.Var{field("Owner"), field("Name"), field("Provider"), field("Handle")},
+		[]string{`xorm:"varchar(100) notnull pk unique(link)"`, `xorm:"varchar(100) notnull pk"`, `xorm:"unique(link)"`, `xorm:"unique(one)"`})
+	var ix *Index
+	for col, want := range map[string][2]bool{ // unique, composite
+		"owner": {false, true}, "name": {false, true}, "provider": {false, true}, "handle": {true, false},
+	} {
+		if got := ix.Unique("links", col, link, lower); got != want[0] {
+			t.Errorf("Unique(links, %s) = %v, want %v", col, got, want[0])
+		}
+		if got := ix.InCompositeKeyOf("links", col, link, lower); got != want[1] {
+			t.Errorf("InCompositeKeyOf(links, %s) = %v, want %v", col, got, want[1])
+		}
+	}
+	single := types.NewStruct([]*types.Var{field("Key"), field("Note")}, []string{`xorm:"pk"`, `xorm:"text"`})
+	if !ix.Unique("notes", "key", single, lower) || ix.InCompositeKeyOf("notes", "key", single, lower) {
+		t.Errorf("a primary key of one field is unique, not composite")
+	}
+}
